@@ -1,0 +1,73 @@
+/**
+ * Loads and validates the comparison data at start-up. A broken data file must stop the app with a message that
+ * names the file, the JSON path and what is wrong, so that whoever edited the content can fix it in one go.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Comparison, comparisonSchema } from './schema.js';
+import { unreachableAnswerPaths } from './wizard.js';
+
+/** `data/` at the repository root; the same relative path holds from `src/advisor` and from `dist/advisor`. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+export class ComparisonDataError extends Error {
+  override name = 'ComparisonDataError';
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid comparison data in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  return `$${path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')}`;
+}
+
+/** Parses one file's text; `file` is only used to name it in errors. */
+export function parseComparison(json: string, file: string): Comparison {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    throw new ComparisonDataError(file, [`$: not valid JSON (${(error as Error).message})`]);
+  }
+  const result = comparisonSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ComparisonDataError(
+      file,
+      result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`),
+    );
+  }
+  const dead = unreachableAnswerPaths(result.data);
+  if (dead.length > 0) {
+    throw new ComparisonDataError(
+      file,
+      dead.map((answers) => `$.wizard.outcomes: no outcome matches the answers ${JSON.stringify(answers)}`),
+    );
+  }
+  return result.data;
+}
+
+export function loadComparisonFile(file: string): Comparison {
+  return parseComparison(readFileSync(file, 'utf8'), file);
+}
+
+/** Every `*.json` in the folder, in file-name order; adding a comparison is adding a file. */
+export function loadComparisons(dir: string = DEFAULT_DATA_DIR): Comparison[] {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+  if (files.length === 0) throw new ComparisonDataError(dir, ['no *.json comparison files in this folder']);
+  const comparisons = files.map((name) => loadComparisonFile(join(dir, name)));
+  const seen = new Map<string, string>();
+  for (const [i, c] of comparisons.entries()) {
+    const file = files[i] ?? '';
+    const other = seen.get(c.id);
+    if (other)
+      throw new ComparisonDataError(join(dir, file), [`$.id: "${c.id}" is already used by ${basename(other)}`]);
+    seen.set(c.id, file);
+  }
+  return comparisons;
+}

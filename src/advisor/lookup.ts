@@ -1,0 +1,85 @@
+/**
+ * What a short text asks for. One or two words are a look-up (help, compare, neither, a dimension by name or
+ * alias); anything longer is a situation for `advise`. A short text that is no keyword still gets a chance as a
+ * situation ("chat app"), and failing that, suggestions of the keywords it was closest to.
+ */
+import type { Comparison, Dimension } from './schema.js';
+import { words } from './text.js';
+
+export type Lookup =
+  | { kind: 'wizard' }
+  | { kind: 'help' }
+  | { kind: 'compare' }
+  | { kind: 'neither' }
+  | { kind: 'dimension'; dimension: Dimension }
+  | { kind: 'situation'; text: string };
+
+/** Command words are the app's vocabulary, not the comparison's, so they live here rather than in the data. */
+const KEYWORDS: Record<'help' | 'compare' | 'neither' | 'wizard', readonly string[]> = {
+  help: ['help', 'usage', 'how', '?', 'commands'],
+  compare: ['compare', 'comparison', 'scorecard', 'score card', 'table', 'all', 'overview', 'vs', 'versus'],
+  neither: ['neither', 'alternatives', 'alternative', 'other', 'others', 'none', 'something else'],
+  wizard: ['wizard', 'start', 'ask me', 'questions', 'decide', 'quiz'],
+};
+
+export const MAX_KEYWORD_WORDS = 2;
+
+export function keyWords(text: string): string {
+  return words(text).join(' ');
+}
+
+export function findDimension(comparison: Comparison, text: string): Dimension | undefined {
+  const wanted = keyWords(text);
+  if (!wanted) return undefined;
+  return comparison.dimensions.find(
+    (d) =>
+      keyWords(d.name) === wanted ||
+      d.id === wanted.replace(/ /g, '-') ||
+      d.aliases.some((a) => keyWords(a) === wanted),
+  );
+}
+
+export function interpret(comparison: Comparison, text: string): Lookup {
+  const trimmed = text.trim();
+  const wanted = trimmed === '?' ? '?' : keyWords(trimmed);
+  if (!wanted) return { kind: 'wizard' };
+  if (wanted.split(' ').length <= MAX_KEYWORD_WORDS) {
+    for (const [kind, list] of Object.entries(KEYWORDS) as [keyof typeof KEYWORDS, readonly string[]][]) {
+      if (list.includes(wanted)) return { kind };
+    }
+    const dimension = findDimension(comparison, wanted);
+    if (dimension) return { kind: 'dimension', dimension };
+  }
+  return { kind: 'situation', text: trimmed };
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** Keywords close to what was typed ("compair" → "compare"), best first, for the help text. */
+export function suggestKeywords(comparison: Comparison, text: string, limit = 3): string[] {
+  const wanted = keyWords(text);
+  const candidates = [
+    'help',
+    'compare',
+    'neither',
+    ...comparison.dimensions.flatMap((d) => [keyWords(d.name), ...d.aliases.map(keyWords)]),
+  ];
+  return [...new Set(candidates)]
+    .map((word) => ({ word, distance: editDistance(wanted, word) }))
+    .filter(({ word, distance }) => distance <= Math.max(1, Math.floor(word.length / 3)))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, limit)
+    .map(({ word }) => word);
+}

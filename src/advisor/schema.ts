@@ -1,0 +1,247 @@
+/**
+ * The shape of a comparison data file (`data/*.json`). The schema is the contract between content and code:
+ * a fact, a quick take or a wizard option changes in the data, and this keeps it honest, including the
+ * cross-references (every source, technology, dimension and wizard option that an entry names must exist).
+ */
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id: lower-case letters, digits and dashes');
+const text = z.string().trim().min(1);
+const sourceIds = z.array(id).min(1, 'every fact cites at least one source');
+/** A signal is a set of concepts that must all appear in a situation for an entry to match it. */
+const signals = z.array(z.array(id).min(1)).min(1);
+/** Answers keyed by question id, each listing the option ids that satisfy it. */
+const answerCondition = z.record(id, z.array(id).min(1));
+
+export const sourceSchema = z.object({ id, title: text, url: text });
+
+export const technologySchema = z.object({
+  id,
+  name: text,
+  shortName: text,
+  summary: text,
+  since: text,
+  by: text,
+  licence: text,
+  specUrl: z.url(),
+  sources: sourceIds,
+  note: text.optional(),
+});
+
+export const sideSchema = z.object({ short: text, detail: text });
+
+export const dimensionSchema = z.object({
+  id,
+  name: text,
+  aliases: z.array(text.toLowerCase()).min(1),
+  category: z.enum(['core', 'features', 'ops']),
+  /** A technology id, or 'depends' when neither side wins outright. */
+  edge: id,
+  sides: z.record(id, sideSchema),
+  sources: sourceIds,
+  note: text.optional(),
+});
+
+export const adviceEntrySchema = z.object({
+  id,
+  situation: text,
+  pick: id,
+  /** When the pick is best used with something else, e.g. SSE plus ordinary POSTs. */
+  pairing: text.optional(),
+  reason: text,
+  dimensions: z.array(id).min(1),
+  sources: sourceIds,
+  signals,
+});
+
+export const neitherSchema = z.object({
+  id,
+  name: text,
+  when: text,
+  reason: text,
+  sources: sourceIds,
+  signals,
+});
+
+export const caveatSchema = z.object({
+  id,
+  text,
+  showWhen: z.object({ pick: z.array(id).min(1), answers: answerCondition.optional() }),
+  sources: sourceIds,
+});
+
+export const optionSchema = z.object({
+  id,
+  label: text.max(75, 'a wizard option is a button: 75 characters at most'),
+  because: text,
+});
+
+export const questionSchema = z.object({
+  id,
+  prompt: text,
+  /** Ask this question only when earlier answers match; otherwise it is skipped. */
+  askWhen: answerCondition.optional(),
+  options: z.array(optionSchema).min(2).max(9),
+});
+
+const strength = z.enum(['strong', 'clear', 'lean']);
+
+export const outcomeSchema = z.object({
+  id,
+  /** The first outcome whose conditions all hold gives the verdict. */
+  when: answerCondition,
+  pick: id,
+  pairing: text.optional(),
+  headline: text.max(150, 'a headline is a Slack header: 150 characters at most'),
+  decidedBy: z.array(id).min(1),
+  strength,
+  /** The question whose answer tunes how decisive the verdict is, its note and its alternatives. */
+  tunedBy: id.optional(),
+  byAnswer: z
+    .record(
+      id,
+      z.object({ strength: strength.optional(), note: text.optional(), alternatives: z.array(id).optional() }),
+    )
+    .optional(),
+});
+
+export const alternativeSchema = z.union([
+  z.object({ id, name: text, reason: text, sources: sourceIds }),
+  z.object({ id, neither: id }),
+]);
+
+export const comparisonSchema = z
+  .object({
+    $comment: z.string().optional(),
+    id,
+    title: text,
+    updated: z.iso.date(),
+    summary: text,
+    overview: text,
+    sources: z.array(sourceSchema).min(1),
+    technologies: z.array(technologySchema).min(2),
+    dimensions: z.array(dimensionSchema).min(1),
+    quickTakes: z.array(adviceEntrySchema),
+    situationalPicks: z.array(adviceEntrySchema),
+    neither: z.array(neitherSchema),
+    caveats: z.array(caveatSchema),
+    wizard: z.object({
+      questions: z.array(questionSchema).min(1).max(9),
+      outcomes: z.array(outcomeSchema).min(1),
+      alternatives: z.array(alternativeSchema),
+    }),
+    matching: z.object({ $comment: z.string().optional(), concepts: z.record(id, z.array(text.toLowerCase()).min(1)) }),
+  })
+  .superRefine((c, ctx) => {
+    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const known = (kind: string, ids: Iterable<string>) => {
+      const set = new Set(ids);
+      return (value: string, path: (string | number)[]) => {
+        if (!set.has(value)) problem(path, `unknown ${kind} "${value}"; known: ${[...set].join(', ')}`);
+      };
+    };
+    const unique = (kind: string, items: { id: string }[], path: string) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(item.id)) problem([path, i, 'id'], `duplicate ${kind} id "${item.id}"`);
+        seen.add(item.id);
+      });
+    };
+    unique('source', c.sources, 'sources');
+    unique('technology', c.technologies, 'technologies');
+    unique('dimension', c.dimensions, 'dimensions');
+    unique('advice', [...c.quickTakes, ...c.situationalPicks, ...c.neither], 'quickTakes');
+    unique('question', c.wizard.questions, 'wizard');
+
+    const source = known(
+      'source',
+      c.sources.map((s) => s.id),
+    );
+    const technology = known(
+      'technology',
+      c.technologies.map((t) => t.id),
+    );
+    const dimension = known(
+      'dimension',
+      c.dimensions.map((d) => d.id),
+    );
+    const concept = known('concept', Object.keys(c.matching.concepts));
+    const neither = known(
+      'neither entry',
+      c.neither.map((n) => n.id),
+    );
+    const alternative = known(
+      'alternative',
+      c.wizard.alternatives.map((a) => a.id),
+    );
+    const techIds = c.technologies.map((t) => t.id);
+    const checkSources = (ids: string[], path: (string | number)[]) =>
+      ids.forEach((s, i) => source(s, [...path, 'sources', i]));
+    const checkCondition = (condition: Record<string, string[]>, path: (string | number)[]) => {
+      for (const [questionId, optionIds] of Object.entries(condition)) {
+        const question = c.wizard.questions.find((q) => q.id === questionId);
+        if (!question) {
+          problem([...path, questionId], `unknown question "${questionId}"`);
+          continue;
+        }
+        const check = known(
+          `option of ${questionId}`,
+          question.options.map((o) => o.id),
+        );
+        optionIds.forEach((o, i) => check(o, [...path, questionId, i]));
+      }
+    };
+
+    c.technologies.forEach((t, i) => checkSources(t.sources, ['technologies', i]));
+    c.dimensions.forEach((d, i) => {
+      checkSources(d.sources, ['dimensions', i]);
+      if (d.edge !== 'depends') technology(d.edge, ['dimensions', i, 'edge']);
+      for (const t of techIds) if (!d.sides[t]) problem(['dimensions', i, 'sides', t], `missing the ${t} side`);
+      for (const side of Object.keys(d.sides)) technology(side, ['dimensions', i, 'sides', side]);
+    });
+    for (const list of ['quickTakes', 'situationalPicks'] as const) {
+      c[list].forEach((e, i) => {
+        checkSources(e.sources, [list, i]);
+        technology(e.pick, [list, i, 'pick']);
+        e.dimensions.forEach((d, j) => dimension(d, [list, i, 'dimensions', j]));
+        e.signals.forEach((s, j) => s.forEach((x, k) => concept(x, [list, i, 'signals', j, k])));
+      });
+    }
+    c.neither.forEach((n, i) => {
+      checkSources(n.sources, ['neither', i]);
+      n.signals.forEach((s, j) => s.forEach((x, k) => concept(x, ['neither', i, 'signals', j, k])));
+    });
+    c.caveats.forEach((cv, i) => {
+      checkSources(cv.sources, ['caveats', i]);
+      cv.showWhen.pick.forEach((p, j) => technology(p, ['caveats', i, 'showWhen', 'pick', j]));
+      if (cv.showWhen.answers) checkCondition(cv.showWhen.answers, ['caveats', i, 'showWhen', 'answers']);
+    });
+    c.wizard.questions.forEach((q, i) => {
+      if (q.askWhen) checkCondition(q.askWhen, ['wizard', 'questions', i, 'askWhen']);
+    });
+    c.wizard.outcomes.forEach((o, i) => {
+      const path = ['wizard', 'outcomes', i];
+      checkCondition(o.when, [...path, 'when']);
+      technology(o.pick, [...path, 'pick']);
+      o.decidedBy.forEach((d, j) => dimension(d, [...path, 'decidedBy', j]));
+      if (o.byAnswer && !o.tunedBy)
+        problem([...path, 'tunedBy'], 'byAnswer needs tunedBy, the question it is keyed by');
+      if (o.tunedBy) checkCondition({ [o.tunedBy]: Object.keys(o.byAnswer ?? {}) }, [...path, 'byAnswer']);
+      for (const [answer, tuning] of Object.entries(o.byAnswer ?? {}))
+        tuning.alternatives?.forEach((a, j) => alternative(a, [...path, 'byAnswer', answer, 'alternatives', j]));
+    });
+    c.wizard.alternatives.forEach((a, i) => {
+      if ('neither' in a) neither(a.neither, ['wizard', 'alternatives', i, 'neither']);
+      else checkSources(a.sources, ['wizard', 'alternatives', i]);
+    });
+  });
+
+export type Comparison = z.infer<typeof comparisonSchema>;
+export type Technology = z.infer<typeof technologySchema>;
+export type Dimension = z.infer<typeof dimensionSchema>;
+export type AdviceEntry = z.infer<typeof adviceEntrySchema>;
+export type NeitherEntry = z.infer<typeof neitherSchema>;
+export type Caveat = z.infer<typeof caveatSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type Strength = z.infer<typeof strength>;

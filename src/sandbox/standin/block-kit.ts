@@ -1,0 +1,617 @@
+/**
+ * Block Kit validation that refuses what Slack refuses, so the stand-in (and the app's own view-builder unit tests)
+ * catch over-long text, too many blocks or unknown block types before a real workspace does. Each problem carries a
+ * readable path (`blocks[3].text.text: longer than 3000 characters`) and Slack's own wording
+ * (`[ERROR] must be less than 3001 characters [json-pointer:/blocks/3/text/text]`), which is what Slack puts in
+ * `response_metadata.messages`.
+ */
+
+export type Surface = 'message' | 'modal' | 'home';
+
+export interface BlockIssue {
+  /** Readable path, e.g. `blocks[3].text.text`. */
+  path: string;
+  /** JSON pointer as Slack reports it, e.g. `/blocks/3/text/text`. */
+  pointer: string;
+  /** Short human wording, e.g. `longer than 3000 characters`. */
+  problem: string;
+  /** Slack's wording, e.g. `must be less than 3001 characters`. */
+  slack: string;
+}
+
+export type BlocksVerdict =
+  | { ok: true }
+  | {
+      ok: false;
+      error: 'invalid_blocks' | 'msg_blocks_too_long';
+      /** `path: problem` strings. */
+      problems: string[];
+      /** Slack's `response_metadata.messages` lines: `[ERROR] … [json-pointer:…]`. */
+      messages: string[];
+      issues: BlockIssue[];
+    };
+
+export type ViewVerdict =
+  | { ok: true }
+  | { ok: false; error: 'invalid_arguments'; problems: string[]; messages: string[]; issues: BlockIssue[] };
+
+export const LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  blockId: 255,
+  actionId: 255,
+  headerText: 150,
+  sectionText: 3000,
+  sectionFields: 10,
+  sectionFieldText: 2000,
+  contextElements: 10,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  buttonUrl: 3000,
+  imageUrl: 3000,
+  altText: 2000,
+  inputLabel: 2000,
+  inputHint: 2000,
+  placeholder: 150,
+  optionText: 75,
+  optionValue: 150,
+  staticSelectOptions: 100,
+  checkboxOptions: 10,
+  radioOptions: 10,
+  overflowOptionsMin: 2,
+  overflowOptionsMax: 5,
+  plainTextInputMaxLength: 3000,
+  markdownText: 12000,
+  tableRows: 100,
+  tableCells: 20,
+  tableColumnSettings: 20,
+  viewTitle: 24,
+  viewSubmit: 24,
+  viewClose: 24,
+  callbackId: 255,
+  privateMetadata: 3000,
+  externalId: 255,
+} as const;
+
+type Path = (string | number)[];
+
+const BUTTON_STYLES = new Set(['primary', 'danger']);
+
+/** Interactive elements that carry an action_id; anything not here and not `image` is unknown. */
+const SELECT_ELEMENTS = new Set([
+  'static_select',
+  'external_select',
+  'users_select',
+  'conversations_select',
+  'channels_select',
+  'multi_static_select',
+  'multi_external_select',
+  'multi_users_select',
+  'multi_conversations_select',
+  'multi_channels_select',
+]);
+const OTHER_INTERACTIVE = new Set([
+  'button',
+  'overflow',
+  'datepicker',
+  'timepicker',
+  'datetimepicker',
+  'checkboxes',
+  'radio_buttons',
+  'workflow_button',
+]);
+const TEXT_INPUTS = new Set([
+  'plain_text_input',
+  'email_text_input',
+  'url_text_input',
+  'number_input',
+  'rich_text_input',
+  'file_input',
+]);
+
+const ACTIONS_ELEMENTS = new Set([...SELECT_ELEMENTS, ...OTHER_INTERACTIVE, 'rich_text_input']);
+const ACCESSORY_ELEMENTS = new Set([...SELECT_ELEMENTS, ...OTHER_INTERACTIVE, 'image']);
+const INPUT_ELEMENTS = new Set([
+  ...SELECT_ELEMENTS,
+  ...TEXT_INPUTS,
+  'checkboxes',
+  'radio_buttons',
+  'datepicker',
+  'timepicker',
+  'datetimepicker',
+]);
+
+const RICH_TEXT_CHILDREN = new Set([
+  'rich_text_section',
+  'rich_text_list',
+  'rich_text_preformatted',
+  'rich_text_quote',
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readable(path: Path): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+function pointer(path: Path): string {
+  return `/${path.join('/')}`;
+}
+
+class Collector {
+  readonly issues: BlockIssue[] = [];
+
+  add(path: Path, problem: string, slack: string): void {
+    this.issues.push({ path: readable(path), pointer: pointer(path), problem, slack });
+  }
+
+  missing(path: Path, field: string): void {
+    this.add([...path, field], 'missing required field', `missing required field: ${field}`);
+  }
+
+  tooLong(path: Path, max: number): void {
+    this.add(path, `longer than ${max} characters`, `must be less than ${max + 1} characters`);
+  }
+
+  tooMany(path: Path, max: number): void {
+    this.add(path, `more than ${max} items`, `no more than ${max} items allowed`);
+  }
+
+  tooFew(path: Path, min: number): void {
+    this.add(path, `fewer than ${min} items`, `must provide at least ${min} items`);
+  }
+
+  empty(path: Path): void {
+    this.add(path, 'empty text', 'must be more than 0 characters');
+  }
+
+  wrongType(path: Path, expected: string): void {
+    this.add(path, `must be ${expected}`, `must provide ${expected}`);
+  }
+
+  /** Optional string field with a maximum length. */
+  optionalString(parent: Record<string, unknown>, path: Path, field: string, max: number): void {
+    const value = parent[field];
+    if (value === undefined) return;
+    if (typeof value !== 'string') this.wrongType([...path, field], 'a string');
+    else if (value.length > max) this.tooLong([...path, field], max);
+  }
+
+  /** Required string field with a maximum length. */
+  requiredString(parent: Record<string, unknown>, path: Path, field: string, max: number): void {
+    if (parent[field] === undefined) this.missing(path, field);
+    else this.optionalString(parent, path, field, max);
+  }
+}
+
+interface TextRules {
+  plainOnly?: boolean;
+  max: number;
+}
+
+function checkText(c: Collector, value: unknown, path: Path, rules: TextRules): void {
+  if (!isRecord(value)) {
+    c.wrongType(path, 'a text object');
+    return;
+  }
+  const { type, text } = value;
+  if (type !== 'plain_text' && type !== 'mrkdwn') {
+    if (type === undefined) c.missing(path, 'type');
+    else c.add([...path, 'type'], `unknown text type ${JSON.stringify(type)}`, 'must be one of plain_text, mrkdwn');
+    return;
+  }
+  if (rules.plainOnly && type !== 'plain_text') {
+    c.add([...path, 'type'], 'must be plain_text', 'must be plain_text');
+  }
+  if (text === undefined) {
+    c.missing(path, 'text');
+    return;
+  }
+  if (typeof text !== 'string') {
+    c.wrongType([...path, 'text'], 'a string');
+    return;
+  }
+  if (text.length === 0) c.empty([...path, 'text']);
+  else if (text.length > rules.max) c.tooLong([...path, 'text'], rules.max);
+}
+
+function checkOptionalText(c: Collector, parent: Record<string, unknown>, path: Path, field: string, rules: TextRules) {
+  if (parent[field] !== undefined) checkText(c, parent[field], [...path, field], rules);
+}
+
+function checkOptions(c: Collector, el: Record<string, unknown>, path: Path, min: number, max: number): void {
+  const options = el.options;
+  if (options === undefined) {
+    if (el.option_groups !== undefined) return;
+    c.missing(path, 'options');
+    return;
+  }
+  if (!Array.isArray(options)) {
+    c.wrongType([...path, 'options'], 'an array');
+    return;
+  }
+  if (options.length < min) c.tooFew([...path, 'options'], min);
+  if (options.length > max) c.tooMany([...path, 'options'], max);
+  options.forEach((option, i) => {
+    const at = [...path, 'options', i];
+    if (!isRecord(option)) {
+      c.wrongType(at, 'an option object');
+      return;
+    }
+    if (option.text === undefined) c.missing(at, 'text');
+    else checkText(c, option.text, [...at, 'text'], { max: LIMITS.optionText });
+    c.requiredString(option, at, 'value', LIMITS.optionValue);
+  });
+}
+
+function checkImageElement(c: Collector, el: Record<string, unknown>, path: Path): void {
+  if (el.image_url === undefined && el.slack_file === undefined) c.missing(path, 'image_url');
+  c.optionalString(el, path, 'image_url', LIMITS.imageUrl);
+  c.requiredString(el, path, 'alt_text', LIMITS.altText);
+}
+
+function checkElement(c: Collector, value: unknown, path: Path, allowed: Set<string>, actionIds: Set<string>): void {
+  if (!isRecord(value)) {
+    c.wrongType(path, 'an element object');
+    return;
+  }
+  const type = value.type;
+  if (typeof type !== 'string') {
+    c.missing(path, 'type');
+    return;
+  }
+  if (!allowed.has(type)) {
+    c.add([...path, 'type'], `element type ${JSON.stringify(type)} not allowed here`, `unsupported type: ${type}`);
+    return;
+  }
+  if (type === 'image') {
+    checkImageElement(c, value, path);
+    return;
+  }
+  const actionId = value.action_id;
+  if (actionId !== undefined) {
+    if (typeof actionId !== 'string') c.wrongType([...path, 'action_id'], 'a string');
+    else if (actionId.length > LIMITS.actionId) c.tooLong([...path, 'action_id'], LIMITS.actionId);
+    else if (actionIds.has(actionId)) {
+      c.add(
+        [...path, 'action_id'],
+        `duplicate action_id ${JSON.stringify(actionId)} in this block`,
+        'duplicate action_id',
+      );
+    } else actionIds.add(actionId);
+  }
+  switch (type) {
+    case 'button': {
+      if (value.text === undefined) c.missing(path, 'text');
+      else checkText(c, value.text, [...path, 'text'], { plainOnly: true, max: LIMITS.buttonText });
+      c.optionalString(value, path, 'value', LIMITS.buttonValue);
+      c.optionalString(value, path, 'url', LIMITS.buttonUrl);
+      c.optionalString(value, path, 'accessibility_label', LIMITS.buttonText);
+      if (value.style !== undefined && !BUTTON_STYLES.has(String(value.style))) {
+        c.add([...path, 'style'], 'must be primary or danger', 'must be one of primary, danger');
+      }
+      break;
+    }
+    case 'static_select':
+    case 'multi_static_select':
+      checkOptionalText(c, value, path, 'placeholder', { plainOnly: true, max: LIMITS.placeholder });
+      checkOptions(c, value, path, 1, LIMITS.staticSelectOptions);
+      break;
+    case 'overflow':
+      checkOptions(c, value, path, LIMITS.overflowOptionsMin, LIMITS.overflowOptionsMax);
+      break;
+    case 'checkboxes':
+      checkOptions(c, value, path, 1, LIMITS.checkboxOptions);
+      break;
+    case 'radio_buttons':
+      checkOptions(c, value, path, 1, LIMITS.radioOptions);
+      break;
+    case 'plain_text_input': {
+      checkOptionalText(c, value, path, 'placeholder', { plainOnly: true, max: LIMITS.placeholder });
+      const maxLength = value.max_length;
+      if (maxLength !== undefined && (typeof maxLength !== 'number' || maxLength > LIMITS.plainTextInputMaxLength)) {
+        c.add([...path, 'max_length'], 'must be a number ≤ 3000', 'must be less than or equal to 3000');
+      }
+      c.optionalString(value, path, 'initial_value', LIMITS.plainTextInputMaxLength);
+      break;
+    }
+    default:
+      checkOptionalText(c, value, path, 'placeholder', { plainOnly: true, max: LIMITS.placeholder });
+  }
+}
+
+function checkElementList(
+  c: Collector,
+  block: Record<string, unknown>,
+  path: Path,
+  max: number,
+  each: (el: unknown, at: Path) => void,
+): void {
+  const elements = block.elements;
+  if (elements === undefined) {
+    c.missing(path, 'elements');
+    return;
+  }
+  if (!Array.isArray(elements)) {
+    c.wrongType([...path, 'elements'], 'an array');
+    return;
+  }
+  if (elements.length === 0) c.tooFew([...path, 'elements'], 1);
+  if (elements.length > max) c.tooMany([...path, 'elements'], max);
+  elements.forEach((el, i) => {
+    each(el, [...path, 'elements', i]);
+  });
+}
+
+function checkRichText(c: Collector, block: Record<string, unknown>, path: Path): void {
+  checkElementList(c, block, path, Number.POSITIVE_INFINITY, (el, at) => {
+    if (!isRecord(el)) {
+      c.wrongType(at, 'a rich text element');
+      return;
+    }
+    if (typeof el.type !== 'string' || !RICH_TEXT_CHILDREN.has(el.type)) {
+      c.add([...at, 'type'], `unknown rich text element ${JSON.stringify(el.type)}`, `unsupported type: ${el.type}`);
+      return;
+    }
+    if (!Array.isArray(el.elements)) c.missing(at, 'elements');
+  });
+}
+
+function checkTable(c: Collector, block: Record<string, unknown>, path: Path): void {
+  const rows = block.rows;
+  if (rows === undefined) {
+    c.missing(path, 'rows');
+    return;
+  }
+  if (!Array.isArray(rows)) {
+    c.wrongType([...path, 'rows'], 'an array');
+    return;
+  }
+  if (rows.length === 0) c.tooFew([...path, 'rows'], 1);
+  if (rows.length > LIMITS.tableRows) c.tooMany([...path, 'rows'], LIMITS.tableRows);
+  rows.forEach((row, r) => {
+    const at = [...path, 'rows', r];
+    if (!Array.isArray(row)) {
+      c.wrongType(at, 'an array of cells');
+      return;
+    }
+    if (row.length > LIMITS.tableCells) c.tooMany(at, LIMITS.tableCells);
+    row.forEach((cell, i) => {
+      const cellAt = [...at, i];
+      if (!isRecord(cell) || (cell.type !== 'raw_text' && cell.type !== 'rich_text')) {
+        c.add(cellAt, 'cell must be raw_text or rich_text', 'must be one of raw_text, rich_text');
+      } else if (cell.type === 'raw_text' && typeof cell.text !== 'string') c.missing(cellAt, 'text');
+    });
+  });
+  const settings = block.column_settings;
+  if (Array.isArray(settings) && settings.length > LIMITS.tableColumnSettings) {
+    c.tooMany([...path, 'column_settings'], LIMITS.tableColumnSettings);
+  }
+}
+
+function checkBlock(c: Collector, block: unknown, path: Path, surface: Surface): void {
+  if (!isRecord(block)) {
+    c.wrongType(path, 'a block object');
+    return;
+  }
+  const type = block.type;
+  if (typeof type !== 'string') {
+    c.missing(path, 'type');
+    return;
+  }
+  const actionIds = new Set<string>();
+  switch (type) {
+    case 'header':
+      if (block.text === undefined) c.missing(path, 'text');
+      else checkText(c, block.text, [...path, 'text'], { plainOnly: true, max: LIMITS.headerText });
+      break;
+    case 'section': {
+      if (block.text === undefined && block.fields === undefined) {
+        c.add(path, 'must define either text or fields', 'must define either `text` or `fields`');
+      }
+      checkOptionalText(c, block, path, 'text', { max: LIMITS.sectionText });
+      const fields = block.fields;
+      if (fields !== undefined) {
+        if (!Array.isArray(fields)) c.wrongType([...path, 'fields'], 'an array');
+        else {
+          if (fields.length > LIMITS.sectionFields) c.tooMany([...path, 'fields'], LIMITS.sectionFields);
+          fields.forEach((field, i) => {
+            checkText(c, field, [...path, 'fields', i], { max: LIMITS.sectionFieldText });
+          });
+        }
+      }
+      if (block.accessory !== undefined) {
+        checkElement(c, block.accessory, [...path, 'accessory'], ACCESSORY_ELEMENTS, actionIds);
+      }
+      break;
+    }
+    case 'divider':
+      break;
+    case 'context':
+      checkElementList(c, block, path, LIMITS.contextElements, (el, at) => {
+        if (isRecord(el) && el.type === 'image') checkImageElement(c, el, at);
+        else checkText(c, el, at, { max: LIMITS.sectionText });
+      });
+      break;
+    case 'actions':
+      checkElementList(c, block, path, LIMITS.actionsElements, (el, at) => {
+        checkElement(c, el, at, ACTIONS_ELEMENTS, actionIds);
+      });
+      break;
+    case 'image':
+      checkImageElement(c, block, path);
+      checkOptionalText(c, block, path, 'title', { plainOnly: true, max: LIMITS.altText });
+      break;
+    case 'input':
+      if (block.label === undefined) c.missing(path, 'label');
+      else checkText(c, block.label, [...path, 'label'], { plainOnly: true, max: LIMITS.inputLabel });
+      checkOptionalText(c, block, path, 'hint', { plainOnly: true, max: LIMITS.inputHint });
+      if (block.element === undefined) c.missing(path, 'element');
+      else checkElement(c, block.element, [...path, 'element'], INPUT_ELEMENTS, actionIds);
+      break;
+    case 'rich_text':
+      checkRichText(c, block, path);
+      break;
+    case 'markdown':
+      if (surface !== 'message') {
+        c.add([...path, 'type'], 'markdown blocks are only allowed in messages', `unsupported type: ${type}`);
+      }
+      c.requiredString(block, path, 'text', LIMITS.markdownText);
+      break;
+    case 'table':
+      if (surface !== 'message') {
+        c.add([...path, 'type'], 'table blocks are only allowed in messages', `unsupported type: ${type}`);
+      }
+      checkTable(c, block, path);
+      break;
+    default:
+      c.add([...path, 'type'], `unknown block type ${JSON.stringify(type)}`, `unsupported type: ${type}`);
+  }
+}
+
+function verdictFrom(issues: BlockIssue[]) {
+  return {
+    problems: issues.map((i) => `${i.path}: ${i.problem}`),
+    messages: issues.map((i) => `[ERROR] ${i.slack} [json-pointer:${i.pointer}]`),
+    issues,
+  };
+}
+
+/** Checks a list of blocks; `root` is the path prefix (`['blocks']` or `['view', 'blocks']`). */
+function collectBlocks(c: Collector, blocks: unknown, surface: Surface, root: Path): void {
+  if (!Array.isArray(blocks)) {
+    c.wrongType(root, 'an array of blocks');
+    return;
+  }
+  const max = surface === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks;
+  if (blocks.length > max) c.tooMany(root, max);
+  const blockIds = new Set<string>();
+  let markdownChars = 0;
+  let longestMarkdown = 0;
+  let tables = 0;
+  blocks.forEach((block, i) => {
+    const path = [...root, i];
+    checkBlock(c, block, path, surface);
+    if (!isRecord(block)) return;
+    const blockId = block.block_id;
+    if (blockId !== undefined) {
+      if (typeof blockId !== 'string') c.wrongType([...path, 'block_id'], 'a string');
+      else if (blockId.length > LIMITS.blockId) c.tooLong([...path, 'block_id'], LIMITS.blockId);
+      else if (blockIds.has(blockId)) {
+        c.add([...path, 'block_id'], `duplicate block_id ${JSON.stringify(blockId)}`, 'duplicate block_id');
+      } else blockIds.add(blockId);
+    }
+    if (block.type === 'markdown' && typeof block.text === 'string') {
+      markdownChars += block.text.length;
+      longestMarkdown = Math.max(longestMarkdown, block.text.length);
+    }
+    if (block.type === 'table') {
+      tables += 1;
+      if (tables === 2) c.add([...path, 'type'], 'only one table block per message', 'only one table allowed');
+    }
+  });
+  // A single over-long markdown block is already reported; this catches several that add up past the limit.
+  if (markdownChars > LIMITS.markdownText && longestMarkdown <= LIMITS.markdownText) {
+    c.add(root, `markdown blocks total more than ${LIMITS.markdownText} characters`, 'markdown text too long');
+  }
+}
+
+/**
+ * Validates `blocks` for a surface. More blocks than a message allows gives `msg_blocks_too_long`; every other
+ * problem gives `invalid_blocks`.
+ */
+export function validateBlocks(blocks: unknown, surface: Surface): BlocksVerdict {
+  const c = new Collector();
+  collectBlocks(c, blocks, surface, ['blocks']);
+  if (c.issues.length === 0) return { ok: true };
+  const tooLong = surface === 'message' && Array.isArray(blocks) && blocks.length > LIMITS.messageBlocks;
+  return { ok: false, error: tooLong ? 'msg_blocks_too_long' : 'invalid_blocks', ...verdictFrom(c.issues) };
+}
+
+/**
+ * Validates a view payload for views.open / views.push / views.update / views.publish. Slack answers a bad view
+ * with `invalid_arguments` and the problems in `response_metadata.messages`.
+ */
+export function validateView(view: unknown, expectedType?: 'modal' | 'home'): ViewVerdict {
+  const c = new Collector();
+  const root: Path = ['view'];
+  if (!isRecord(view)) {
+    c.wrongType(root, 'a view object');
+    return { ok: false, error: 'invalid_arguments', ...verdictFrom(c.issues) };
+  }
+  const type = view.type;
+  if (type !== 'modal' && type !== 'home') {
+    if (type === undefined) c.missing(root, 'type');
+    else c.add([...root, 'type'], `unknown view type ${JSON.stringify(type)}`, 'must be one of modal, home');
+  } else if (expectedType !== undefined && type !== expectedType) {
+    c.add([...root, 'type'], `must be ${expectedType} here`, `must be ${expectedType}`);
+  }
+  const surface: Surface = type === 'home' ? 'home' : 'modal';
+  if (type === 'modal') {
+    if (view.title === undefined) c.missing(root, 'title');
+    else checkText(c, view.title, [...root, 'title'], { plainOnly: true, max: LIMITS.viewTitle });
+    checkOptionalText(c, view, root, 'submit', { plainOnly: true, max: LIMITS.viewSubmit });
+    checkOptionalText(c, view, root, 'close', { plainOnly: true, max: LIMITS.viewClose });
+    const hasInput = Array.isArray(view.blocks) && view.blocks.some((b) => isRecord(b) && b.type === 'input');
+    if (hasInput && view.submit === undefined) {
+      c.add(
+        [...root, 'submit'],
+        'required when the modal has input blocks',
+        'must define `submit` to use an `input` block in modals',
+      );
+    }
+  }
+  c.optionalString(view, root, 'callback_id', LIMITS.callbackId);
+  c.optionalString(view, root, 'private_metadata', LIMITS.privateMetadata);
+  c.optionalString(view, root, 'external_id', LIMITS.externalId);
+  if (view.blocks === undefined) c.missing(root, 'blocks');
+  else collectBlocks(c, view.blocks, surface, [...root, 'blocks']);
+  if (c.issues.length === 0) return { ok: true };
+  return { ok: false, error: 'invalid_arguments', ...verdictFrom(c.issues) };
+}
+
+/** A button as a person would see it, found by walking message or view blocks. */
+export interface FoundButton {
+  blockId: string;
+  actionId: string;
+  text: string;
+  value?: string;
+  url?: string;
+  style?: string;
+  element: Record<string, unknown>;
+}
+
+/** Lists every button in `blocks` (section accessories and actions blocks), in display order. */
+export function findButtons(blocks: unknown): FoundButton[] {
+  if (!Array.isArray(blocks)) return [];
+  const found: FoundButton[] = [];
+  for (const block of blocks) {
+    if (!isRecord(block)) continue;
+    const blockId = typeof block.block_id === 'string' ? block.block_id : '';
+    const candidates: unknown[] = [];
+    if (block.type === 'section') candidates.push(block.accessory);
+    if (block.type === 'actions' && Array.isArray(block.elements)) candidates.push(...block.elements);
+    for (const el of candidates) {
+      if (!isRecord(el) || el.type !== 'button') continue;
+      const text = isRecord(el.text) && typeof el.text.text === 'string' ? el.text.text : '';
+      found.push({
+        blockId,
+        actionId: typeof el.action_id === 'string' ? el.action_id : '',
+        text,
+        ...(typeof el.value === 'string' ? { value: el.value } : {}),
+        ...(typeof el.url === 'string' ? { url: el.url } : {}),
+        ...(typeof el.style === 'string' ? { style: el.style } : {}),
+        element: el,
+      });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,116 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ComparisonDataError, createAdvisor, DEFAULT_DATA_DIR, loadComparisons } from '../../src/advisor/index.js';
+import { parseComparison } from '../../src/advisor/load.js';
+
+const realFile = join(DEFAULT_DATA_DIR, 'websocket-vs-sse.json');
+const realJson = () => JSON.parse(readFileSync(realFile, 'utf8'));
+
+function problemsOf(mutate: (data: ReturnType<typeof realJson>) => void): string[] {
+  const data = realJson();
+  mutate(data);
+  try {
+    parseComparison(JSON.stringify(data), 'data/broken.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ComparisonDataError);
+    expect((error as Error).message).toContain('data/broken.json');
+    return (error as ComparisonDataError).problems;
+  }
+  throw new Error('expected the data to be rejected');
+}
+
+describe('loading the comparison data', () => {
+  it('loads and validates the shipped websocket-vs-sse comparison', () => {
+    const [comparison] = loadComparisons();
+    expect(comparison?.id).toBe('websocket-vs-sse');
+    expect(comparison?.technologies.map((t) => t.shortName)).toEqual(['WebSocket', 'SSE']);
+    expect(comparison?.dimensions.map((d) => d.name)).toEqual([
+      'Direction',
+      'Protocol',
+      'Payload types',
+      'Reconnection',
+      'Infra & proxies',
+      'Connection limits',
+    ]);
+    expect(comparison?.quickTakes).toHaveLength(6);
+    expect(comparison?.situationalPicks).toHaveLength(4);
+    expect(comparison?.neither.map((n) => n.name)).toEqual([
+      'Long polling',
+      'WebTransport',
+      'Service-to-service streaming where both ends are yours',
+    ]);
+  });
+
+  it('follows the primary source where the seed slips: SSE is one-way, not half-duplex', () => {
+    const direction = realJson().dimensions.find((d: { id: string }) => d.id === 'direction');
+    expect(direction.sides.sse.detail).not.toMatch(/half-duplex/i);
+    expect(direction.sides.sse.detail).toMatch(/one-way/i);
+    expect(direction.sources).toEqual(expect.arrayContaining(['whatwg-sse', 'mdn-eventsource']));
+  });
+
+  it('names the JSON path and what is wrong when a field is missing', () => {
+    expect(problemsOf((d) => delete d.dimensions[2].sides.sse.short)).toEqual([
+      expect.stringMatching(/^\$\.dimensions\[2\]\.sides\.sse\.short: /),
+    ]);
+  });
+
+  it('rejects a reference to a source that does not exist', () => {
+    expect(problemsOf((d) => d.quickTakes[0].sources.push('wikipedia'))).toEqual([
+      expect.stringMatching(/^\$\.quickTakes\[0\]\.sources\[\d\]: unknown source "wikipedia"/),
+    ]);
+  });
+
+  it('rejects a wizard option too long for a Slack button', () => {
+    expect(problemsOf((d) => (d.wizard.questions[0].options[0].label = 'x'.repeat(76)))).toEqual([
+      expect.stringMatching(/^\$\.wizard\.questions\[0\]\.options\[0\]\.label: .*75 characters/),
+    ]);
+  });
+
+  it('rejects a wizard whose answers can reach no verdict', () => {
+    const problems = problemsOf((d) => d.wizard.outcomes.pop());
+    expect(problems[0]).toMatch(/no outcome matches the answers .*server-to-client/);
+  });
+
+  it('rejects a file that is not JSON, naming the file', () => {
+    expect(() => parseComparison('{ "id": ', 'data/half.json')).toThrow(/data\/half\.json[\s\S]*not valid JSON/);
+  });
+
+  it('serves a second comparison from a second data file, with no code change', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'comparisons-'));
+    copyFileSync(realFile, join(dir, 'websocket-vs-sse.json'));
+    copyFileSync(
+      new URL('../fixtures/polling-vs-webhooks.json', import.meta.url),
+      join(dir, 'polling-vs-webhooks.json'),
+    );
+    const advisor = createAdvisor(loadComparisons(dir));
+    expect(advisor.comparisons.map((c) => c.id)).toEqual(['polling-vs-webhooks', 'websocket-vs-sse']);
+
+    const first = advisor.start('polling-vs-webhooks');
+    if (first.kind !== 'question') throw new Error('expected a question');
+    expect(first.question.prompt).toBe('Can the sender reach a public URL of yours?');
+    const verdict = advisor.resume(first.options.find((o) => o.label === 'No')?.next);
+    expect(verdict.ok && verdict.view.kind === 'verdict' && verdict.view.verdict.pick.name).toBe('Polling');
+
+    const advice = advisor.advise('our service runs on a private network', 'polling-vs-webhooks');
+    expect(advice.kind === 'match' && advice.best.pick?.id).toBe('polling');
+    expect(advisor.interpret('firewall', 'polling-vs-webhooks')).toMatchObject({
+      kind: 'dimension',
+      dimension: { id: 'reachability' },
+    });
+  });
+
+  it('refuses two files that claim the same comparison id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'comparisons-'));
+    copyFileSync(realFile, join(dir, 'a.json'));
+    copyFileSync(realFile, join(dir, 'b.json'));
+    expect(() => loadComparisons(dir)).toThrow(/b\.json[\s\S]*already used by a\.json/);
+  });
+
+  it('refuses an empty data folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'comparisons-'));
+    writeFileSync(join(dir, 'README.txt'), 'no data here');
+    expect(() => loadComparisons(dir)).toThrow(/no \*\.json comparison files/);
+  });
+});
