@@ -140,6 +140,14 @@ export const comparisonSchema = z
         if (!set.has(value)) problem(path, `unknown ${kind} "${value}"; known: ${[...set].join(', ')}`);
       };
     };
+    /** Checks each id of a list, naming its index in the path. */
+    const all = (
+      check: (value: string, path: (string | number)[]) => void,
+      ids: readonly string[],
+      path: (string | number)[],
+    ) => {
+      for (const [i, value] of ids.entries()) check(value, [...path, i]);
+    };
     const unique = (kind: string, items: { id: string }[], path: string) => {
       const seen = new Set<string>();
       items.forEach((item, i) => {
@@ -175,8 +183,7 @@ export const comparisonSchema = z
       c.wizard.alternatives.map((a) => a.id),
     );
     const techIds = c.technologies.map((t) => t.id);
-    const checkSources = (ids: string[], path: (string | number)[]) =>
-      ids.forEach((s, i) => source(s, [...path, 'sources', i]));
+    const checkSources = (ids: string[], path: (string | number)[]) => all(source, ids, [...path, 'sources']);
     const checkCondition = (condition: Record<string, string[]>, path: (string | number)[]) => {
       for (const [questionId, optionIds] of Object.entries(condition)) {
         const question = c.wizard.questions.find((q) => q.id === questionId);
@@ -188,11 +195,11 @@ export const comparisonSchema = z
           `option of ${questionId}`,
           question.options.map((o) => o.id),
         );
-        optionIds.forEach((o, i) => check(o, [...path, questionId, i]));
+        all(check, optionIds, [...path, questionId]);
       }
     };
 
-    c.technologies.forEach((t, i) => checkSources(t.sources, ['technologies', i]));
+    for (const [i, t] of c.technologies.entries()) checkSources(t.sources, ['technologies', i]);
     c.dimensions.forEach((d, i) => {
       checkSources(d.sources, ['dimensions', i]);
       if (d.edge !== 'depends') technology(d.edge, ['dimensions', i, 'edge']);
@@ -203,17 +210,17 @@ export const comparisonSchema = z
       c[list].forEach((e, i) => {
         checkSources(e.sources, [list, i]);
         technology(e.pick, [list, i, 'pick']);
-        e.dimensions.forEach((d, j) => dimension(d, [list, i, 'dimensions', j]));
-        e.signals.forEach((s, j) => s.forEach((x, k) => concept(x, [list, i, 'signals', j, k])));
+        all(dimension, e.dimensions, [list, i, 'dimensions']);
+        for (const [j, signal] of e.signals.entries()) all(concept, signal, [list, i, 'signals', j]);
       });
     }
     c.neither.forEach((n, i) => {
       checkSources(n.sources, ['neither', i]);
-      n.signals.forEach((s, j) => s.forEach((x, k) => concept(x, ['neither', i, 'signals', j, k])));
+      for (const [j, signal] of n.signals.entries()) all(concept, signal, ['neither', i, 'signals', j]);
     });
     c.caveats.forEach((cv, i) => {
       checkSources(cv.sources, ['caveats', i]);
-      cv.showWhen.pick.forEach((p, j) => technology(p, ['caveats', i, 'showWhen', 'pick', j]));
+      all(technology, cv.showWhen.pick, ['caveats', i, 'showWhen', 'pick']);
       if (cv.showWhen.answers) checkCondition(cv.showWhen.answers, ['caveats', i, 'showWhen', 'answers']);
     });
     c.wizard.questions.forEach((q, i) => {
@@ -223,12 +230,12 @@ export const comparisonSchema = z
       const path = ['wizard', 'outcomes', i];
       checkCondition(o.when, [...path, 'when']);
       technology(o.pick, [...path, 'pick']);
-      o.decidedBy.forEach((d, j) => dimension(d, [...path, 'decidedBy', j]));
+      all(dimension, o.decidedBy, [...path, 'decidedBy']);
       if (o.byAnswer && !o.tunedBy)
         problem([...path, 'tunedBy'], 'byAnswer needs tunedBy, the question it is keyed by');
       if (o.tunedBy) checkCondition({ [o.tunedBy]: Object.keys(o.byAnswer ?? {}) }, [...path, 'byAnswer']);
       for (const [answer, tuning] of Object.entries(o.byAnswer ?? {}))
-        tuning.alternatives?.forEach((a, j) => alternative(a, [...path, 'byAnswer', answer, 'alternatives', j]));
+        all(alternative, tuning.alternatives ?? [], [...path, 'byAnswer', answer, 'alternatives']);
     });
     c.wizard.alternatives.forEach((a, i) => {
       if ('neither' in a) neither(a.neither, ['wizard', 'alternatives', i, 'neither']);
