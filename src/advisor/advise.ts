@@ -5,7 +5,7 @@
  * instead of guessing.
  */
 import type { AdviceEntry, Comparison, Dimension, NeitherEntry, Technology } from './schema.js';
-import { compilePhrase, findPhrase, type Phrase, words } from './text.js';
+import { compilePhrase, PhraseIndex, words } from './text.js';
 import { dimensionsById, technology } from './verdict.js';
 
 export type AdviceSource = 'quick-take' | 'situational-pick' | 'neither';
@@ -39,15 +39,17 @@ interface CompiledEntry {
 
 export interface Matcher {
   comparison: Comparison;
-  concepts: ReadonlyMap<string, readonly Phrase[]>;
+  /** Every concept's phrases, indexed by first word; the value is the concept id. */
+  concepts: PhraseIndex<string>;
   entries: readonly CompiledEntry[];
 }
 
 /** Compile once per comparison: phrases are split into words up front so each call only scans. */
 export function compileMatcher(comparison: Comparison): Matcher {
-  const concepts = new Map(
-    Object.entries(comparison.matching.concepts).map(([id, terms]) => [id, terms.map(compilePhrase)] as const),
-  );
+  const concepts = new PhraseIndex<string>();
+  for (const [id, terms] of Object.entries(comparison.matching.concepts)) {
+    for (const term of terms) concepts.add(compilePhrase(term), id);
+  }
   const entries: CompiledEntry[] = [
     ...comparison.quickTakes.map((entry) => ({ source: 'quick-take' as const, entry, signals: entry.signals })),
     ...comparison.situationalPicks.map((entry) => ({
@@ -60,16 +62,11 @@ export function compileMatcher(comparison: Comparison): Matcher {
   return { comparison, concepts, entries };
 }
 
+/** Concept id → the person's words that first showed it. */
 function detectConcepts(matcher: Matcher, text: readonly string[]): Map<string, string> {
   const found = new Map<string, string>();
-  for (const [concept, phrases] of matcher.concepts) {
-    for (const phrase of phrases) {
-      const match = findPhrase(phrase, text);
-      if (match) {
-        found.set(concept, match.matched);
-        break;
-      }
-    }
+  for (const { value: concept, match } of matcher.concepts.scan(text)) {
+    if (!found.has(concept)) found.set(concept, match.matched);
   }
   return found;
 }

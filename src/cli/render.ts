@@ -1,0 +1,75 @@
+/** Plain-text renderings of advisor results for the terminal: the same content the Slack views show. */
+import type { Advice, AdviceMatch, Comparison, Dimension, QuestionView, Verdict } from '../advisor/index.js';
+
+const STRENGTH_WORDS = { strong: 'strong pick', clear: 'clear pick', lean: 'leaning pick' } as const;
+
+export function verdictText(comparison: Comparison, verdict: Verdict): string {
+  const lines = [
+    `Verdict: ${verdict.headline} (${STRENGTH_WORDS[verdict.strength]})`,
+    ...(verdict.pairing ? [`Pair it: ${verdict.pairing}`] : []),
+    '',
+    'Why:',
+    ...verdict.reasons.map((r) => `  - ${r.answer}: ${r.because}`),
+    '',
+    'Deciding scorecard rows:',
+    ...verdict.decidingRows.map((d) => dimensionLine(comparison, d)),
+  ];
+  if (verdict.caveats.length) lines.push('', 'Caveats:', ...verdict.caveats.map((c) => `  - ${c.text}`));
+  if (verdict.alternatives.length)
+    lines.push('', 'Also consider:', ...verdict.alternatives.map((a) => `  - ${a.name}: ${a.reason}`));
+  lines.push('', 'Sources:', ...verdict.sources.map((s) => `  - ${s.title} <${s.url}>`));
+  return lines.join('\n');
+}
+
+function edgeName(comparison: Comparison, edge: string): string {
+  return comparison.technologies.find((t) => t.id === edge)?.shortName ?? edge;
+}
+
+function dimensionLine(comparison: Comparison, d: Dimension): string {
+  const sides = comparison.technologies.map((t) => `${t.shortName}: ${d.sides[t.id]?.short ?? ''}`).join(' | ');
+  return `  - ${d.name} (edge: ${edgeName(comparison, d.edge)}): ${sides}`;
+}
+
+function matchText(match: AdviceMatch): string {
+  const verdict = match.pick ? match.pick.shortName : `neither: ${match.alternative}`;
+  return [
+    `Verdict: ${verdict}${match.pairing ? ` (${match.pairing})` : ''}`,
+    `Situation: ${match.situation}`,
+    `Why: ${match.reason}`,
+    `Matched your words: ${match.matched.join(', ')}`,
+  ].join('\n');
+}
+
+export function adviceText(advice: Advice): string {
+  if (advice.kind === 'match') return matchText(advice.best);
+  if (advice.candidates.length === 0)
+    return 'Not sure: that does not match a situation I know. Run the wizard (--wizard) to answer three questions.';
+  return [
+    'Not sure: your situation fits picks that disagree.',
+    ...advice.candidates.map((c) => `  - ${c.pick?.shortName ?? c.alternative} for "${c.situation}" (matched: ${c.matched.join(', ')})`),
+    'Run the wizard (--wizard) to settle it with three questions.',
+  ].join('\n');
+}
+
+export function scorecardText(comparison: Comparison): string {
+  return [`${comparison.title}: the scorecard`, ...comparison.dimensions.map((d) => dimensionLine(comparison, d))].join('\n');
+}
+
+export function dimensionText(comparison: Comparison, d: Dimension): string {
+  return [
+    `${d.name} (${d.category}; edge: ${edgeName(comparison, d.edge)})`,
+    ...comparison.technologies.map((t) => `  ${t.shortName}: ${d.sides[t.id]?.detail ?? ''}`),
+    ...(d.note ? [`  Note: ${d.note}`] : []),
+  ].join('\n');
+}
+
+export function neitherText(comparison: Comparison): string {
+  return ['When to pick neither:', ...comparison.neither.map((n) => `  - ${n.name}: ${n.when}. ${n.reason}`)].join('\n');
+}
+
+export function questionText(view: QuestionView): string {
+  return [
+    `Question ${view.number} of ${view.total}: ${view.question.prompt}`,
+    ...view.options.map((o, i) => `  ${i + 1}. ${o.label}${o.current ? ' (current)' : ''}`),
+  ].join('\n');
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/advisor/index.js';
+import { advisor, websocketVsSse } from './helpers.js';
+
+const verdictFor = (answers: Answers) => {
+  const verdict = advisor.recommend({ comparisonId: 'websocket-vs-sse', answers });
+  if (!verdict) throw new Error('expected a verdict');
+  return verdict;
+};
+
+const S2C_TEXT = { direction: 'server-to-client', binary: 'no' };
+const MOSTLY_TEXT = { direction: 'mostly-server', binary: 'no' };
+
+/** Each seed quick take and situational pick, as wizard answers a person in that situation would give. */
+const seedAgreement: [string, Answers, string][] = [
+  ['server-to-client-only', { ...S2C_TEXT, simplicity: 'somewhat' }, 'sse'],
+  ['client-sends-low-latency', { direction: 'both-ways' }, 'websocket'],
+  ['llm-tokens-or-logs', { ...S2C_TEXT, simplicity: 'a-lot' }, 'sse'],
+  ['binary-frames', { direction: 'server-to-client', binary: 'yes', simplicity: 'somewhat' }, 'websocket'],
+  ['proxies-and-reconnect', { ...S2C_TEXT, simplicity: 'a-lot' }, 'sse'],
+  ['chat-multiplayer-collab', { direction: 'both-ways' }, 'websocket'],
+  ['dashboard-feed-ticker', { ...S2C_TEXT, simplicity: 'a-lot' }, 'sse'],
+  ['llm-responses', { ...S2C_TEXT, simplicity: 'somewhat' }, 'sse'],
+  ['chat-game-editor', { direction: 'both-ways' }, 'websocket'],
+  ['rare-client-events', { ...MOSTLY_TEXT, simplicity: 'somewhat' }, 'sse'],
+];
+
+describe('verdicts', () => {
+  it('has a row for every quick take and situational pick in the seed', () => {
+    const ids = [...websocketVsSse.quickTakes, ...websocketVsSse.situationalPicks].map((e) => e.id);
+    expect(seedAgreement.map(([id]) => id).sort()).toEqual(ids.sort());
+  });
+
+  it.each(seedAgreement)('agrees with the seed entry %s: the wizard picks the same technology', (id, answers, pick) => {
+    const entry = [...websocketVsSse.quickTakes, ...websocketVsSse.situationalPicks].find((e) => e.id === id);
+    expect(entry?.pick).toBe(pick);
+    expect(verdictFor(answers).pick.id).toBe(pick);
+  });
+
+  it('pairs SSE with ordinary POSTs for rare client events, and says how to send them', () => {
+    const verdict = verdictFor({ ...MOSTLY_TEXT, simplicity: 'a-lot' });
+    expect(verdict.headline).toBe('SSE, plus ordinary POSTs for the rare client events');
+    expect(verdict.pairing).toMatch(/POST/);
+    expect(verdict.caveats.map((c) => c.id)).toContain('sse-client-messages-are-requests');
+  });
+
+  it('gives one sentence per answer saying how it moved the verdict', () => {
+    const verdict = verdictFor({ direction: 'server-to-client', binary: 'yes', simplicity: 'a-lot' });
+    expect(verdict.reasons.map((r) => r.answer)).toEqual(['Server → client only', 'Yes, binary frames', 'A lot']);
+    expect(verdict.reasons[1]?.because).toMatch(/binary frames/);
+    expect(verdict.reasons[2]?.because).toMatch(/base64/);
+  });
+
+  it('warns SSE users about the HTTP/1.1 connection cap and that HTTP/2 lifts it', () => {
+    const caveat = verdictFor({ ...S2C_TEXT, simplicity: 'a-lot' }).caveats.find((c) => c.id === 'sse-http1-connection-cap');
+    expect(caveat?.text).toMatch(/HTTP\/1\.1.*about 6.*HTTP\/2/);
+    expect(caveat?.sources).toContain('mdn-eventsource');
+  });
+
+  it('warns WebSocket users that reconnect is theirs to write, and never shows SSE caveats with a WebSocket pick', () => {
+    const ids = verdictFor({ direction: 'both-ways' }).caveats.map((c) => c.id);
+    expect(ids).toContain('websocket-diy-reconnect');
+    expect(ids.some((id) => id.startsWith('sse-'))).toBe(false);
+  });
+
+  it('shows the scorecard rows that decided it', () => {
+    expect(verdictFor({ direction: 'mostly-server', binary: 'yes', simplicity: 'not-much' }).decidingRows.map((d) => d.name)).toEqual([
+      'Payload types',
+    ]);
+    expect(verdictFor({ direction: 'both-ways' }).decidingRows.map((d) => d.name)).toEqual(['Direction']);
+  });
+
+  it('offers WebTransport from "neither" when binary matters and simplicity does not', () => {
+    const [alternative] = verdictFor({ direction: 'server-to-client', binary: 'yes', simplicity: 'not-much' }).alternatives;
+    expect(alternative?.name).toBe('WebTransport');
+    expect(alternative?.reason).toMatch(/QUIC/);
+  });
+
+  it('cites its sources, with links', () => {
+    const { sources } = verdictFor({ ...S2C_TEXT, simplicity: 'a-lot' });
+    expect(sources.map((s) => s.id)).toEqual(expect.arrayContaining(['whatwg-sse', 'mdn-eventsource', 'rfc6202']));
+  });
+
+  it('has no verdict until every question that applies is answered', () => {
+    expect(advisor.recommend({ comparisonId: 'websocket-vs-sse', answers: { direction: 'server-to-client' } })).toBeUndefined();
+  });
+});
