@@ -24,7 +24,9 @@ console.log(`${'load + validate data (cold, first call)'.padEnd(44)} ${coldMs.to
 const warmLoads = 50;
 const warmStart = performance.now();
 for (let i = 0; i < warmLoads; i++) loadComparisons();
-console.log(`${'load + validate data (warm, mean of 50)'.padEnd(44)} ${((performance.now() - warmStart) / warmLoads).toFixed(2).padStart(9)} ms`);
+console.log(
+  `${'load + validate data (warm, mean of 50)'.padEnd(44)} ${((performance.now() - warmStart) / warmLoads).toFixed(2).padStart(9)} ms`,
+);
 
 const advisor = createAdvisor(comparisons);
 const comparison = advisor.comparison();
@@ -39,9 +41,15 @@ const situations = [
 ];
 
 const results = {
-  recommend: measure('recommend (complete answers → verdict)', 100_000, (i) => advisor.recommend(states[i % states.length] as WizardState)),
-  wizardView: measure('wizard view (decode + verdict + next states)', 50_000, (i) => advisor.resume(advisor.encode(states[i % states.length] as WizardState))),
-  advise: measure('advise (free text → entry)', 20_000, (i) => advisor.advise(situations[i % situations.length] as string)),
+  recommend: measure('recommend (complete answers → verdict)', 100_000, (i) =>
+    advisor.recommend(states[i % states.length] as WizardState),
+  ),
+  wizardView: measure('wizard view (decode + verdict + next states)', 50_000, (i) =>
+    advisor.resume(advisor.encode(states[i % states.length] as WizardState)),
+  ),
+  advise: measure('advise (free text → entry)', 20_000, (i) =>
+    advisor.advise(situations[i % situations.length] as string),
+  ),
 };
 const memory = process.memoryUsage();
 console.log(`heap used ${(memory.heapUsed / 1e6).toFixed(1)} MB, rss ${(memory.rss / 1e6).toFixed(1)} MB`);

@@ -63,7 +63,9 @@ async function main(argv: string[]): Promise<number> {
   const advisor = createAdvisor(loadComparisons());
   if (argv[0] === '--wizard') {
     const lines = createInterface({ input: process.stdin, terminal: false });
-    const verdict = await runWizard(advisor, lines, (text) => process.stdout.write(text.endsWith('> ') ? text : `${text}\n`));
+    const verdict = await runWizard(advisor, lines, (text) =>
+      process.stdout.write(text.endsWith('> ') ? text : `${text}\n`),
+    );
     lines.close();
     if (!verdict) {
       process.stderr.write('\nInput ended before the wizard reached a verdict.\n');

@@ -46,13 +46,17 @@ export function adviceText(advice: Advice): string {
     return 'Not sure: that does not match a situation I know. Run the wizard (--wizard) to answer three questions.';
   return [
     'Not sure: your situation fits picks that disagree.',
-    ...advice.candidates.map((c) => `  - ${c.pick?.shortName ?? c.alternative} for "${c.situation}" (matched: ${c.matched.join(', ')})`),
+    ...advice.candidates.map(
+      (c) => `  - ${c.pick?.shortName ?? c.alternative} for "${c.situation}" (matched: ${c.matched.join(', ')})`,
+    ),
     'Run the wizard (--wizard) to settle it with three questions.',
   ].join('\n');
 }
 
 export function scorecardText(comparison: Comparison): string {
-  return [`${comparison.title}: the scorecard`, ...comparison.dimensions.map((d) => dimensionLine(comparison, d))].join('\n');
+  return [`${comparison.title}: the scorecard`, ...comparison.dimensions.map((d) => dimensionLine(comparison, d))].join(
+    '\n',
+  );
 }
 
 export function dimensionText(comparison: Comparison, d: Dimension): string {
@@ -64,7 +68,9 @@ export function dimensionText(comparison: Comparison, d: Dimension): string {
 }
 
 export function neitherText(comparison: Comparison): string {
-  return ['When to pick neither:', ...comparison.neither.map((n) => `  - ${n.name}: ${n.when}. ${n.reason}`)].join('\n');
+  return ['When to pick neither:', ...comparison.neither.map((n) => `  - ${n.name}: ${n.when}. ${n.reason}`)].join(
+    '\n',
+  );
 }
 
 export function questionText(view: QuestionView): string {

@@ -31,7 +31,10 @@ describe('look-ups', () => {
   });
 
   it('treats anything longer than two words as a situation, even if it contains a keyword', () => {
-    expect(advisor.interpret('help me stream binary audio')).toEqual({ kind: 'situation', text: 'help me stream binary audio' });
+    expect(advisor.interpret('help me stream binary audio')).toEqual({
+      kind: 'situation',
+      text: 'help me stream binary audio',
+    });
   });
 
   it('lets a short text that is no keyword be a situation ("chat app")', () => {

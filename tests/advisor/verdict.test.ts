@@ -52,7 +52,9 @@ describe('verdicts', () => {
   });
 
   it('warns SSE users about the HTTP/1.1 connection cap and that HTTP/2 lifts it', () => {
-    const caveat = verdictFor({ ...S2C_TEXT, simplicity: 'a-lot' }).caveats.find((c) => c.id === 'sse-http1-connection-cap');
+    const caveat = verdictFor({ ...S2C_TEXT, simplicity: 'a-lot' }).caveats.find(
+      (c) => c.id === 'sse-http1-connection-cap',
+    );
     expect(caveat?.text).toMatch(/HTTP\/1\.1.*about 6.*HTTP\/2/);
     expect(caveat?.sources).toContain('mdn-eventsource');
   });
@@ -64,14 +66,18 @@ describe('verdicts', () => {
   });
 
   it('shows the scorecard rows that decided it', () => {
-    expect(verdictFor({ direction: 'mostly-server', binary: 'yes', simplicity: 'not-much' }).decidingRows.map((d) => d.name)).toEqual([
-      'Payload types',
-    ]);
+    expect(
+      verdictFor({ direction: 'mostly-server', binary: 'yes', simplicity: 'not-much' }).decidingRows.map((d) => d.name),
+    ).toEqual(['Payload types']);
     expect(verdictFor({ direction: 'both-ways' }).decidingRows.map((d) => d.name)).toEqual(['Direction']);
   });
 
   it('offers WebTransport from "neither" when binary matters and simplicity does not', () => {
-    const [alternative] = verdictFor({ direction: 'server-to-client', binary: 'yes', simplicity: 'not-much' }).alternatives;
+    const [alternative] = verdictFor({
+      direction: 'server-to-client',
+      binary: 'yes',
+      simplicity: 'not-much',
+    }).alternatives;
     expect(alternative?.name).toBe('WebTransport');
     expect(alternative?.reason).toMatch(/QUIC/);
   });
@@ -82,6 +88,8 @@ describe('verdicts', () => {
   });
 
   it('has no verdict until every question that applies is answered', () => {
-    expect(advisor.recommend({ comparisonId: 'websocket-vs-sse', answers: { direction: 'server-to-client' } })).toBeUndefined();
+    expect(
+      advisor.recommend({ comparisonId: 'websocket-vs-sse', answers: { direction: 'server-to-client' } }),
+    ).toBeUndefined();
   });
 });

@@ -16,7 +16,9 @@ describe('the advise command line', () => {
   });
 
   it('prints the scorecard, a dimension in depth, and the alternatives', () => {
-    expect(answerText(advisor, 'compare')).toContain('Payload types (edge: WebSocket): WebSocket: Text + binary | SSE: Text only');
+    expect(answerText(advisor, 'compare')).toContain(
+      'Payload types (edge: WebSocket): WebSocket: Text + binary | SSE: Text only',
+    );
     expect(answerText(advisor, 'reconnect')).toContain('Last-Event-ID');
     expect(answerText(advisor, 'neither')).toContain('WebTransport');
   });
