@@ -480,7 +480,7 @@ export class Workspace {
 
   // ---- ephemeral messages ------------------------------------------------------------------------------------
 
-  postEphemeral(input: Omit<StoredEphemeral, 'id' | 'ts'> & { blocks?: unknown[] }): StoredEphemeral {
+  postEphemeral(input: Omit<StoredEphemeral, 'id' | 'ts' | 'blocks'> & { blocks?: unknown[] }): StoredEphemeral {
     const ephemeral: StoredEphemeral = {
       id: `eph-${this.nextCounter()}`,
       ts: this.nextTs(),

@@ -1,0 +1,397 @@
+/**
+ * The Web API methods the app uses, answered from the workspace model with Slack's response shapes and refusals
+ * (`not_in_channel`, `invalid_blocks` with `response_metadata.messages`, `expired_trigger_id`, `hash_conflict`, …),
+ * so the app's error handling is exercised against what Slack really says rather than against happy-path mocks.
+ * Transport concerns (HTTP, faults, recording) live in server.ts.
+ */
+import { type BlocksVerdict, type ViewVerdict, validateBlocks, validateView } from './block-kit.js';
+import {
+  DEFAULT_CHANNEL,
+  DEFAULT_HUMAN,
+  type JsonObject,
+  type StandinChannel,
+  type StandinUser,
+  type Workspace,
+} from './workspace.js';
+
+export interface ApiContext {
+  ws: Workspace;
+  botToken: string;
+}
+
+/** Argument fields Slack expects as JSON (JSON-encoded strings in a form body). */
+export const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata', 'unfurls'] as const;
+
+/** The arguments with JSON fields parsed and the token removed, for the call record. */
+export function decodeArgs(args: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (key === 'token') continue;
+    if ((JSON_FIELDS as readonly string[]).includes(key) && typeof value === 'string') {
+      try {
+        out[key] = JSON.parse(value);
+      } catch {
+        out[key] = value;
+      }
+    } else out[key] = value;
+  }
+  return out;
+}
+
+type Parsed = { kind: 'absent' } | { kind: 'ok'; value: unknown } | { kind: 'bad' };
+
+function jsonArg(args: JsonObject, key: string): Parsed {
+  const value = args[key];
+  if (value === undefined || value === null || value === '') return { kind: 'absent' };
+  if (typeof value !== 'string') return { kind: 'ok', value };
+  try {
+    return { kind: 'ok', value: JSON.parse(value) };
+  } catch {
+    return { kind: 'bad' };
+  }
+}
+
+function str(args: JsonObject, key: string): string | undefined {
+  const value = args[key];
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+function bool(args: JsonObject, key: string): boolean {
+  const value = args[key];
+  return value === true || value === 'true' || value === '1' || value === 1;
+}
+
+function fail(error: string, extra: JsonObject = {}): JsonObject {
+  return { ok: false, error, ...extra };
+}
+
+function argumentError(message: string): JsonObject {
+  return fail('invalid_arguments', { response_metadata: { messages: [`[ERROR] ${message}`] } });
+}
+
+export function blocksFailure(verdict: Exclude<BlocksVerdict, { ok: true }>): JsonObject {
+  return fail(verdict.error, {
+    errors: verdict.issues.map((i) => `${i.slack} [json-pointer:${i.pointer}]`),
+    response_metadata: { messages: verdict.messages },
+  });
+}
+
+function viewFailure(verdict: Exclude<ViewVerdict, { ok: true }>): JsonObject {
+  return fail('invalid_arguments', { response_metadata: { messages: verdict.messages } });
+}
+
+export interface Content {
+  text: string;
+  blocks?: JsonObject[];
+}
+
+/** Reads text/blocks/markdown_text the way chat.* methods do; a refusal body when Slack would refuse. */
+export function readContent(args: JsonObject, requireSomething = true): { ok: true; content: Content } | JsonObject {
+  const text = typeof args.text === 'string' ? args.text : undefined;
+  const markdown = typeof args.markdown_text === 'string' ? args.markdown_text : undefined;
+  const parsedBlocks = jsonArg(args, 'blocks');
+  if (parsedBlocks.kind === 'bad') return fail('invalid_blocks_format');
+  let blocks: JsonObject[] | undefined;
+  if (parsedBlocks.kind === 'ok') {
+    const verdict = validateBlocks(parsedBlocks.value, 'message');
+    if (!verdict.ok) return blocksFailure(verdict);
+    blocks = parsedBlocks.value as JsonObject[];
+  }
+  if (markdown !== undefined) {
+    if ((text !== undefined && text !== '') || blocks !== undefined) return fail('markdown_text_conflict');
+    if (markdown.length > 12000) return fail('msg_too_long');
+  }
+  const hasAttachments = jsonArg(args, 'attachments').kind === 'ok';
+  const body = markdown ?? text ?? '';
+  if (requireSomething && body === '' && (blocks === undefined || blocks.length === 0) && !hasAttachments) {
+    return fail('no_text');
+  }
+  if (body.length > 40000) return fail('msg_too_long');
+  return { ok: true, content: blocks === undefined ? { text: body } : { text: body, blocks } };
+}
+
+function isContent(value: { ok: true; content: Content } | JsonObject): value is { ok: true; content: Content } {
+  return value.ok === true;
+}
+
+function channelInfo(ws: Workspace, channel: StandinChannel): JsonObject {
+  if (channel.isIm) {
+    return {
+      id: channel.id,
+      created: channel.created,
+      is_im: true,
+      is_org_shared: false,
+      user: [...channel.members][0] ?? '',
+      is_archived: false,
+      is_user_deleted: false,
+    };
+  }
+  return {
+    id: channel.id,
+    name: channel.name,
+    name_normalized: channel.name,
+    is_channel: !channel.isPrivate,
+    is_group: false,
+    is_im: false,
+    is_mpim: false,
+    is_private: channel.isPrivate,
+    is_archived: channel.archived,
+    is_general: channel.id === DEFAULT_CHANNEL,
+    is_member: channel.botIsMember,
+    is_shared: false,
+    is_ext_shared: false,
+    is_org_shared: false,
+    created: channel.created,
+    creator: DEFAULT_HUMAN,
+    context_team_id: ws.opts.teamId,
+    num_members: channel.members.size + (channel.botIsMember ? 1 : 0),
+  };
+}
+
+export function userInfo(ws: Workspace, user: StandinUser): JsonObject {
+  return {
+    id: user.id,
+    team_id: ws.opts.teamId,
+    name: user.name,
+    deleted: false,
+    real_name: user.realName,
+    tz: 'Europe/London',
+    is_admin: false,
+    is_owner: false,
+    is_bot: user.isBot,
+    is_app_user: false,
+    profile: {
+      real_name: user.realName,
+      display_name: user.name,
+      real_name_normalized: user.realName,
+      display_name_normalized: user.name,
+      team: ws.opts.teamId,
+      ...(user.isBot ? { bot_id: ws.opts.botId, api_app_id: ws.opts.appId } : {}),
+    },
+  };
+}
+
+/** Resolves `thread_ts` to the thread's parent ts (Slack files a reply-to-a-reply under the parent). */
+function threadParent(ws: Workspace, channel: string, threadTs: string): string | undefined {
+  const message = ws.findMessage(channel, threadTs);
+  if (!message) return undefined;
+  if (message.thread_ts !== undefined && message.thread_ts !== message.ts) return message.thread_ts;
+  return message.ts;
+}
+
+type Handler = (ctx: ApiContext, args: JsonObject) => JsonObject;
+
+const handlers: Record<string, Handler> = {
+  'api.test': (_ctx, args) => ({ ok: true, args: decodeArgs(args) }),
+
+  'auth.test': ({ ws }) => ({
+    ok: true,
+    url: `https://${ws.opts.teamDomain}.slack.com/`,
+    team: ws.opts.teamName,
+    user: ws.opts.botName,
+    team_id: ws.opts.teamId,
+    user_id: ws.opts.botUserId,
+    bot_id: ws.opts.botId,
+    is_enterprise_install: false,
+  }),
+
+  'chat.postMessage': ({ ws }, args) => {
+    const channelRef = str(args, 'channel');
+    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+    if (!channel) return fail('channel_not_found');
+    const read = readContent(args);
+    if (!isContent(read)) return read;
+    if (channel.archived) return fail('is_archived');
+    if (!channel.botIsMember) return fail('not_in_channel');
+    const requestedThread = str(args, 'thread_ts');
+    let threadTs: string | undefined;
+    if (requestedThread !== undefined) {
+      threadTs = threadParent(ws, channel.id, requestedThread);
+      if (threadTs === undefined) return fail('thread_not_found');
+    }
+    const message = ws.postBotMessage(channel.id, {
+      ...read.content,
+      threadTs,
+      broadcast: threadTs !== undefined && bool(args, 'reply_broadcast'),
+    });
+    return { ok: true, channel: channel.id, ts: message.ts, message };
+  },
+
+  'chat.postEphemeral': ({ ws }, args) => {
+    const channelRef = str(args, 'channel');
+    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+    if (!channel) return fail('channel_not_found');
+    const userId = str(args, 'user');
+    const user = userId === undefined ? undefined : ws.users.get(userId);
+    if (!user || user.isBot) return fail('user_not_found');
+    const read = readContent(args);
+    if (!isContent(read)) return read;
+    if (channel.archived) return fail('is_archived');
+    if (!channel.botIsMember) return fail('not_in_channel');
+    if (!channel.members.has(user.id)) return fail('user_not_in_channel');
+    const threadTs = str(args, 'thread_ts');
+    const ephemeral = ws.postEphemeral({
+      channel: channel.id,
+      user: user.id,
+      text: read.content.text,
+      ...(read.content.blocks ? { blocks: read.content.blocks } : {}),
+      ...(threadTs ? { thread_ts: threadParent(ws, channel.id, threadTs) ?? threadTs } : {}),
+      via: 'chat.postEphemeral',
+    });
+    return { ok: true, message_ts: ephemeral.ts };
+  },
+
+  'chat.update': ({ ws }, args) => {
+    const channelRef = str(args, 'channel');
+    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+    if (!channel) return fail('channel_not_found');
+    const ts = str(args, 'ts');
+    const message = ts === undefined ? undefined : ws.findMessage(channel.id, ts);
+    if (!message || ts === undefined) return fail('message_not_found');
+    if (!ws.isBotMessage(message)) return fail('cant_update_message');
+    if (channel.archived) return fail('is_inactive');
+    const read = readContent(args);
+    if (!isContent(read)) return read;
+    const updated = ws.updateMessage(channel.id, ts, read.content);
+    return { ok: true, channel: channel.id, ts, text: updated.text, message: updated };
+  },
+
+  'chat.delete': ({ ws }, args) => {
+    const channelRef = str(args, 'channel');
+    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+    if (!channel) return fail('channel_not_found');
+    const ts = str(args, 'ts');
+    const message = ts === undefined ? undefined : ws.findMessage(channel.id, ts);
+    if (!message || ts === undefined) return fail('message_not_found');
+    if (!ws.isBotMessage(message)) return fail('cant_delete_message');
+    ws.deleteMessage(channel.id, ts);
+    return { ok: true, channel: channel.id, ts };
+  },
+
+  'views.open': ({ ws }, args) => {
+    const view = jsonArg(args, 'view');
+    if (view.kind === 'absent') return argumentError('missing required field: view');
+    if (view.kind === 'bad') return argumentError('invalid json [json-pointer:/view]');
+    const verdict = validateView(view.value, 'modal');
+    if (!verdict.ok) return viewFailure(verdict);
+    const input = view.value as JsonObject;
+    if (typeof input.external_id === 'string' && ws.externalIdTaken(input.external_id)) {
+      return fail('duplicate_external_id');
+    }
+    const triggerId = str(args, 'trigger_id') ?? str(args, 'interactivity_pointer');
+    if (triggerId === undefined) return argumentError('missing required field: trigger_id');
+    const exchanged = ws.exchangeTrigger(triggerId);
+    if (!exchanged.ok) return fail(exchanged.error);
+    return { ok: true, view: ws.openModal(exchanged.user, input) };
+  },
+
+  'views.push': ({ ws }, args) => {
+    const view = jsonArg(args, 'view');
+    if (view.kind === 'absent') return argumentError('missing required field: view');
+    if (view.kind === 'bad') return argumentError('invalid json [json-pointer:/view]');
+    const verdict = validateView(view.value, 'modal');
+    if (!verdict.ok) return viewFailure(verdict);
+    const input = view.value as JsonObject;
+    if (typeof input.external_id === 'string' && ws.externalIdTaken(input.external_id)) {
+      return fail('duplicate_external_id');
+    }
+    const triggerId = str(args, 'trigger_id') ?? str(args, 'interactivity_pointer');
+    if (triggerId === undefined) return argumentError('missing required field: trigger_id');
+    const exchanged = ws.exchangeTrigger(triggerId);
+    if (!exchanged.ok) return fail(exchanged.error);
+    const stack = ws.openViews(exchanged.user);
+    if (stack.length === 0) return fail('not_found');
+    if (stack.length >= MAX_MODAL_STACK) return fail('push_limit_reached');
+    return { ok: true, view: ws.pushModal(exchanged.user, input) };
+  },
+
+  'views.update': ({ ws }, args) => {
+    const viewId = str(args, 'view_id');
+    const externalId = str(args, 'external_id');
+    if (viewId === undefined && externalId === undefined) return argumentError('missing required field: view_id');
+    const found = ws.locateView({ id: viewId, externalId });
+    if (!found) return fail('not_found');
+    const hash = str(args, 'hash');
+    if (hash !== undefined && hash !== found.view.hash) return fail('hash_conflict');
+    const view = jsonArg(args, 'view');
+    if (view.kind === 'absent') return argumentError('missing required field: view');
+    if (view.kind === 'bad') return argumentError('invalid json [json-pointer:/view]');
+    const verdict = validateView(view.value, found.view.type);
+    if (!verdict.ok) return viewFailure(verdict);
+    const input = view.value as JsonObject;
+    if (typeof input.external_id === 'string' && ws.externalIdTaken(input.external_id, found.view.id)) {
+      return fail('duplicate_external_id');
+    }
+    return { ok: true, view: ws.replaceView(found.view.id, input) };
+  },
+
+  'views.publish': ({ ws }, args) => {
+    const userId = str(args, 'user_id');
+    const user = userId === undefined ? undefined : ws.users.get(userId);
+    if (!user || user.isBot) return fail('user_not_found');
+    const view = jsonArg(args, 'view');
+    if (view.kind === 'absent') return argumentError('missing required field: view');
+    if (view.kind === 'bad') return argumentError('invalid json [json-pointer:/view]');
+    const verdict = validateView(view.value, 'home');
+    if (!verdict.ok) return viewFailure(verdict);
+    const hash = str(args, 'hash');
+    const current = ws.homeView(user.id);
+    if (hash !== undefined && current !== undefined && hash !== current.hash) return fail('hash_conflict');
+    return { ok: true, view: ws.publishHome(user.id, view.value as JsonObject) };
+  },
+
+  'conversations.info': ({ ws }, args) => {
+    const channelRef = str(args, 'channel');
+    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+    if (!channel) return fail('channel_not_found');
+    return { ok: true, channel: channelInfo(ws, channel) };
+  },
+
+  'conversations.history': ({ ws }, args) => {
+    const channelRef = str(args, 'channel');
+    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+    if (!channel) return fail('channel_not_found');
+    if (channel.isPrivate && !channel.botIsMember) return fail('not_in_channel');
+    const limit = Number(str(args, 'limit') ?? 100);
+    const newestFirst = ws.channelHistory(channel.id).reverse();
+    return { ok: true, messages: newestFirst.slice(0, limit), has_more: newestFirst.length > limit, pin_count: 0 };
+  },
+
+  'conversations.replies': ({ ws }, args) => {
+    const channelRef = str(args, 'channel');
+    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+    if (!channel) return fail('channel_not_found');
+    const ts = str(args, 'ts');
+    const parent = ts === undefined ? undefined : threadParent(ws, channel.id, ts);
+    if (parent === undefined) return fail('thread_not_found');
+    return { ok: true, messages: ws.thread(channel.id, parent), has_more: false };
+  },
+
+  'users.info': ({ ws }, args) => {
+    const userId = str(args, 'user');
+    const user = userId === undefined ? undefined : ws.users.get(userId);
+    if (!user) return fail('user_not_found');
+    return { ok: true, user: userInfo(ws, user) };
+  },
+};
+
+/** Slack allows a modal stack of at most three views. */
+export const MAX_MODAL_STACK = 3;
+
+export function knownMethods(): string[] {
+  return Object.keys(handlers);
+}
+
+/**
+ * Answers one Web API call. Authentication comes first, as in Slack: no token → `not_authed`, a wrong one →
+ * `invalid_auth`. Unknown methods → `unknown_method`.
+ */
+export function callWebApi(ctx: ApiContext, method: string, args: JsonObject, token: string | undefined): JsonObject {
+  const handler = handlers[method];
+  if (!handler) return fail('unknown_method', { req_method: method });
+  if (token === undefined || token === '') return fail('not_authed');
+  if (token !== ctx.botToken) return fail('invalid_auth');
+  return handler(ctx, args);
+}
