@@ -125,6 +125,16 @@ describe('signing', () => {
     ]);
   });
 
+  it('signs with wall-clock time, so a fixed workspace clock does not make requests stale', async () => {
+    const past = await startSlackStandin({ clock: () => Date.UTC(2020, 0, 1), signingSecret: standin.signingSecret });
+    try {
+      past.setAppUrl(standin.appUrl as string);
+      expect((await past.slashCommand({ text: 'x' })).status).toBe(200);
+    } finally {
+      await past.close();
+    }
+  });
+
   it('matches the v0 HMAC-SHA256 signature Slack documents', () => {
     // Example from Slack's request-verification guide.
     const body =

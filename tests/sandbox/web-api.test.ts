@@ -408,6 +408,16 @@ describe('reading the workspace', () => {
     );
   });
 
+  it('gives a UI the whole workspace in one snapshot', async () => {
+    await json('chat.postMessage', { channel: 'C0GENERAL', text: 'hello' });
+    const snapshot = standin.snapshot();
+    expect(snapshot.team).toEqual({ id: standin.teamId, domain: 'standin', name: 'Stand-in Workspace' });
+    expect(snapshot.users.map((u) => u.id)).toEqual([standin.botUserId, 'U0HUMAN01']);
+    expect(snapshot.channels).toMatchObject([
+      { id: 'C0GENERAL', name: 'general', botIsMember: true, members: ['U0HUMAN01'], messages: [{ text: 'hello' }] },
+    ]);
+  });
+
   it('describes a person in users.info', async () => {
     expect((await json('users.info', { user: 'U0HUMAN01' })).body.user).toMatchObject({
       id: 'U0HUMAN01',

@@ -208,7 +208,9 @@ export class PersonActions {
     extra: { headers?: Record<string, string>; timestamp?: number; signature?: string | null } = {},
   ): Promise<AckResult> {
     if (this.appUrl === undefined) throw new Error('call setAppUrl() before acting as a person');
-    const timestamp = extra.timestamp ?? Math.floor(this.ws.now() / 1000);
+    // Signed with wall-clock time, not the workspace clock: the app checks freshness against its own clock, and a
+    // fixed test clock must not make every request look stale.
+    const timestamp = extra.timestamp ?? Math.floor(Date.now() / 1000);
     const headers: Record<string, string> = {
       'content-type': contentType,
       'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
@@ -499,7 +501,7 @@ export class PersonActions {
       payload.team = { id: ws.opts.teamId, domain: ws.opts.teamDomain };
       payload.enterprise = null;
       payload.is_enterprise_install = false;
-      payload.view = view;
+      payload.view = structuredClone(view);
     }
     payload.actions = [action];
     const result = await this.sendInteraction('block_actions', payload);
@@ -601,7 +603,7 @@ export class PersonActions {
     const { state, missing } = this.viewStateFor(found.view, input.values);
     if (missing.length > 0) throw new Error(`Slack would not submit: required input empty in ${missing.join(', ')}`);
     ws.setViewState(input.viewId, state);
-    const view = ws.locateView({ id: input.viewId })?.view as StoredView;
+    const view = structuredClone(ws.locateView({ id: input.viewId })?.view as StoredView);
     const payload: JsonObject = {
       type: 'view_submission',
       team: { id: ws.opts.teamId, domain: ws.opts.teamDomain },

@@ -175,6 +175,26 @@ export class SlackStandin extends PersonActions {
     return this.ws.homeView(user);
   }
 
+  /** The whole visible workspace at once (channels with their top-level messages), for a UI's first render. */
+  snapshot(): {
+    team: { id: string; domain: string; name: string };
+    bot: { userId: string; botId: string; appId: string };
+    users: StandinUser[];
+    channels: (Omit<StandinChannel, 'members'> & { members: string[]; messages: StoredMessage[] })[];
+  } {
+    const ws = this.ws;
+    return {
+      team: { id: ws.opts.teamId, domain: ws.opts.teamDomain, name: ws.opts.teamName },
+      bot: { userId: ws.opts.botUserId, botId: ws.opts.botId, appId: ws.opts.appId },
+      users: structuredClone([...ws.users.values()]),
+      channels: [...ws.channels.values()].map((c) => ({
+        ...c,
+        members: [...c.members],
+        messages: ws.channelHistory(c.id),
+      })),
+    };
+  }
+
   notices(user?: string): Notice[] {
     return structuredClone(this.ws.noticeList.filter((n) => user === undefined || n.user === user));
   }
