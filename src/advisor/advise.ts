@@ -71,6 +71,28 @@ function detectConcepts(matcher: Matcher, text: readonly string[]): Map<string, 
   return found;
 }
 
+function toMatch(comparison: Comparison, compiled: CompiledEntry, matched: string[], score: number): AdviceMatch {
+  const { source, entry } = compiled;
+  return {
+    source,
+    id: entry.id,
+    situation: 'situation' in entry ? entry.situation : entry.when,
+    ...('pick' in entry ? { pick: technology(comparison, entry.pick) } : {}),
+    ...('name' in entry ? { alternative: entry.name } : {}),
+    ...('pairing' in entry && entry.pairing ? { pairing: entry.pairing } : {}),
+    reason: entry.reason,
+    decidingRows: 'dimensions' in entry ? dimensionsById(comparison, entry.dimensions) : [],
+    matched,
+    score,
+  };
+}
+
+/** An entry by id, as advice with no matched words: what a shared piece of advice re-renders from. */
+export function adviceEntry(matcher: Matcher, id: string): AdviceMatch | undefined {
+  const compiled = matcher.entries.find((e) => e.entry.id === id);
+  return compiled && toMatch(matcher.comparison, compiled, [], 0);
+}
+
 /** What the entry recommends, so that fits recommending the same thing do not count as a disagreement. */
 function verdictKey(match: AdviceMatch): string {
   return match.pick ? match.pick.id : `neither:${match.id}`;
@@ -86,20 +108,9 @@ export function advise(matcher: Matcher, situation: string): Advice {
     // The most specific signal wins: more concepts in agreement is stronger evidence.
     const best = fitting.reduce((a, b) => (b.length > a.length ? b : a));
     const matchedWords = [...new Set(fitting.flat())].map((c) => concepts.get(c) ?? c);
-    const isNeither = source === 'neither';
-    const comparison = matcher.comparison;
-    matches.push({
-      source,
-      id: entry.id,
-      situation: 'situation' in entry ? entry.situation : entry.when,
-      ...(!isNeither && 'pick' in entry ? { pick: technology(comparison, entry.pick) } : {}),
-      ...(isNeither && 'name' in entry ? { alternative: entry.name } : {}),
-      ...('pairing' in entry && entry.pairing ? { pairing: entry.pairing } : {}),
-      reason: entry.reason,
-      decidingRows: 'dimensions' in entry ? dimensionsById(comparison, entry.dimensions) : [],
-      matched: matchedWords,
-      score: best.length + matchedWords.length / 100,
-    });
+    matches.push(
+      toMatch(matcher.comparison, { source, entry, signals }, matchedWords, best.length + matchedWords.length / 100),
+    );
   }
   if (matches.length === 0) return { kind: 'unsure', candidates: [] };
   matches.sort((a, b) => b.score - a.score);

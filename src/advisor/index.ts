@@ -3,9 +3,10 @@
  * about Slack: it takes plain values and returns plain values. The wizard's steps come with their next states
  * already encoded, so a surface only has to put them on buttons.
  */
-import { type Advice, advise, compileMatcher, type Matcher } from './advise.js';
-import { interpret, type Lookup, suggestKeywords } from './lookup.js';
-import type { Comparison, Question } from './schema.js';
+import { type Advice, type AdviceMatch, adviceEntry, advise, compileMatcher, type Matcher } from './advise.js';
+import { interpret, type Lookup, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
+import type { Comparison, Dimension, Question } from './schema.js';
+import { words } from './text.js';
 import { recommend, type Verdict } from './verdict.js';
 import {
   answer,
@@ -68,6 +69,20 @@ export interface VerdictView {
 
 export type WizardView = QuestionView | VerdictView;
 
+/** What to show for a text typed after the command: every surface renders the same answer. */
+export type Reply =
+  | { kind: 'wizard'; view: QuestionView }
+  | {
+      kind: 'help';
+      comparison: Comparison /** What was typed, when it could not be placed. */;
+      unplaced?: string;
+      suggestions: string[];
+    }
+  | { kind: 'compare'; comparison: Comparison }
+  | { kind: 'neither'; comparison: Comparison }
+  | { kind: 'dimension'; comparison: Comparison; dimension: Dimension }
+  | { kind: 'advice'; comparison: Comparison; situation: string; advice: Advice };
+
 export interface Advisor {
   readonly comparisons: readonly Comparison[];
   /** The comparison by id; the first one (in file-name order) by default. */
@@ -85,6 +100,10 @@ export interface Advisor {
   advise(text: string, comparisonId?: string): Advice;
   interpret(text: string, comparisonId?: string): Lookup;
   suggest(text: string, comparisonId?: string): string[];
+  /** The answer to a command's text: a look-up for a keyword, advice for a situation, help for what fits neither. */
+  reply(text: string, comparisonId?: string): Reply;
+  /** A quick take, situational pick or 'neither' entry by id, e.g. to re-render advice that is being shared. */
+  entry(id: string, comparisonId?: string): AdviceMatch | undefined;
 }
 
 export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
@@ -96,6 +115,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
     if (!found) throw new Error(`Unknown comparison ${id}`);
     return found;
   };
+  const matcherFor = (c: Comparison) => matchers.get(c.id) as Matcher;
   const encode = (state: WizardState) => encodeState(comparison(state.comparisonId), state);
 
   const view = (state: WizardState): WizardView => {
@@ -146,8 +166,36 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
     decode: (encoded) => decodeState(encoded, comparisons),
     encode,
     recommend: (state) => recommend(comparison(state.comparisonId), state.answers),
-    advise: (text, comparisonId) => advise(matchers.get(comparison(comparisonId).id) as Matcher, text),
+    advise: (text, comparisonId) => advise(matcherFor(comparison(comparisonId)), text),
     interpret: (text, comparisonId) => interpret(comparison(comparisonId), text),
     suggest: (text, comparisonId) => suggestKeywords(comparison(comparisonId), text),
+    reply(text, comparisonId) {
+      const c = comparison(comparisonId);
+      const lookup = interpret(c, text);
+      switch (lookup.kind) {
+        case 'wizard':
+          return { kind: 'wizard', view: view(startState(c)) as QuestionView };
+        case 'help':
+        case 'compare':
+        case 'neither':
+          return lookup.kind === 'help'
+            ? { kind: 'help', comparison: c, suggestions: [] }
+            : { kind: lookup.kind, comparison: c };
+        case 'dimension':
+          return { kind: 'dimension', comparison: c, dimension: lookup.dimension };
+        case 'situation': {
+          const advice = advise(matcherFor(c), lookup.text);
+          // A word or two that is neither a keyword nor a situation we know is most likely a mistyped keyword.
+          if (
+            advice.kind === 'unsure' &&
+            advice.candidates.length === 0 &&
+            words(lookup.text).length <= MAX_KEYWORD_WORDS
+          )
+            return { kind: 'help', comparison: c, unplaced: lookup.text, suggestions: suggestKeywords(c, lookup.text) };
+          return { kind: 'advice', comparison: c, situation: lookup.text, advice };
+        }
+      }
+    },
+    entry: (id, comparisonId) => adviceEntry(matcherFor(comparison(comparisonId)), id),
   };
 }

@@ -16,20 +16,22 @@ const USAGE = `Usage:
   npm run advise -- --wizard             three questions, answered by number (b = back)`;
 
 export function answerText(advisor: Advisor, text: string): string {
-  const comparison = advisor.comparison();
-  const lookup = advisor.interpret(text);
-  switch (lookup.kind) {
+  const reply = advisor.reply(text);
+  switch (reply.kind) {
     case 'wizard':
-    case 'help':
       return USAGE;
+    case 'help':
+      return reply.unplaced
+        ? `I could not place "${reply.unplaced}".${reply.suggestions.length ? ` Did you mean: ${reply.suggestions.join(', ')}?` : ''}\n${USAGE}`
+        : USAGE;
     case 'compare':
-      return scorecardText(comparison);
+      return scorecardText(reply.comparison);
     case 'neither':
-      return neitherText(comparison);
+      return neitherText(reply.comparison);
     case 'dimension':
-      return dimensionText(comparison, lookup.dimension);
-    case 'situation':
-      return adviceText(advisor.advise(lookup.text));
+      return dimensionText(reply.comparison, reply.dimension);
+    case 'advice':
+      return adviceText(reply.advice);
   }
 }
 

@@ -1,0 +1,76 @@
+/**
+ * The environment, validated once at start-up. A missing or malformed variable stops the app with one line per
+ * problem that names the variable and what is expected; a secret's value is never printed.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({ error: 'required: the bot token (xoxb-…) from OAuth & Permissions' })
+      .regex(/^xoxb-[\w-]+$/, 'expected a bot token starting with xoxb-'),
+    SLACK_SIGNING_SECRET: z
+      .string({ error: 'required: the signing secret from Basic Information' })
+      .regex(/^[a-zA-Z0-9]{16,}$/, 'expected the signing secret: at least 16 letters and digits'),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-[\w-]+$/, 'expected an app-level token starting with xapp- (or leave it unset for HTTP mode)')
+      .optional(),
+    SLACK_API_URL: z
+      .url({ error: 'expected a URL such as https://slack.com/api/' })
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+      .optional(),
+    PORT: z.coerce
+      .number({ error: 'expected a port number' })
+      .int('expected a whole port number')
+      .min(0, 'expected a port from 0 to 65535')
+      .max(65535, 'expected a port from 0 to 65535')
+      .default(3000),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  })
+  .transform((env) => ({
+    botToken: env.SLACK_BOT_TOKEN,
+    signingSecret: env.SLACK_SIGNING_SECRET,
+    appToken: env.SLACK_APP_TOKEN,
+    /** Socket Mode when an app-level token is given: development with no public URL. */
+    mode: env.SLACK_APP_TOKEN ? ('socket' as const) : ('http' as const),
+    slackApiUrl: env.SLACK_API_URL,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+  }));
+
+export type Config = z.output<typeof envSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Treats empty strings as unset, as a half-filled .env file means. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const result = envSchema.safeParse(withoutEmpty(env));
+  if (result.success) return { ok: true, config: result.data };
+  // Messages are our own and name what is expected; the received value is never echoed, as it may be a secret.
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  return { ok: false, problems };
+}
+
+/** Loads `.env` (quietly: dotenv 17+ otherwise prints a line on every load) over nothing the shell already set. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+  loadDotenv({ quiet: true, processEnv: env });
+  return parseConfig(env);
+}
+
+export function describeProblems(problems: string[]): string {
+  return [
+    'Realtime Advisor cannot start: the environment is incomplete.',
+    ...problems.map((p) => `  ${p}`),
+    'Set these in .env (copy .env.example) or in the environment. See .env.example for every variable.',
+  ].join('\n');
+}

@@ -1,0 +1,106 @@
+/**
+ * The Bolt app, wired the same way for production, the tests and the sandbox. HTTP mode serves POST
+ * /slack/events (and GET /healthz for load balancers); Socket Mode is for development with no public URL.
+ * Bolt does the signature checks, receivers and Web API retries; we only choose their settings.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, LogLevel } from '@slack/bolt';
+import type { RetryOptions } from '@slack/web-api';
+import type { Advisor } from '../advisor/index.js';
+import type { Config } from '../config.js';
+import { registerListeners } from './listeners/index.js';
+import { OnceLedger } from './once.js';
+import { describeSlackError } from './slack-errors.js';
+
+/**
+ * Slack's default policy retries about ten times over 30 minutes with no timeout: a click would hang for good.
+ * This one gives up within a minute (backoff of 1, 2, 4, 8 s and at most 45 s of retrying, each attempt
+ * bounded by the timeout below), waiting out a 429's Retry-After as the client does on its own.
+ */
+export const PRODUCTION_RETRY: RetryOptions = {
+  retries: 4,
+  factor: 2,
+  minTimeout: 1000,
+  maxTimeout: 8000,
+  maxRetryTime: 45_000,
+};
+export const WEB_API_TIMEOUT_MS = 5000;
+
+const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+export interface SlackAppOptions {
+  config: Config;
+  advisor: Advisor;
+  /** Tests that do not exercise retries pass { retries: 0 }. */
+  retryConfig?: RetryOptions;
+  timeoutMs?: number;
+  ledger?: OnceLedger;
+}
+
+export interface RunningApp {
+  app: App;
+  /** The port HTTP mode listens on (useful with port 0); undefined in Socket Mode. */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(options: SlackAppOptions): { app: App; start(): Promise<RunningApp> } {
+  const { config } = options;
+  let ready = false;
+  const healthz: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' });
+      res.end(ready ? 'ok' : 'starting');
+    },
+  };
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: options.retryConfig ?? PRODUCTION_RETRY,
+    timeout: options.timeoutMs ?? WEB_API_TIMEOUT_MS,
+  };
+  const app = new App({
+    token: config.botToken,
+    signingSecret: config.signingSecret,
+    logLevel: LOG_LEVEL[config.logLevel],
+    clientOptions,
+    // auth.test runs in start() instead of the constructor, so a refused token is a clear message, not a crash.
+    deferInitialization: true,
+    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { customRoutes: [healthz] }),
+  });
+  registerListeners(app, { advisor: options.advisor, ledger: options.ledger ?? new OnceLedger() });
+  app.error(async (error) => {
+    // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
+    app.logger.error('listener error', {
+      code: describeSlackError(error).code,
+      name: (error as Error).name,
+      message: (error as Error).message,
+    });
+  });
+
+  return {
+    app,
+    async start() {
+      await app.init();
+      const started = (await app.start(config.port)) as unknown;
+      ready = true;
+      const server = config.mode === 'http' ? (started as Server) : undefined;
+      const port = server ? (server.address() as AddressInfo).port : undefined;
+      return {
+        app,
+        ...(port !== undefined ? { port } : {}),
+        async stop() {
+          ready = false;
+          await app.stop();
+        },
+      };
+    },
+  };
+}

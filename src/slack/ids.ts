@@ -1,0 +1,29 @@
+/**
+ * Every id that Slack sends back to us, defined once and shared by the view builders that put them on buttons
+ * and the listeners that match them. Slack wants action ids unique within a block, so a question's buttons
+ * carry a suffix and the listener matches them with one RegExp.
+ */
+export const COMMAND = '/realtime';
+
+export const ACTION = {
+  /** A wizard option; suffix: the option's position. Value: the encoded state after choosing it. */
+  answer: (index: number) => `wizard.answer.${index}`,
+  back: 'wizard.back',
+  startOver: 'wizard.start_over',
+  /** Re-ask one question; suffix: the question's position. Value: the encoded state that re-asks it. */
+  change: (index: number) => `wizard.change.${index}`,
+  /** Opens the wizard privately (a modal) from a public message or the Home tab. */
+  open: 'wizard.open',
+  /** Shares a verdict or a piece of advice in the channel, with the reasoning in its thread. */
+  share: 'verdict.share',
+  scorecard: 'scorecard.show',
+} as const;
+
+/** Every button that moves the wizard to the state in its value: answer, back, start over, change. */
+export const WIZARD_NAVIGATION = /^wizard\.(answer\.\d+|back|start_over|change\.\d+)$/;
+
+export const SHORTCUT_CALLBACK = 'realtime_advice';
+export const MODAL_CALLBACK = 'realtime_advisor_modal';
+
+/** Share values: a wizard state ("1:websocket-vs-sse:011") or a piece of advice ("advice:<comparison>:<entry>"). */
+export const ADVICE_SHARE_PREFIX = 'advice';

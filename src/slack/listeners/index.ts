@@ -1,0 +1,22 @@
+/** One register function per listener group; open one file to see one feature whole. */
+import type { App } from '@slack/bolt';
+import { registerCommand } from './command.js';
+import { registerHome } from './home.js';
+import { registerMention } from './mention.js';
+import { registerShare } from './share.js';
+import { registerShortcut } from './shortcut.js';
+import type { ListenerDeps } from './types.js';
+import { registerWizard } from './wizard.js';
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  for (const register of [
+    registerCommand,
+    registerWizard,
+    registerShare,
+    registerShortcut,
+    registerMention,
+    registerHome,
+  ]) {
+    register(app, deps);
+  }
+}

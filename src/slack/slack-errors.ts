@@ -1,0 +1,74 @@
+/**
+ * Turns a failed Slack call into what the person can do about it. The Web API client throws coded errors
+ * (platform errors carry Slack's own code, e.g. not_in_channel); `respond()` throws HTTP errors from the
+ * response_url. Only codes and ids are logged, never tokens.
+ */
+import { COMMAND } from './ids.js';
+
+export interface SlackProblem {
+  /** Slack's error code, or our name for a transport failure. */
+  code: string;
+  /** What the person should do, in one or two sentences of mrkdwn. */
+  advice: string;
+}
+
+interface ErrorShape {
+  code?: string;
+  message?: string;
+  data?: { error?: string; needed?: string };
+  response?: { status?: number; data?: unknown };
+  original?: { code?: string; message?: string };
+  statusCode?: number;
+}
+
+const APP = '@Realtime Advisor';
+
+const ADVICE: Record<string, (needed?: string) => string> = {
+  not_in_channel: () => `I am not a member of this channel. Invite me with \`/invite ${APP}\`, then try again.`,
+  channel_not_found: () =>
+    `I cannot see this channel: it may be private, or a conversation I am not part of. Invite me with \`/invite ${APP}\`, or use me in a public channel.`,
+  is_archived: () =>
+    'This channel is archived, so nothing can be posted in it. Unarchive it, or share from another channel.',
+  missing_scope: (needed) =>
+    `I am missing a permission${needed ? ` (\`${needed}\`)` : ''}. A workspace admin can fix it by reinstalling the app from its settings page.`,
+  thread_not_found: () => 'That thread no longer exists. Run the advisor again on a message that is still there.',
+  message_not_found: () => 'That message no longer exists. Run the advisor again on a message that is still there.',
+  expired_url: () => `This message has expired: Slack lets an app update it for 30 minutes. Run \`${COMMAND}\` again.`,
+  used_url: () => `This message cannot be updated any more. Run \`${COMMAND}\` again.`,
+  expired_trigger_id: () => 'That took too long to open. Click the button again.',
+  ratelimited: () => 'Slack is rate-limiting me right now. Try again in a minute.',
+  timeout: () => 'Slack did not answer in time. Try again in a moment.',
+  not_authed: () => 'I am not set up correctly (no token). Tell the person who installed me.',
+  invalid_auth: () => 'My token was refused. The person who installed me should reinstall the app.',
+  account_inactive: () => 'My token was revoked. The person who installed me should reinstall the app.',
+  token_revoked: () => 'My token was revoked. The person who installed me should reinstall the app.',
+};
+
+function codeOf(error: unknown): { code: string; needed?: string } {
+  const e = (error ?? {}) as ErrorShape;
+  if (e.code === 'slack_webapi_platform_error' && e.data?.error) return { code: e.data.error, needed: e.data.needed };
+  if (e.code === 'slack_webapi_rate_limited_error') return { code: 'ratelimited' };
+  if (e.code === 'slack_webapi_request_error') {
+    const original = e.original ?? {};
+    return { code: /timeout/i.test(`${original.code} ${original.message}`) ? 'timeout' : 'request_failed' };
+  }
+  if (e.code === 'slack_webapi_http_error') return { code: `http_${e.statusCode ?? 'error'}` };
+  // respond() posts with axios: a response_url past its 30 minutes or 5 uses answers 404 with a reason.
+  const status = e.response?.status;
+  if (status !== undefined) {
+    const body = typeof e.response?.data === 'string' ? e.response.data : JSON.stringify(e.response?.data ?? '');
+    if (/used_url/.test(body)) return { code: 'used_url' };
+    if (status === 404 || /expired_url/.test(body)) return { code: 'expired_url' };
+    return { code: `http_${status}` };
+  }
+  if (/timeout/i.test(`${e.code} ${e.message}`)) return { code: 'timeout' };
+  return { code: e.code ?? 'unknown_error' };
+}
+
+export function describeSlackError(error: unknown): SlackProblem {
+  const { code, needed } = codeOf(error);
+  const advice =
+    ADVICE[code]?.(needed) ??
+    `Slack refused that (\`${code}\`). Try again; if it keeps failing, \`${COMMAND} help\` has other ways in.`;
+  return { code, advice };
+}

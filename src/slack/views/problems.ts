@@ -1,0 +1,31 @@
+/** Messages for things that went wrong: an out-of-date button, a Slack call that failed. */
+import { ACTION, COMMAND } from '../ids.js';
+import type { SlackProblem } from '../slack-errors.js';
+import { button, context, type SlackMessage, section } from './mrkdwn.js';
+
+export function outOfDateMessage(startState: string): SlackMessage {
+  return {
+    text: `This message is out of date. Start again, or run ${COMMAND}.`,
+    blocks: [
+      section(
+        ':hourglass: *This message is out of date*, so I could not tell what that button meant. Start again from the first question.',
+      ),
+      {
+        type: 'actions',
+        block_id: 'out_of_date',
+        elements: [button('Start again', ACTION.startOver, startState, 'primary')],
+      },
+    ],
+  };
+}
+
+export function problemMessage(doing: string, problem: SlackProblem): SlackMessage {
+  return {
+    text: `I could not ${doing}: ${problem.advice}`,
+    blocks: [section(`:warning: I could not ${doing}. ${problem.advice}`), context(`Slack said: \`${problem.code}\``)],
+  };
+}
+
+export function noticeMessage(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}

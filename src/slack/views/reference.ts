@@ -1,0 +1,86 @@
+/** Look-ups as Block Kit: the scorecard, one dimension in depth, when to pick neither, and help. */
+import type { Comparison, Dimension } from '../../advisor/index.js';
+import { COMMAND } from '../ids.js';
+import { bullets, context, escapeMrkdwn, header, type KnownBlock, type SlackMessage, section } from './mrkdwn.js';
+import { dimensionRow, techName } from './verdict.js';
+
+export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
+  const categories = [...new Set(comparison.dimensions.map((d) => d.category))];
+  return [
+    section(escapeMrkdwn(comparison.summary)),
+    ...categories.map((category) =>
+      section(
+        `*${category[0]?.toUpperCase()}${category.slice(1)}*\n${comparison.dimensions
+          .filter((d) => d.category === category)
+          .map((d) => dimensionRow(comparison, d))
+          .join('\n')}`,
+      ),
+    ),
+    context(`Type \`${COMMAND} <dimension>\` for one in depth, e.g. \`${COMMAND} reconnect\`.`),
+  ];
+}
+
+export function scorecardMessage(comparison: Comparison): SlackMessage {
+  const dimensions = comparison.dimensions.map((d) => d.name).join(', ');
+  return {
+    text: escapeMrkdwn(`${comparison.title}, the scorecard: ${dimensions}`),
+    blocks: [header(`${comparison.title}: the scorecard`), ...scorecardBlocks(comparison)],
+  };
+}
+
+export function dimensionMessage(comparison: Comparison, d: Dimension): SlackMessage {
+  const edge = d.edge === 'depends' ? 'it depends' : techName(comparison, d.edge);
+  return {
+    text: escapeMrkdwn(
+      `${d.name}: edge ${edge}. ${comparison.technologies.map((t) => `${t.shortName}: ${d.sides[t.id]?.short}`).join('; ')}`,
+    ),
+    blocks: [
+      header(`${d.name} (edge: ${edge})`),
+      ...comparison.technologies.map((t) =>
+        section(
+          `*${escapeMrkdwn(t.shortName)}*: ${escapeMrkdwn(d.sides[t.id]?.short ?? '')}\n${escapeMrkdwn(d.sides[t.id]?.detail ?? '')}`,
+        ),
+      ),
+      ...(d.note ? [context(`Note: ${escapeMrkdwn(d.note)}`)] : []),
+      context(`Category: ${d.category} · ${COMMAND} compare shows every dimension.`),
+    ],
+  };
+}
+
+export function neitherMessage(comparison: Comparison): SlackMessage {
+  return {
+    text: escapeMrkdwn(`When to pick neither: ${comparison.neither.map((n) => n.name).join(', ')}`),
+    blocks: [
+      header('When to pick neither'),
+      ...comparison.neither.map((n) =>
+        section(`*${escapeMrkdwn(n.name)}*\n_${escapeMrkdwn(n.when)}._ ${escapeMrkdwn(n.reason)}`),
+      ),
+    ],
+  };
+}
+
+export function helpMessage(comparison: Comparison, unplaced?: string, suggestions: string[] = []): SlackMessage {
+  const dimensions = comparison.dimensions.map((d) => `\`${d.aliases[1] ?? d.aliases[0]}\``).join(', ');
+  const lead = unplaced
+    ? `I could not place “${escapeMrkdwn(unplaced)}”.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${COMMAND} ${escapeMrkdwn(s)}\``).join(' or ')}?` : ''}`
+    : `I help you choose between ${comparison.technologies.map((t) => t.name).join(' and ')}, and know when to pick neither.`;
+  return {
+    text: unplaced
+      ? `I could not place “${escapeMrkdwn(unplaced)}”. Try ${COMMAND} help, ${COMMAND} compare, or describe your situation in a sentence.`
+      : `How to use ${COMMAND}: the wizard, free-text advice, the scorecard, a dimension, or the alternatives.`,
+    blocks: [
+      section(lead),
+      section(
+        bullets([
+          `\`${COMMAND}\`: three questions and a verdict that explains itself`,
+          `\`${COMMAND} streaming LLM tokens to a browser\`: advice for your situation, in your words`,
+          `\`${COMMAND} compare\`: the scorecard`,
+          `\`${COMMAND} reconnect\`: one dimension in depth (also ${dimensions})`,
+          `\`${COMMAND} neither\`: when to pick something else`,
+          `\`${COMMAND} help\`: this message`,
+        ]),
+      ),
+      context('In a thread, use the message shortcut *Get realtime advice* or mention @Realtime Advisor.'),
+    ],
+  };
+}

@@ -1,0 +1,47 @@
+/** The answer to a typed text (after /realtime, or in an @mention) as a message. */
+import type { Reply } from '../../advisor/index.js';
+import { adviceMessage } from './advice.js';
+import { button, type SlackMessage, section } from './mrkdwn.js';
+import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from './reference.js';
+import { questionMessage } from './verdict.js';
+
+export interface ReplyOptions {
+  /** Ephemeral replies can be shared; public ones already are. */
+  shareable: boolean;
+  /** A button that opens the wizard privately, for public replies; without it the wizard runs in place. */
+  wizardButton?: { actionId: string; value: string };
+}
+
+export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage {
+  switch (reply.kind) {
+    case 'wizard':
+      return options.wizardButton ? introMessage(options.wizardButton) : questionMessage(reply.view);
+    case 'help':
+      return helpMessage(reply.comparison, reply.unplaced, reply.suggestions);
+    case 'compare':
+      return scorecardMessage(reply.comparison);
+    case 'neither':
+      return neitherMessage(reply.comparison);
+    case 'dimension':
+      return dimensionMessage(reply.comparison, reply.dimension);
+    case 'advice':
+      return adviceMessage(reply.comparison, reply.advice, { ...options, situation: reply.situation });
+  }
+}
+
+/** For a mention with nothing after it: how to ask, and the wizard a click away. */
+function introMessage(wizardButton: { actionId: string; value: string }): SlackMessage {
+  return {
+    text: 'Tell me your situation in a sentence after mentioning me, or run the wizard: three questions and a verdict.',
+    blocks: [
+      section(
+        'Tell me your situation in a sentence after mentioning me (e.g. _we stream LLM tokens to the browser_), or run the wizard: three questions and a verdict.',
+      ),
+      {
+        type: 'actions',
+        block_id: 'intro_actions',
+        elements: [button('Run the wizard', wizardButton.actionId, wizardButton.value)],
+      },
+    ],
+  };
+}

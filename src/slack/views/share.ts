@@ -1,0 +1,51 @@
+/**
+ * A shared verdict: a short message in the channel, attributed to the person who ran the advisor, and the full
+ * reasoning in its thread, so the channel stays readable.
+ */
+import type { AdviceMatch, Comparison, VerdictView } from '../../advisor/index.js';
+import { adviceBody, adviceSummary, adviceVerdict } from './advice.js';
+import { context, escapeMrkdwn, type SlackMessage, section } from './mrkdwn.js';
+import { verdictBody, verdictSummary } from './verdict.js';
+
+export interface SharedPost {
+  /** The short message for the channel. */
+  channel: SlackMessage;
+  /** The reasoning, for the channel message's thread. */
+  thread: SlackMessage;
+  /** Channel and reasoning in one message, where no thread is possible (the app is not in the channel). */
+  combined: SlackMessage;
+}
+
+function post(
+  userId: string,
+  what: string,
+  headline: string,
+  body: SlackMessage['blocks'],
+  reasoningText: string,
+): SharedPost {
+  const lead = `<@${userId}> ran the Realtime Advisor: *${escapeMrkdwn(headline)}*`;
+  return {
+    channel: {
+      text: `<@${userId}> ran the Realtime Advisor: ${what}`,
+      blocks: [section(lead), context('The reasoning is in the thread.')],
+    },
+    thread: { text: `Why: ${escapeMrkdwn(reasoningText)}`, blocks: body },
+    combined: { text: `<@${userId}> ran the Realtime Advisor: ${what}`, blocks: [section(lead), ...body] },
+  };
+}
+
+export function sharedVerdict(view: VerdictView, userId: string): SharedPost {
+  const { verdict } = view;
+  const body = verdictBody(view.comparison, view, false);
+  return post(userId, verdictSummary(verdict), verdict.headline, body, verdict.reasons.map((r) => r.because).join(' '));
+}
+
+export function sharedAdvice(comparison: Comparison, match: AdviceMatch, userId: string): SharedPost {
+  return post(
+    userId,
+    adviceSummary(match),
+    `${adviceVerdict(match)}, for “${match.situation}”`,
+    adviceBody(comparison, match),
+    match.reason,
+  );
+}

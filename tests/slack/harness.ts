@@ -1,0 +1,103 @@
+/**
+ * End-to-end harness: the real Bolt app, served over HTTP on a free port, talking to the Slack stand-in. Tests
+ * act as people through the stand-in (signed requests) and read what reached it.
+ */
+import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
+import { parseConfig } from '../../src/config.js';
+import {
+  type AckResult,
+  type SlackStandin,
+  type StoredEphemeral,
+  startSlackStandin,
+} from '../../src/sandbox/standin/index.js';
+import { createSlackApp, type RunningApp } from '../../src/slack/app.js';
+
+export const HUMAN = 'U0HUMAN01';
+export const GENERAL = 'C0GENERAL';
+
+export interface Harness {
+  slack: SlackStandin;
+  app: RunningApp;
+  /** The person's newest ephemeral message in a channel. */
+  lastEphemeral(channel?: string, user?: string): StoredEphemeral;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { retries?: number; timeoutMs?: number } = {}): Promise<Harness> {
+  const slack = await startSlackStandin();
+  const parsed = parseConfig({
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: slack.signingSecret,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'error',
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const { start } = createSlackApp({
+    config: parsed.config,
+    advisor: createAdvisor(loadComparisons()),
+    retryConfig: { retries: options.retries ?? 0, factor: 1, minTimeout: 10, maxTimeout: 10 },
+    timeoutMs: options.timeoutMs ?? 2000,
+  });
+  const app = await start();
+  slack.setAppUrl(`http://127.0.0.1:${app.port}/slack/events`);
+  return {
+    slack,
+    app,
+    lastEphemeral(channel = GENERAL, user = HUMAN) {
+      const all = slack.ephemerals(user, channel);
+      const last = all.at(-1);
+      if (!last) throw new Error(`no ephemeral message for ${user} in ${channel}`);
+      return last;
+    },
+    async close() {
+      await app.stop();
+      await slack.close();
+    },
+  };
+}
+
+/** Retries an assertion until it passes: the app answers clicks after the ack, through response_url. */
+export async function eventually<T>(check: () => T, timeoutMs = 3000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+/** The visible text of a message's blocks, for assertions about what a person reads. */
+export function visibleText(message: { text?: string; blocks?: unknown[] } | undefined): string {
+  const parts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.text === 'string') parts.push(record.text);
+      for (const [key, value] of Object.entries(record)) if (key !== 'text' || typeof value !== 'string') walk(value);
+    }
+  };
+  walk(message?.blocks ?? []);
+  return parts.join('\n');
+}
+
+/**
+ * Replays a real click with another button value, as a tampering client would: same signed transport, same
+ * response_url, a value the app never produced.
+ */
+export async function replayClickWithValue(h: Harness, click: { payload: unknown }, value: string): Promise<AckResult> {
+  const payload = JSON.parse(JSON.stringify(click.payload)) as { actions: { value?: string }[] };
+  for (const action of payload.actions) action.value = value;
+  return h.slack.sendRaw({
+    contentType: 'application/x-www-form-urlencoded',
+    body: `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  });
+}
+
+export function expectAcked(result: AckResult): void {
+  if (result.status !== 200) throw new Error(`expected a 200 ack, got ${result.status}: ${result.body}`);
+}

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually,
+  expectAcked,
+  GENERAL,
+  type Harness,
+  replayClickWithValue,
+  startHarness,
+  visibleText,
+} from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+async function answer(label: string) {
+  const ephemeral = h.lastEphemeral();
+  const before = JSON.stringify(ephemeral.blocks);
+  const result = await h.slack.clickButtonByText({ text: label, message: { ephemeralId: ephemeral.id } });
+  expectAcked(result);
+  // The same ephemeral message is replaced in place through the click's response_url.
+  return eventually(() => {
+    const now = h.slack.ephemerals('U0HUMAN01', GENERAL).find((e) => e.id === ephemeral.id);
+    expect(JSON.stringify(now?.blocks)).not.toBe(before);
+    return now;
+  });
+}
+
+describe('/realtime runs the wizard in one ephemeral message', () => {
+  it('answers /realtime in the ack itself with the first question and its progress', async () => {
+    h.slack.clearCalls();
+    const result = await h.slack.slashCommand({ text: '' });
+    expectAcked(result);
+    expect(result.ackMs).toBeLessThan(3000);
+    const ephemeral = h.lastEphemeral();
+    expect(ephemeral.via).toBe('ack');
+    expect(ephemeral.text).toBe('Question 1 of 3: Which direction does data flow?');
+    expect(visibleText(ephemeral)).toContain('Server → client only');
+    expect(h.slack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]); // one round trip, no Web API call
+  });
+
+  it.each([
+    [
+      ['Server → client only', 'No, text (JSON) is fine', 'A lot'],
+      'Verdict: SSE: one-way server push over plain HTTP (strong pick)',
+    ],
+    [
+      ['Server → client only', 'Yes, binary frames', 'Somewhat'],
+      'Verdict: WebSocket: binary frames from the server (clear pick)',
+    ],
+    [
+      ['Both ways: the client also sends often, with low latency'],
+      'Verdict: WebSocket: frequent, low-latency messages both ways (strong pick)',
+    ],
+    [
+      ['Mostly server → client, with rare client events', 'No, text (JSON) is fine', 'Not much'],
+      'Verdict: SSE, plus ordinary POSTs for the rare client events (leaning pick)',
+    ],
+  ])('clicking %j updates the message in place and ends with the verdict', async (labels, verdict) => {
+    await h.slack.slashCommand({ text: '' });
+    const first = h.lastEphemeral();
+    let current = first;
+    for (const label of labels) current = (await answer(label)) ?? current;
+    expect(current.id).toBe(first.id);
+    expect(current.text).toBe(verdict);
+    const text = visibleText(current);
+    expect(text).toContain('Why');
+    expect(text).toContain('What decided it');
+    expect(h.slack.findButtons({ message: { ephemeralId: current.id } }).map((b) => b.text)).toEqual(
+      expect.arrayContaining(['Share in channel', 'Full scorecard', 'Start over', 'Change']),
+    );
+  });
+
+  it('goes back, starts over, and changes one answer to see the verdict flip', async () => {
+    await h.slack.slashCommand({ text: '' });
+    await answer('Server → client only');
+    const second = await answer('← Back');
+    expect(second?.text).toBe('Question 1 of 3: Which direction does data flow?');
+    await answer('Server → client only');
+    await answer('No, text (JSON) is fine');
+    const sse = await answer('A lot');
+    expect(sse?.text).toMatch(/^Verdict: SSE/);
+
+    // Change the binary answer: the other answers are kept, and the verdict flips to WebSocket.
+    const changeBinary = h.slack
+      .findButtons({ message: { ephemeralId: sse?.id ?? '' } })
+      .filter((b) => b.text === 'Change')[1];
+    expect(changeBinary).toBeDefined();
+    await h.slack.clickButton({ actionId: changeBinary?.actionId ?? '', message: { ephemeralId: sse?.id ?? '' } });
+    const reasked = await eventually(() => {
+      const now = h.lastEphemeral();
+      expect(now.text).toBe('Question 2 of 3: Do you need binary payloads?');
+      return now;
+    });
+    expect(visibleText(reasked)).toContain('✓ No, text (JSON) is fine');
+    const flipped = await answer('Yes, binary frames');
+    expect(flipped?.text).toBe('Verdict: WebSocket: binary frames from the server (leaning pick)');
+
+    const restarted = await answer('Start over');
+    expect(restarted?.text).toBe('Question 1 of 3: Which direction does data flow?');
+  });
+
+  it('shows the full scorecard beside the verdict without replacing it', async () => {
+    await h.slack.slashCommand({ text: '' });
+    await answer('Both ways: the client also sends often, with low latency');
+    const verdict = h.lastEphemeral();
+    await h.slack.clickButtonByText({ text: 'Full scorecard', message: { ephemeralId: verdict.id } });
+    await eventually(() => expect(h.lastEphemeral().text).toMatch(/the scorecard: Direction, Protocol/));
+    expect(h.slack.ephemerals('U0HUMAN01', GENERAL).find((e) => e.id === verdict.id)?.text).toMatch(
+      /^Verdict: WebSocket/,
+    );
+  });
+
+  it.each(['9:websocket-vs-sse:zzz', '', 'x'.repeat(2000), '1:websocket-vs-sse:11-', '<!channel>'])(
+    'answers the tampered button value %j with "out of date" and a Start again button, and keeps serving',
+    async (value) => {
+      await h.slack.slashCommand({ text: '' });
+      const question = h.lastEphemeral();
+      const click = await h.slack.clickButtonByText({
+        text: 'Server → client only',
+        message: { ephemeralId: question.id },
+      });
+      await eventually(() => expect(h.lastEphemeral().text).toMatch(/^Question 2/));
+      expectAcked(await replayClickWithValue(h, click, value));
+      const outOfDate = await eventually(() => {
+        const now = h.lastEphemeral();
+        expect(now.text).toMatch(/^This message is out of date/);
+        return now;
+      });
+      expect(outOfDate.id).toBe(question.id);
+      await answer('Start again');
+      expect(h.lastEphemeral().text).toBe('Question 1 of 3: Which direction does data flow?');
+    },
+  );
+});
