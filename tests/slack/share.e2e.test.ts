@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventually, expectAcked, GENERAL, type Harness, HUMAN, startHarness, visibleText } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => {
+  h.slack.clearFaults();
+  h.slack.clearCalls();
+});
+
+/** Runs the wizard to the SSE verdict in a channel and returns the verdict's ephemeral message. */
+async function sseVerdict(channel = GENERAL) {
+  await h.slack.slashCommand({ channel, text: '' });
+  for (const label of ['Server → client only', 'No, text (JSON) is fine', 'A lot']) {
+    const current = h.lastEphemeral(channel);
+    await h.slack.clickButtonByText({ text: label, message: { ephemeralId: current.id } });
+    await eventually(() => expect(h.lastEphemeral(channel).blocks).not.toEqual(current.blocks));
+  }
+  const verdict = h.lastEphemeral(channel);
+  expect(verdict.text).toMatch(/^Verdict: SSE/);
+  return verdict;
+}
+
+describe('sharing a verdict', () => {
+  it('shares the verdict in the channel, attributed to the person, with the full reasoning in its thread', async () => {
+    const verdict = await sseVerdict();
+    const before = h.slack.channelHistory(GENERAL).length;
+    expectAcked(await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } }));
+    const parent = await eventually(() => {
+      const history = h.slack.channelHistory(GENERAL);
+      expect(history.length).toBe(before + 1);
+      return history.at(-1);
+    });
+    expect(parent?.text).toBe(
+      `<@${HUMAN}> ran the Realtime Advisor: Verdict: SSE: one-way server push over plain HTTP (strong pick)`,
+    );
+    const replies = await eventually(() => {
+      const thread = h.slack.thread(GENERAL, parent?.ts ?? '');
+      expect(thread.length).toBeGreaterThanOrEqual(2);
+      return thread.slice(1);
+    });
+    expect(replies).toHaveLength(1);
+    const reasoning = visibleText(replies[0]);
+    expect(reasoning).toContain('Data flows only from server to client');
+    expect(reasoning).toContain('about 6 SSE connections');
+    await eventually(() => expect(h.lastEphemeral().text).toMatch(/^Shared in <#C0GENERAL>/));
+  });
+
+  it('posts once when the Share button is clicked twice', async () => {
+    const verdict = await sseVerdict();
+    const before = h.slack.channelHistory(GENERAL).length;
+    const share = h.slack
+      .findButtons({ message: { ephemeralId: verdict.id } })
+      .find((b) => b.text === 'Share in channel');
+    await Promise.all([
+      h.slack.clickButton({ actionId: share?.actionId ?? '', message: { ephemeralId: verdict.id } }),
+      h.slack.clickButton({ actionId: share?.actionId ?? '', message: { ephemeralId: verdict.id } }),
+    ]);
+    await eventually(() =>
+      expect(h.slack.ephemerals(HUMAN, GENERAL).some((e) => e.text.startsWith('Already shared'))).toBe(true),
+    );
+    await eventually(() => expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2)); // the parent and its thread reply
+    expect(h.slack.channelHistory(GENERAL)).toHaveLength(before + 1);
+  });
+
+  it('shares through the response_url where the app is not a member, and says how to get the threaded form', async () => {
+    const outside = h.slack.addChannel({ name: 'outside', botIsMember: false });
+    const verdict = await sseVerdict(outside.id);
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
+    const shared = await eventually(() => {
+      const history = h.slack.channelHistory(outside.id);
+      expect(history).toHaveLength(1);
+      return history[0];
+    });
+    expect(shared?.text).toMatch(new RegExp(`^<@${HUMAN}> ran the Realtime Advisor: Verdict: SSE`));
+    expect(visibleText(shared)).toContain('Data flows only from server to client'); // the reasoning, in one message
+    await eventually(() =>
+      expect(h.lastEphemeral(outside.id).text).toMatch(/without a thread.*\/invite @Realtime Advisor/),
+    );
+    expect(h.slack.callsTo('chat.postMessage').map((c) => c.error)).toEqual(['not_in_channel']);
+  });
+
+  it('tells the person what to do when the channel is archived, and lets them try again', async () => {
+    const verdict = await sseVerdict();
+    h.slack.injectFault('chat.postMessage', { error: 'is_archived' });
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
+    await eventually(() =>
+      expect(h.lastEphemeral().text).toMatch(/^I could not share this in the channel: This channel is archived/),
+    );
+    // The failed share did not use up the button.
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
+    await eventually(() => expect(h.lastEphemeral().text).toMatch(/^Shared in <#C0GENERAL>/));
+  });
+
+  it('names the missing permission when Slack says missing_scope', async () => {
+    const verdict = await sseVerdict();
+    h.slack.injectFault('chat.postMessage', { error: 'missing_scope' });
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
+    await eventually(() => expect(h.lastEphemeral().text).toMatch(/missing a permission.*reinstalling the app/));
+  });
+
+  it('retries a rate-limited share with the Web API client policy, and the person hears nothing', async () => {
+    const retrying = await startRetryingHarness();
+    try {
+      await retrying.slack.slashCommand({ text: 'both ways' });
+      // '/realtime both ways' is a situation: advice with a Share button.
+      const advice = retrying.lastEphemeral();
+      retrying.slack.injectFault('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
+      await retrying.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: advice.id } });
+      await eventually(() => expect(retrying.lastEphemeral().text).toMatch(/^Shared in/), 6000);
+      const statuses = retrying.slack.callsTo('chat.postMessage').map((c) => c.status);
+      expect(statuses).toEqual([429, 200, 200]);
+    } finally {
+      await retrying.close();
+    }
+  });
+
+  it('reports a hung Web API call as a timeout instead of waiting for ever', async () => {
+    const verdict = await sseVerdict();
+    h.slack.injectFault('chat.postMessage', { delayMs: 2500 }); // the harness's client timeout is 2 s
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
+    await eventually(() => expect(h.lastEphemeral().text).toMatch(/Slack did not answer in time/), 5000);
+  });
+});
+
+async function startRetryingHarness() {
+  const { startHarness: start } = await import('./harness.js');
+  return start({ retries: 2 });
+}
