@@ -53,7 +53,10 @@ function codeOf(error: unknown): { code: string; needed?: string } {
     return { code: /timeout/i.test(`${original.code} ${original.message}`) ? 'timeout' : 'request_failed' };
   }
   if (e.code === 'slack_webapi_http_error') return { code: `http_${e.statusCode ?? 'error'}` };
-  // respond() posts with axios: a response_url past its 30 minutes or 5 uses answers 404 with a reason.
+  // respond() throws a RespondError with the HTTP status only: a response_url past its 30 minutes or its
+  // 5 uses answers 404, and without the body the two cannot be told apart, so both read as expired.
+  if (e.code === 'slack_bolt_respond_error')
+    return { code: e.statusCode === 404 ? 'expired_url' : `http_${e.statusCode}` };
   const status = e.response?.status;
   if (status !== undefined) {
     const body = typeof e.response?.data === 'string' ? e.response.data : JSON.stringify(e.response?.data ?? '');

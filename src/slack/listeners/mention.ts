@@ -23,7 +23,7 @@ export const registerMention: Register = (app, { advisor, ledger }) => {
     const text = (event.text ?? '').replace(MENTION, ' ').trim();
     const threadTs = event.thread_ts ?? event.ts;
     const message = replyMessage(advisor.reply(text), {
-      shareable: false,
+      audience: 'public',
       wizardButton: { actionId: ACTION.open, value: advisor.start().startOver },
     });
     try {

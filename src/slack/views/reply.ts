@@ -6,16 +6,18 @@ import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from 
 import { questionMessage } from './verdict.js';
 
 export interface ReplyOptions {
-  /** Ephemeral replies can be shared; public ones already are. */
-  shareable: boolean;
-  /** A button that opens the wizard privately, for public replies; without it the wizard runs in place. */
-  wizardButton?: { actionId: string; value: string };
+  /**
+   * Private (ephemeral) replies can be shared and run the wizard in place; public replies are already shared,
+   * and their wizard button opens the wizard privately for whoever clicks.
+   */
+  audience: 'private' | 'public';
+  wizardButton: { actionId: string; value: string };
 }
 
 export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage {
   switch (reply.kind) {
     case 'wizard':
-      return options.wizardButton ? introMessage(options.wizardButton) : questionMessage(reply.view);
+      return options.audience === 'public' ? introMessage(options.wizardButton) : questionMessage(reply.view);
     case 'help':
       return helpMessage(reply.comparison, reply.unplaced, reply.suggestions);
     case 'compare':
@@ -25,7 +27,11 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
     case 'dimension':
       return dimensionMessage(reply.comparison, reply.dimension);
     case 'advice':
-      return adviceMessage(reply.comparison, reply.advice, { ...options, situation: reply.situation });
+      return adviceMessage(reply.comparison, reply.advice, {
+        situation: reply.situation,
+        shareable: options.audience === 'private',
+        wizardButton: options.wizardButton,
+      });
   }
 }
 

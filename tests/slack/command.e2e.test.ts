@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventually, expectAcked, GENERAL, type Harness, HUMAN, startHarness, visibleText } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => {
+  h.slack.clearFaults();
+  h.slack.clearCalls();
+});
+
+async function command(text: string) {
+  const result = await h.slack.slashCommand({ text });
+  expectAcked(result);
+  return h.lastEphemeral();
+}
+
+describe('/realtime sub-commands', () => {
+  it('answers a situation at once, privately, with the verdict, the matched words and a Share button', async () => {
+    const answer = await command('streaming LLM tokens to a browser');
+    expect(answer.text).toBe('Verdict: SSE, for “Streaming LLM responses to a web client”');
+    expect(visibleText(answer)).toContain('Matched your words');
+    expect(h.slack.findButtons({ message: { ephemeralId: answer.id } }).map((b) => b.text)).toContain(
+      'Share in channel',
+    );
+  });
+
+  it('shares free-text advice in the channel with its reasoning in the thread', async () => {
+    const answer = await command('a chat app with typing indicators');
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: answer.id } });
+    const parent = await eventually(() => {
+      const last = h.slack.channelHistory(GENERAL).at(-1);
+      expect(last?.text).toMatch(/ran the Realtime Advisor: Verdict: WebSocket/);
+      return last;
+    });
+    await eventually(() => expect(h.slack.thread(GENERAL, parent?.ts ?? '')).toHaveLength(2));
+  });
+
+  it('is honest when it cannot place a situation, and offers the wizard', async () => {
+    const answer = await command('what should we have for lunch today');
+    expect(answer.text).toMatch(/^Not sure/);
+    await h.slack.clickButtonByText({ text: 'Run the wizard', message: { ephemeralId: answer.id } });
+    await eventually(() =>
+      expect(h.lastEphemeral()).toMatchObject({
+        id: answer.id,
+        text: 'Question 1 of 3: Which direction does data flow?',
+      }),
+    );
+  });
+
+  it('shows the scorecard for "compare"', async () => {
+    const answer = await command('compare');
+    expect(answer.text).toBe(
+      'WebSocket vs SSE, the scorecard: Direction, Protocol, Payload types, Reconnection, Infra &amp; proxies, Connection limits',
+    );
+    expect(visibleText(answer)).toContain('Text + binary');
+  });
+
+  it.each([
+    ['reconnect', 'Reconnection: edge SSE'],
+    ['proxies', 'Infra &amp; proxies: edge SSE'],
+    ['binary', 'Payload types: edge WebSocket'],
+  ])('shows the dimension for "%s" in depth', async (text, expected) => {
+    expect((await command(text)).text).toMatch(new RegExp(`^${expected.replace(/[&;]/g, (c) => `\\${c}`)}`));
+  });
+
+  it('lists the alternatives for "neither"', async () => {
+    expect((await command('neither')).text).toBe(
+      'When to pick neither: Long polling, WebTransport, Service-to-service streaming where both ends are yours',
+    );
+  });
+
+  it('explains usage for "help"', async () => {
+    const answer = await command('help');
+    expect(answer.text).toMatch(/^How to use \/realtime/);
+    expect(visibleText(answer)).toContain('/realtime compare');
+  });
+
+  it('answers a word it cannot place with help and suggestions', async () => {
+    const answer = await command('compair');
+    expect(answer.text).toMatch(/^I could not place “compair”/);
+    expect(visibleText(answer)).toContain('Did you mean `/realtime compare`');
+  });
+
+  it('escapes echoed text so that a pasted <!channel> or <@U123> pings nobody', async () => {
+    const answer = await command('<!channel> <@U0HUMAN01> we stream LLM tokens & logs to the browser');
+    const raw = JSON.stringify(answer.blocks);
+    expect(raw).not.toMatch(/<!channel>|<@U0HUMAN01>/);
+    expect(raw).toContain('&lt;!channel&gt; &lt;@U0HUMAN01&gt;');
+    const unplaced = await command('<!here>');
+    expect(JSON.stringify(unplaced)).not.toContain('<!here>');
+  });
+});
+
+describe('when a response_url has expired', () => {
+  it('tells the person privately to run the command again', async () => {
+    await h.slack.slashCommand({ text: '' });
+    const question = h.lastEphemeral();
+    h.slack.injectFault('response_url', { error: 'expired_url', status: 404 });
+    await h.slack.clickButtonByText({ text: 'Server → client only', message: { ephemeralId: question.id } });
+    const notice = await eventually(() => {
+      const last = h.lastEphemeral();
+      expect(last.id).not.toBe(question.id);
+      return last;
+    });
+    expect(notice.text).toMatch(/This message has expired.*Run `\/realtime` again/);
+    expect(h.slack.callsTo('chat.postEphemeral')[0]?.args).toMatchObject({ channel: GENERAL, user: HUMAN });
+  });
+});

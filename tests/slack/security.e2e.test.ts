@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signRequest } from '../../src/sandbox/standin/index.js';
+import { eventually, expectAcked, type Harness, HUMAN, startHarness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => {
+  h.slack.clearFaults();
+  h.slack.clearCalls();
+});
+
+const commandBody =
+  'command=%2Frealtime&text=compare&user_id=U0HUMAN01&channel_id=C0GENERAL&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fx&trigger_id=1.2.3';
+const appUrl = () => `http://127.0.0.1:${h.app.port}`;
+
+describe('requests that are not from Slack', () => {
+  it.each([
+    ['a forged signature', { signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000' }],
+    ['no signature', { signature: null }],
+    [
+      'a signature made with another secret',
+      { signature: signRequest('not-the-secret-at-all', Math.floor(Date.now() / 1000), commandBody) },
+    ],
+    ['a stale timestamp, signed correctly', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
+  ])('gets a 401 for %s, and no listener runs', async (_name, forgery) => {
+    const before = h.slack.ephemerals(HUMAN).length;
+    const result = await h.slack.sendRaw({
+      contentType: 'application/x-www-form-urlencoded',
+      body: commandBody,
+      ...forgery,
+    });
+    expect(result.status).toBe(401);
+    expect(h.slack.ephemerals(HUMAN)).toHaveLength(before);
+    expect(h.slack.calls).toEqual([]);
+  });
+
+  it('answers a correctly signed request with the same body', async () => {
+    const result = await h.slack.sendRaw({ contentType: 'application/x-www-form-urlencoded', body: commandBody });
+    expectAcked(result);
+    expect(JSON.parse(result.body).text).toMatch(/the scorecard/);
+  });
+
+  it("answers Slack's ssl_check without a signature check", async () => {
+    expect((await h.slack.sslCheck()).status).toBe(200);
+  });
+
+  it('survives a malformed payload and keeps serving', async () => {
+    const result = await h.slack.sendRaw({
+      contentType: 'application/x-www-form-urlencoded',
+      body: 'payload=%7Bnot-json',
+    });
+    expect(result.status).toBeGreaterThanOrEqual(400);
+    expectAcked(await h.slack.slashCommand({ text: 'help' }));
+  });
+});
+
+describe('health and acks', () => {
+  it('answers GET /healthz with 200 once the app is ready', async () => {
+    const response = await fetch(`${appUrl()}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('ok');
+  });
+
+  it('acks a click at once even while the Web API is slow, and finishes the work after', async () => {
+    await h.slack.slashCommand({ text: 'a chat app' });
+    const advice = h.slack.ephemerals(HUMAN).at(-1);
+    const posts = h.slack.channelHistory('C0GENERAL').length;
+    h.slack.injectFault('chat.postMessage', { delayMs: 1500 });
+    const click = await h.slack.clickButtonByText({
+      text: 'Share in channel',
+      message: { ephemeralId: advice?.id ?? '' },
+    });
+    expectAcked(click);
+    // The ack came back while the slow chat.postMessage was still pending: nothing had been posted yet.
+    expect(h.slack.channelHistory('C0GENERAL')).toHaveLength(posts);
+    await eventually(() => expect(h.slack.ephemerals(HUMAN).at(-1)?.text).toMatch(/^Shared in/), 5000);
+  });
+});

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventually, expectAcked, GENERAL, type Harness, HUMAN, startHarness, visibleText } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => {
+  h.slack.clearFaults();
+  h.slack.clearCalls();
+  h.slack.workspace.closeModal(HUMAN, true); // the person closes whatever modal the last test left open
+});
+
+const openModal = () =>
+  eventually(() => {
+    const view = h.slack.openViews(HUMAN).at(-1);
+    if (!view) throw new Error('no modal open');
+    return view;
+  });
+
+describe('the message shortcut', () => {
+  it('answers a thread reply in that thread, from free-text advice', async () => {
+    const root = h.slack.postAsUser({ text: 'We need to pick a transport for the new feature' });
+    const reply = h.slack.postAsUser({
+      text: 'we are streaming LLM tokens to the browser, SSE or websockets?',
+      threadTs: root.ts,
+    });
+    expectAcked(await h.slack.messageShortcut({ channel: GENERAL, ts: reply.ts, callbackId: 'realtime_advice' }));
+
+    const modal = await openModal();
+    expect(visibleText(modal)).toContain('Streaming LLM responses to a web client');
+    const submitted = await h.slack.submitView({ viewId: modal.id });
+    expectAcked(submitted);
+
+    const answer = await eventually(() => {
+      const thread = h.slack.thread(GENERAL, root.ts);
+      expect(thread).toHaveLength(3);
+      return thread[2];
+    });
+    expect(answer?.thread_ts).toBe(root.ts); // the thread's root, not the reply's own ts
+    expect(answer?.text).toMatch(new RegExp(`^<@${HUMAN}> ran the Realtime Advisor: Verdict: SSE`));
+    await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toMatch(/Posted in the thread/));
+  });
+
+  it('refines the advice with the wizard in the modal and posts the verdict in the thread', async () => {
+    const root = h.slack.postAsUser({ text: 'what should the game lobby use?' });
+    await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
+    let modal = await openModal();
+    for (const label of ['Run the wizard', 'Server → client only', 'Yes, binary frames', 'Not much']) {
+      const before = JSON.stringify(modal.blocks);
+      await h.slack.clickButtonByText({ text: label, viewId: modal.id });
+      modal = await eventually(() => {
+        const now = h.slack.openViews(HUMAN).at(-1);
+        expect(JSON.stringify(now?.blocks)).not.toBe(before);
+        return now as typeof modal;
+      });
+    }
+    expect(visibleText(modal)).toContain('Verdict: WebSocket: binary frames from the server');
+    await h.slack.submitView({ viewId: modal.id });
+    const posted = await eventually(() => {
+      const thread = h.slack.thread(GENERAL, root.ts);
+      expect(thread).toHaveLength(2);
+      return thread[1];
+    });
+    expect(posted?.text).toMatch(/Verdict: WebSocket: binary frames from the server \(strong pick\)/);
+  });
+
+  it('says how to fix it when the app cannot post in the thread', async () => {
+    const root = h.slack.postAsUser({ text: 'a live dashboard for our ops team' });
+    await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
+    const modal = await openModal();
+    h.slack.injectFault('chat.postMessage', { error: 'not_in_channel' });
+    await h.slack.submitView({ viewId: modal.id });
+    await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toMatch(/\/invite @Realtime Advisor/));
+  });
+});
+
+describe('an @mention', () => {
+  it('replies in the thread with the free-text verdict and a button that runs the wizard', async () => {
+    const root = h.slack.postAsUser({ text: 'Design review: notifications service' });
+    const { event } = await h.slack.mention({
+      text: 'we stream LLM tokens to the browser, SSE or websockets?',
+      threadTs: root.ts,
+    });
+    expectAcked(event ?? { status: 0, body: 'no event', ackMs: 0, timedOut: false });
+    const reply = await eventually(() => {
+      const thread = h.slack.thread(GENERAL, root.ts);
+      expect(thread.some((m) => m.bot_id)).toBe(true);
+      return thread.find((m) => m.bot_id);
+    });
+    expect(reply?.text).toMatch(/^Verdict: SSE/);
+    expect(reply?.thread_ts).toBe(root.ts);
+    expect(h.slack.findButtons({ message: { channel: GENERAL, ts: reply?.ts ?? '' } }).map((b) => b.text)).toContain(
+      'Run the wizard',
+    );
+  });
+
+  it('answers once when Slack retries the event', async () => {
+    const root = h.slack.postAsUser({ text: 'Which transport?' });
+    await h.slack.mention({ text: 'a chat app with typing indicators', threadTs: root.ts, retryNum: 2 });
+    await eventually(() => expect(h.slack.thread(GENERAL, root.ts).filter((m) => m.bot_id)).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.slack.thread(GENERAL, root.ts).filter((m) => m.bot_id)).toHaveLength(1);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('opens the wizard privately for whoever clicks, leaving the public reply as it was', async () => {
+    const root = h.slack.postAsUser({ text: 'Transport for the ticker?' });
+    await h.slack.mention({ text: 'a stock price ticker', threadTs: root.ts });
+    const reply = await eventually(() => {
+      const found = h.slack.thread(GENERAL, root.ts).find((m) => m.bot_id);
+      if (!found) throw new Error('no reply yet');
+      return found;
+    });
+    const other = h.slack.addUser({ name: 'grace' });
+    await h.slack.clickButtonByText({
+      user: other.id,
+      text: 'Run the wizard',
+      message: { channel: GENERAL, ts: reply.ts },
+    });
+    const modal = await eventually(() => {
+      const view = h.slack.openViews(other.id).at(-1);
+      if (!view) throw new Error('no modal for the clicker');
+      return view;
+    });
+    expect(visibleText(modal)).toContain('Which direction does data flow?');
+    expect(h.slack.openViews(HUMAN)).toEqual([]);
+    expect(h.slack.thread(GENERAL, root.ts).find((m) => m.ts === reply.ts)?.text).toBe(reply.text);
+  });
+
+  it('escapes what it echoes, so a pasted <!channel> pings nobody', async () => {
+    const root = h.slack.postAsUser({ text: 'hello' });
+    await h.slack.mention({ text: 'help me decide <!channel> <@U0HUMAN01> & friends', threadTs: root.ts });
+    const reply = await eventually(() => {
+      const found = h.slack.thread(GENERAL, root.ts).find((m) => m.bot_id);
+      if (!found) throw new Error('no reply yet');
+      return found;
+    });
+    const text = JSON.stringify(reply);
+    expect(text).not.toContain('<!channel>');
+    expect(text).toContain('&lt;!channel&gt;');
+  });
+});
+
+describe('the Home tab', () => {
+  it('publishes what the advisor does, the scorecard and a button that starts the wizard', async () => {
+    await h.slack.openHome();
+    const home = await eventually(() => {
+      const view = h.slack.homeView(HUMAN);
+      if (!view) throw new Error('no Home view');
+      return view;
+    });
+    const text = visibleText(home);
+    expect(text).toContain('WebSocket vs SSE: the scorecard');
+    expect(text).toContain('Automatic + resume');
+    await h.slack.clickButtonByText({ text: 'Start the wizard', viewId: home.id });
+    await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toContain('Question 1 of 3'));
+  });
+});
