@@ -1,7 +1,7 @@
 /** Look-ups as Block Kit: the scorecard, one dimension in depth, when to pick neither, and help. */
 import type { Comparison, Dimension } from '../../advisor/index.js';
 import { COMMAND } from '../ids.js';
-import { bullets, context, escapeMrkdwn, header, type KnownBlock, type SlackMessage, section } from './mrkdwn.js';
+import { bullets, clip, context, escapeMrkdwn, header, type KnownBlock, type SlackMessage, section } from './mrkdwn.js';
 import { dimensionRow, techName } from './verdict.js';
 
 export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
@@ -59,7 +59,9 @@ export function neitherMessage(comparison: Comparison): SlackMessage {
   };
 }
 
-export function helpMessage(comparison: Comparison, unplaced?: string, suggestions: string[] = []): SlackMessage {
+export function helpMessage(comparison: Comparison, typed?: string, suggestions: string[] = []): SlackMessage {
+  // Only a word or two reaches here, but a word can be any length.
+  const unplaced = typed === undefined ? undefined : clip(typed, 100);
   const dimensions = comparison.dimensions.map((d) => `\`${d.aliases[1] ?? d.aliases[0]}\``).join(', ');
   const lead = unplaced
     ? `I could not place “${escapeMrkdwn(unplaced)}”.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${COMMAND} ${escapeMrkdwn(s)}\``).join(' or ')}?` : ''}`

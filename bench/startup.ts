@@ -1,0 +1,55 @@
+/**
+ * Start-up time of `npm start`'s process: from spawning `node dist/main.js` to the first 200 on /healthz,
+ * against the local Slack stand-in (auth.test included). The build is not counted. Target: under 1 s.
+ * Run: npm run bench:startup
+ */
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { startSlackStandin } from '../src/sandbox/standin/index.js';
+
+const RUNS = 7;
+const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const slack = await startSlackStandin();
+
+async function once(port: number): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [main], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: slack.signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+    },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      if (performance.now() - started > 10_000) throw new Error('no 200 from /healthz within 10 s');
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) return performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  } finally {
+    child.kill();
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+const times: number[] = [];
+for (let i = 0; i < RUNS; i++) times.push(await once(39_000 + i));
+await slack.close();
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)] ?? 0;
+console.log(
+  `process start → 200 on /healthz: median ${median.toFixed(0)} ms, min ${times[0]?.toFixed(0)} ms, max ${times.at(-1)?.toFixed(0)} ms (${RUNS} runs)`,
+);
+if (median > 1000) {
+  console.log('Over target: 1 s');
+  process.exitCode = 1;
+} else console.log('Within target (< 1 s).');

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { describeProblems, parseConfig } from '../src/config.js';
+
+const valid = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef0123456789' };
+
+describe('the environment', () => {
+  it('serves HTTP on port 3000 at info level by default', () => {
+    expect(parseConfig(valid)).toEqual({
+      ok: true,
+      config: {
+        botToken: valid.SLACK_BOT_TOKEN,
+        signingSecret: valid.SLACK_SIGNING_SECRET,
+        appToken: undefined,
+        mode: 'http',
+        slackApiUrl: undefined,
+        port: 3000,
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('switches to Socket Mode with an app-level token, and takes an API URL with or without a trailing slash', () => {
+    const result = parseConfig({
+      ...valid,
+      SLACK_APP_TOKEN: 'xapp-1-A1-2-abc',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      PORT: '8080',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      mode: 'socket',
+      slackApiUrl: 'http://127.0.0.1:9999/api/',
+      port: 8080,
+    });
+  });
+
+  it('treats empty values as unset, as a half-filled .env file means', () => {
+    expect(parseConfig({ ...valid, SLACK_APP_TOKEN: '', SLACK_API_URL: '', PORT: '' })).toMatchObject({
+      ok: true,
+      config: { mode: 'http', port: 3000 },
+    });
+  });
+
+  it('names every missing or malformed variable and what it expects, one line each', () => {
+    const result = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxp-user-token-secret',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      SLACK_API_URL: 'not a url',
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toEqual([
+      'SLACK_BOT_TOKEN: expected a bot token starting with xoxb-',
+      'SLACK_SIGNING_SECRET: required: the signing secret from Basic Information',
+      'SLACK_API_URL: expected a URL such as https://slack.com/api/',
+      'PORT: expected a port number',
+      'LOG_LEVEL: expected one of debug, info, warn, error',
+    ]);
+    const message = describeProblems(problems);
+    expect(message).toContain('.env.example');
+    expect(message).not.toContain('xoxp-user-token-secret'); // never echo a secret's value
+  });
+});

@@ -1,0 +1,83 @@
+/** `npm start` as a process: what a person sees when the environment is wrong, and that it serves when right. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SlackStandin, startSlackStandin } from '../src/sandbox/standin/index.js';
+
+const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const cwd = fileURLToPath(new URL('./fixtures/', import.meta.url)); // no .env here: the test sets every variable
+
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk) => {
+    output.stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output.stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, output, exited };
+}
+
+let slack: SlackStandin;
+const running: ChildProcess[] = [];
+beforeAll(async () => {
+  slack = await startSlackStandin();
+});
+afterAll(async () => {
+  for (const child of running) child.kill();
+  await slack.close();
+});
+
+describe('npm start', () => {
+  it('exits 1 with one line per missing variable, pointing to .env.example', async () => {
+    const { output, exited } = run({});
+    expect(await exited).toBe(1);
+    expect(output.stderr).toContain('SLACK_BOT_TOKEN: required');
+    expect(output.stderr).toContain('SLACK_SIGNING_SECRET: required');
+    expect(output.stderr).toContain('.env.example');
+  });
+
+  it('exits 1 with a clear message when Slack refuses the token, without printing it', async () => {
+    const { output, exited } = run({
+      SLACK_BOT_TOKEN: 'xoxb-0000-refused-by-slack',
+      SLACK_SIGNING_SECRET: slack.signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+    });
+    expect(await exited).toBe(1);
+    expect(output.stderr).toMatch(/Slack refused the bot token .*invalid_auth/);
+    expect(output.stderr).not.toContain('xoxb-0000-refused-by-slack');
+    expect(output.stderr).not.toContain(slack.signingSecret);
+  });
+
+  it('serves /healthz and signed slash commands once started', async () => {
+    const { child, output } = run({
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: slack.signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      LOG_LEVEL: 'error',
+    });
+    running.push(child);
+    const port = await new Promise<string>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const found = /listening on port (\d+)/.exec(output.stdout);
+        if (found?.[1]) {
+          clearInterval(timer);
+          resolve(found[1]);
+        }
+        if (child.exitCode !== null) reject(new Error(output.stderr));
+      }, 25);
+    });
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    slack.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
+    const result = await slack.slashCommand({ text: 'compare' });
+    expect(result.status).toBe(200);
+    expect(output.stdout + output.stderr).not.toContain(slack.botToken);
+  });
+});

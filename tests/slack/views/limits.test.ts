@@ -1,0 +1,142 @@
+/**
+ * Every message the app can send, built from every state and every piece of advice, checked against Block Kit's
+ * limits (with the same validator the Slack stand-in uses to refuse what Slack refuses) and for a text fallback.
+ */
+import { describe, expect, it } from 'vitest';
+import type { WizardView } from '../../../src/advisor/index.js';
+import { validateBlocks, validateView } from '../../../src/sandbox/standin/block-kit.js';
+import { ACTION } from '../../../src/slack/ids.js';
+import { describeSlackError } from '../../../src/slack/slack-errors.js';
+import { adviceMessage } from '../../../src/slack/views/advice.js';
+import type { SlackMessage } from '../../../src/slack/views/mrkdwn.js';
+import { outOfDateMessage, problemMessage } from '../../../src/slack/views/problems.js';
+import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from '../../../src/slack/views/reference.js';
+import { replyMessage } from '../../../src/slack/views/reply.js';
+import { sharedAdvice, sharedVerdict } from '../../../src/slack/views/share.js';
+import { homeView, modalView } from '../../../src/slack/views/surfaces.js';
+import { wizardMessage } from '../../../src/slack/views/verdict.js';
+import { advisor, websocketVsSse as comparison } from '../../advisor/helpers.js';
+
+function everyWizardView(): WizardView[] {
+  const seen = new Map<string, WizardView>();
+  const visit = (view: WizardView, key: string) => {
+    if (seen.has(key)) return;
+    seen.set(key, view);
+    const next = view.kind === 'question' ? view.options.map((o) => o.next) : view.change.map((c) => c.state);
+    for (const state of [...next, ...(view.back ? [view.back] : [])]) {
+      const resumed = advisor.resume(state);
+      if (resumed.ok) visit(resumed.view, state);
+    }
+  };
+  visit(advisor.start(), 'start');
+  return [...seen.values()];
+}
+
+const wizardViews = everyWizardView();
+const verdicts = wizardViews.filter((v) => v.kind === 'verdict');
+const entries = [...comparison.quickTakes, ...comparison.situationalPicks, ...comparison.neither].map((e) => {
+  const match = advisor.entry(e.id);
+  if (!match) throw new Error(`no entry ${e.id}`);
+  return match;
+});
+const longText = `${'we stream LLM tokens to the browser <!channel> & more '.repeat(120)}`;
+const wizardButton = { actionId: ACTION.startOver, value: advisor.start().startOver };
+
+const messages: [string, SlackMessage][] = [
+  ...wizardViews.map((v, i): [string, SlackMessage] => [`wizard view ${i} (${v.kind})`, wizardMessage(v, 'message')]),
+  ...verdicts.map((v, i): [string, SlackMessage] => [`verdict ${i} shared: channel`, sharedVerdict(v, 'U1').channel]),
+  ...verdicts.map((v, i): [string, SlackMessage] => [`verdict ${i} shared: thread`, sharedVerdict(v, 'U1').thread]),
+  ...verdicts.map((v, i): [string, SlackMessage] => [`verdict ${i} shared: combined`, sharedVerdict(v, 'U1').combined]),
+  ...entries.map((m): [string, SlackMessage] => [
+    `advice ${m.id}`,
+    adviceMessage(
+      comparison,
+      { kind: 'match', best: m, alsoMatched: [] },
+      { situation: longText, shareable: true, wizardButton },
+    ),
+  ]),
+  ...entries.map((m): [string, SlackMessage] => [`advice ${m.id} shared`, sharedAdvice(comparison, m, 'U1').combined]),
+  ['advice: not sure', adviceMessage(comparison, advisor.advise('lunch plans'), { situation: longText, wizardButton })],
+  [
+    'advice: disagreeing picks',
+    adviceMessage(comparison, advisor.advise('a chat app where an LLM streams its answers'), { wizardButton }),
+  ],
+  ['scorecard', scorecardMessage(comparison)],
+  ...comparison.dimensions.map((d): [string, SlackMessage] => [`dimension ${d.id}`, dimensionMessage(comparison, d)]),
+  ['neither', neitherMessage(comparison)],
+  ['help', helpMessage(comparison)],
+  ['help for an unplaced text', helpMessage(comparison, longText, ['compare', 'reconnect'])],
+  [
+    'mention intro',
+    replyMessage({ kind: 'wizard', view: advisor.start() as never }, { audience: 'public', wizardButton }),
+  ],
+  ['out of date', outOfDateMessage(advisor.start().startOver)],
+  [
+    'problem',
+    problemMessage(
+      'share this',
+      describeSlackError({ code: 'slack_webapi_platform_error', data: { error: 'not_in_channel' } }),
+    ),
+  ],
+];
+
+describe('every message stays within Block Kit limits and has a text fallback', () => {
+  it('covers every wizard view the advisor can reach', () => {
+    expect(wizardViews.length).toBeGreaterThan(30);
+    expect(verdicts).toHaveLength(13);
+  });
+
+  it.each(messages)('%s', (_name, message) => {
+    expect(validateBlocks(message.blocks, 'message')).toEqual({ ok: true });
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    expect(message.text.trim().length).toBeGreaterThan(10);
+    expect(message.text.length).toBeLessThanOrEqual(4000);
+  });
+
+  it('states the point in the text fallback: the question, or the verdict', () => {
+    expect(wizardMessage(advisor.start()).text).toBe('Question 1 of 3: Which direction does data flow?');
+    const sse = verdicts.find((v) => v.kind === 'verdict' && v.verdict.outcomeId === 'text-push');
+    expect(sse && wizardMessage(sse).text).toMatch(
+      /^Verdict: SSE: one-way server push over plain HTTP \((strong|clear|leaning) pick\)$/,
+    );
+  });
+
+  it('escapes echoed text everywhere it is quoted', () => {
+    const raw = JSON.stringify(
+      adviceMessage(comparison, advisor.advise(longText), { situation: longText, wizardButton }),
+    );
+    expect(raw).not.toContain('<!channel>');
+    expect(JSON.stringify(helpMessage(comparison, '<!here> <@U1>', []))).not.toMatch(/<!here>|<@U1>/);
+  });
+});
+
+describe('modals and the Home tab are valid views', () => {
+  const ctx = { channel: 'C1', threadTs: '1.000100', situation: longText.repeat(3) };
+  it.each([
+    ...wizardViews.map((v, i): [string, unknown] => [
+      `modal wizard view ${i}`,
+      modalView(
+        wizardMessage(v, 'modal').blocks,
+        { ...ctx, wizard: v.kind === 'verdict' ? v.state : undefined },
+        v.kind === 'verdict',
+      ),
+    ]),
+    [
+      'modal advice',
+      modalView(
+        adviceMessage(comparison, advisor.advise(longText), { situation: longText, wizardButton }).blocks,
+        ctx,
+        true,
+      ),
+    ],
+    ['home', homeView(comparison, advisor.start().startOver)],
+  ])('%s', (_name, view) => {
+    expect(validateView(view)).toEqual({ ok: true });
+  });
+
+  it('shows the submit button only when there is something to post and a thread to post it in', () => {
+    expect(modalView([], ctx, true).submit).toBeDefined();
+    expect(modalView([], {}, true).submit).toBeUndefined();
+    expect(modalView([], ctx, false).submit).toBeUndefined();
+  });
+});
