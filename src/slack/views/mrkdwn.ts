@@ -6,7 +6,8 @@ import type { types } from '@slack/bolt';
 
 export type KnownBlock = types.KnownBlock;
 export type Button = types.Button;
-export type View = types.View;
+export type ModalView = types.ModalView;
+export type HomeView = types.HomeView;
 type ContextBlock = types.ContextBlock;
 type SectionBlock = types.SectionBlock;
 

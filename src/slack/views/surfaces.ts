@@ -1,7 +1,7 @@
 /** The advisor's modal (message shortcut, @mention button, Home tab) and its Home tab. */
 import type { Comparison } from '../../advisor/index.js';
 import { ACTION, COMMAND, MODAL_CALLBACK } from '../ids.js';
-import { button, clip, context, header, type KnownBlock, section, type View } from './mrkdwn.js';
+import { button, clip, context, type HomeView, header, type KnownBlock, type ModalView, section } from './mrkdwn.js';
 import { scorecardBlocks } from './reference.js';
 
 /** Where the modal's result goes, and what it is showing; rides in `private_metadata` (at most 3,000 characters). */
@@ -43,7 +43,7 @@ export function decodeModalContext(metadata: string | undefined): ModalContext {
   }
 }
 
-export function modalView(blocks: KnownBlock[], ctx: ModalContext, canPost: boolean): View {
+export function modalView(blocks: KnownBlock[], ctx: ModalContext, canPost: boolean): ModalView {
   const postable = canPost && Boolean(ctx.channel && ctx.threadTs);
   return {
     type: 'modal',
@@ -56,7 +56,7 @@ export function modalView(blocks: KnownBlock[], ctx: ModalContext, canPost: bool
   };
 }
 
-export function statusModal(text: string): View {
+export function statusModal(text: string): ModalView {
   return {
     type: 'modal',
     callback_id: MODAL_CALLBACK,
@@ -66,7 +66,7 @@ export function statusModal(text: string): View {
   };
 }
 
-export function homeView(comparison: Comparison, startState: string): View {
+export function homeView(comparison: Comparison, startState: string): HomeView {
   return {
     type: 'home',
     blocks: [
