@@ -1,0 +1,86 @@
+/**
+ * manifest.yml against Slack's own manifest JSON Schema, and against the code: everything the code listens to is
+ * declared, every scope its API calls need is granted, and nothing more (least privilege).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { COMMAND, SHORTCUT_CALLBACK } from '../src/slack/ids.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8'));
+const schema = JSON.parse(readFileSync(join(root, '../shared/slack/manifest.schema.json'), 'utf8'));
+
+/** The Slack source files, read as text: what the code actually calls and listens to. */
+function slackSources(dir = join(root, 'src/slack')): string {
+  return readdirSync(dir, { withFileTypes: true })
+    .map((entry) =>
+      entry.isDirectory() ? slackSources(join(dir, entry.name)) : readFileSync(join(dir, entry.name), 'utf8'),
+    )
+    .join('\n');
+}
+const code = slackSources();
+
+/** Bot scopes each Web API method needs (Slack's method reference); response_url posts need none. */
+const SCOPES_BY_METHOD: Record<string, string[]> = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'views.open': [],
+  'views.update': [],
+  'views.push': [],
+  'views.publish': [],
+};
+const SCOPES_BY_EVENT: Record<string, string[]> = { app_mention: ['app_mentions:read'], app_home_opened: [] };
+
+const calledMethods = [...new Set([...code.matchAll(/client\.(\w+)\s*\.\s*(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))];
+const listenedEvents = [...new Set([...code.matchAll(/app\.event\(\s*'(\w+)'/g)].map((m) => m[1] as string))];
+
+describe('manifest.yml', () => {
+  it("is valid against Slack's manifest JSON Schema", () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const valid = ajv.validate(schema, manifest);
+    expect(ajv.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('declares the slash command and the message shortcut the code listens for', () => {
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([COMMAND]);
+    expect(code).toContain('app.command(COMMAND');
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ type: 'message', callback_id: SHORTCUT_CALLBACK }),
+    ]);
+    expect(code).toContain('callback_id: SHORTCUT_CALLBACK');
+  });
+
+  it('subscribes to exactly the events the code listens to', () => {
+    expect(listenedEvents.sort()).toEqual(['app_home_opened', 'app_mention']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(listenedEvents);
+  });
+
+  it('grants every scope the code needs and no other (no chat:write.public)', () => {
+    expect(calledMethods.length).toBeGreaterThan(3);
+    const unknown = calledMethods.filter((m) => !(m in SCOPES_BY_METHOD));
+    expect(unknown).toEqual([]); // a new API call must be added to the table above, with its scopes
+    const needed = new Set([
+      'commands', // slash commands and shortcuts
+      ...calledMethods.flatMap((m) => SCOPES_BY_METHOD[m] ?? []),
+      ...listenedEvents.flatMap((e) => SCOPES_BY_EVENT[e] ?? []),
+    ]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('enables interactivity and the Home tab, and serves everything at /slack/events', () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    for (const url of [
+      manifest.settings.interactivity.request_url,
+      manifest.settings.event_subscriptions.request_url,
+      manifest.features.slash_commands[0].url,
+    ])
+      expect(url).toMatch(/^https:\/\/.+\/slack\/events$/);
+  });
+});
