@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, expectAcked, GENERAL, type Harness, HUMAN, startHarness, visibleText } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, expectAcked, GENERAL, HUMAN, useHarness, visibleText } from './harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.slack.clearFaults();
-  h.slack.clearCalls();
-});
+const h = useHarness();
 
 async function command(text: string) {
   const result = await h.slack.slashCommand({ text });

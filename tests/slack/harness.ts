@@ -2,6 +2,7 @@
  * End-to-end harness: the real Bolt app, served over HTTP on a free port, talking to the Slack stand-in. Tests
  * act as people through the stand-in (signed requests) and read what reached it.
  */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
 import { parseConfig } from '../../src/config.js';
 import {
@@ -55,6 +56,24 @@ export async function startHarness(options: { retries?: number; timeoutMs?: numb
       await slack.close();
     },
   };
+}
+
+/**
+ * One app and stand-in for a test file, started before its tests and closed after. Each test starts with no
+ * injected faults, no recorded calls and no modal left open by the test before.
+ */
+export function useHarness(options: { retries?: number; timeoutMs?: number } = {}): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(options));
+  });
+  afterAll(() => harness.close());
+  beforeEach(() => {
+    harness.slack.clearFaults();
+    harness.slack.clearCalls();
+    harness.slack.workspace.closeModal(HUMAN, true);
+  });
+  return harness;
 }
 
 /** Retries an assertion until it passes: the app answers clicks after the ack, through response_url. */

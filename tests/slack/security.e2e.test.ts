@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/sandbox/standin/index.js';
-import { eventually, expectAcked, type Harness, HUMAN, startHarness } from './harness.js';
+import { eventually, expectAcked, HUMAN, useHarness } from './harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.slack.clearFaults();
-  h.slack.clearCalls();
-});
+const h = useHarness();
 
 const commandBody =
   'command=%2Frealtime&text=compare&user_id=U0HUMAN01&channel_id=C0GENERAL&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fx&trigger_id=1.2.3';

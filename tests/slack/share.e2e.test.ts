@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, expectAcked, GENERAL, type Harness, HUMAN, startHarness, visibleText } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, expectAcked, GENERAL, HUMAN, useHarness, visibleText } from './harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.slack.clearFaults();
-  h.slack.clearCalls();
-});
+const h = useHarness();
 
 /** Runs the wizard to the SSE verdict in a channel and returns the verdict's ephemeral message. */
 async function sseVerdict(channel = GENERAL) {
@@ -102,22 +94,6 @@ describe('sharing a verdict', () => {
     await eventually(() => expect(h.lastEphemeral().text).toMatch(/missing a permission.*reinstalling the app/));
   });
 
-  it('retries a rate-limited share with the Web API client policy, and the person hears nothing', async () => {
-    const retrying = await startRetryingHarness();
-    try {
-      await retrying.slack.slashCommand({ text: 'both ways' });
-      // '/realtime both ways' is a situation: advice with a Share button.
-      const advice = retrying.lastEphemeral();
-      retrying.slack.injectFault('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
-      await retrying.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: advice.id } });
-      await eventually(() => expect(retrying.lastEphemeral().text).toMatch(/^Shared in/), 6000);
-      const statuses = retrying.slack.callsTo('chat.postMessage').map((c) => c.status);
-      expect(statuses).toEqual([429, 200, 200]);
-    } finally {
-      await retrying.close();
-    }
-  });
-
   it('reports a hung Web API call as a timeout instead of waiting for ever', async () => {
     const verdict = await sseVerdict();
     h.slack.injectFault('chat.postMessage', { delayMs: 2500 }); // the harness's client timeout is 2 s
@@ -126,7 +102,17 @@ describe('sharing a verdict', () => {
   });
 });
 
-async function startRetryingHarness() {
-  const { startHarness: start } = await import('./harness.js');
-  return start({ retries: 2 });
-}
+describe('sharing with a retry policy', () => {
+  const retrying = useHarness({ retries: 2 });
+
+  it('retries a rate-limited share with the Web API client policy, and the person hears nothing', async () => {
+    await retrying.slack.slashCommand({ text: 'both ways' });
+    // '/realtime both ways' is a situation: advice with a Share button.
+    const advice = retrying.lastEphemeral();
+    retrying.slack.injectFault('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
+    await retrying.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: advice.id } });
+    await eventually(() => expect(retrying.lastEphemeral().text).toMatch(/^Shared in/), 6000);
+    const statuses = retrying.slack.callsTo('chat.postMessage').map((c) => c.status);
+    expect(statuses).toEqual([429, 200, 200]);
+  });
+});

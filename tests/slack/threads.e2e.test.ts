@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, expectAcked, GENERAL, type Harness, HUMAN, startHarness, visibleText } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, expectAcked, GENERAL, HUMAN, useHarness, visibleText } from './harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.slack.clearFaults();
-  h.slack.clearCalls();
-  h.slack.workspace.closeModal(HUMAN, true); // the person closes whatever modal the last test left open
-});
+const h = useHarness();
 
 const openModal = () =>
   eventually(() => {
@@ -76,6 +67,14 @@ describe('the message shortcut', () => {
   });
 });
 
+/** The app's reply in a thread, once it arrives. */
+const botReplyIn = (threadTs: string) =>
+  eventually(() => {
+    const found = h.slack.thread(GENERAL, threadTs).find((m) => m.bot_id);
+    if (!found) throw new Error('no reply from the app yet');
+    return found;
+  });
+
 describe('an @mention', () => {
   it('replies in the thread with the free-text verdict and a button that runs the wizard', async () => {
     const root = h.slack.postAsUser({ text: 'Design review: notifications service' });
@@ -108,11 +107,7 @@ describe('an @mention', () => {
   it('opens the wizard privately for whoever clicks, leaving the public reply as it was', async () => {
     const root = h.slack.postAsUser({ text: 'Transport for the ticker?' });
     await h.slack.mention({ text: 'a stock price ticker', threadTs: root.ts });
-    const reply = await eventually(() => {
-      const found = h.slack.thread(GENERAL, root.ts).find((m) => m.bot_id);
-      if (!found) throw new Error('no reply yet');
-      return found;
-    });
+    const reply = await botReplyIn(root.ts);
     const other = h.slack.addUser({ name: 'grace' });
     await h.slack.clickButtonByText({
       user: other.id,
@@ -132,11 +127,7 @@ describe('an @mention', () => {
   it('escapes what it echoes, so a pasted <!channel> pings nobody', async () => {
     const root = h.slack.postAsUser({ text: 'hello' });
     await h.slack.mention({ text: 'help me decide <!channel> <@U0HUMAN01> & friends', threadTs: root.ts });
-    const reply = await eventually(() => {
-      const found = h.slack.thread(GENERAL, root.ts).find((m) => m.bot_id);
-      if (!found) throw new Error('no reply yet');
-      return found;
-    });
+    const reply = await botReplyIn(root.ts);
     const text = JSON.stringify(reply);
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('&lt;!channel&gt;');

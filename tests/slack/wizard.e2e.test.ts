@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   eventually,
   expectAcked,
   GENERAL,
   type Harness,
   replayClickWithValue,
-  startHarness,
+  useHarness,
   visibleText,
 } from './harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 async function answer(label: string) {
   const ephemeral = h.lastEphemeral();

@@ -6,6 +6,7 @@
 import type { Advisor } from '../../advisor/index.js';
 import { ACTION, ADVICE_SHARE_PREFIX } from '../ids.js';
 import { describeSlackError } from '../slack-errors.js';
+import type { SlackMessage } from '../views/mrkdwn.js';
 import { noticeMessage, outOfDateMessage, problemMessage } from '../views/problems.js';
 import { type SharedPost, sharedAdvice, sharedVerdict } from '../views/share.js';
 import { respondOrExplain } from './reply-in-place.js';
@@ -34,6 +35,10 @@ export const registerShare: Register = (app, { advisor, ledger }) => {
     const post = sharedPostFor(advisor, action.value, user);
     const tell = (message: Parameters<typeof respond>[0], doing: string) =>
       respondOrExplain(respond, client, logger, body, message, doing);
+    /** A new private message beside the one clicked, which stays as it is. */
+    const privately = (message: SlackMessage, doing = 'share') =>
+      tell({ replace_original: false, response_type: 'ephemeral', ...message }, doing);
+
     if (!post || !channel) {
       await tell(
         { replace_original: true, response_type: 'ephemeral', ...outOfDateMessage(advisor.start().startOver) },
@@ -44,14 +49,7 @@ export const registerShare: Register = (app, { advisor, ledger }) => {
     // Two clicks on one button are two payloads: the key is the message and what it shares.
     const key = `share:${channel}:${body.container.message_ts ?? body.message?.ts}:${action.value}`;
     if (!ledger.claim(key)) {
-      await tell(
-        {
-          replace_original: false,
-          response_type: 'ephemeral',
-          ...noticeMessage('Already shared: it is in the channel.'),
-        },
-        'share',
-      );
+      await privately(noticeMessage('Already shared: it is in the channel.'));
       return;
     }
 
@@ -60,39 +58,18 @@ export const registerShare: Register = (app, { advisor, ledger }) => {
       const parent = await client.chat.postMessage({ channel, ...post.channel });
       parentTs = parent.ts;
       await client.chat.postMessage({ channel, thread_ts: parentTs, ...post.thread });
-      await tell(
-        {
-          replace_original: false,
-          response_type: 'ephemeral',
-          ...noticeMessage(`Shared in <#${channel}>, with the reasoning in the thread.`),
-        },
-        'confirm the share',
-      );
+      await privately(noticeMessage(`Shared in <#${channel}>, with the reasoning in the thread.`), 'confirm the share');
       return;
     } catch (error) {
       const problem = describeSlackError(error);
       logger.warn('share failed', { code: problem.code, channel, user, posted: Boolean(parentTs) });
       if (parentTs) {
-        await tell(
-          {
-            replace_original: false,
-            response_type: 'ephemeral',
-            ...problemMessage('add the reasoning to the thread', problem),
-          },
-          'share',
-        );
+        await privately(problemMessage('add the reasoning to the thread', problem));
         return;
       }
       if (!NOT_A_MEMBER.has(problem.code)) {
         ledger.release(key);
-        await tell(
-          {
-            replace_original: false,
-            response_type: 'ephemeral',
-            ...problemMessage('share this in the channel', problem),
-          },
-          'share',
-        );
+        await privately(problemMessage('share this in the channel', problem));
         return;
       }
     }
@@ -106,14 +83,10 @@ export const registerShare: Register = (app, { advisor, ledger }) => {
       ledger.release(key);
       return;
     }
-    await tell(
-      {
-        replace_original: false,
-        response_type: 'ephemeral',
-        ...noticeMessage(
-          'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
-        ),
-      },
+    await privately(
+      noticeMessage(
+        'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
+      ),
       'confirm the share',
     );
   });
