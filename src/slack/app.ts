@@ -73,7 +73,10 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     clientOptions,
     // auth.test runs in start() instead of the constructor, so a refused token is a clear message, not a crash.
     deferInitialization: true,
-    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { customRoutes: [healthz] }),
+    // Socket Mode's own client (apps.connections.open) takes its options from installerOptions, not clientOptions.
+    ...(config.mode === 'socket'
+      ? { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } }
+      : { customRoutes: [healthz] }),
   });
   registerListeners(app, { advisor: options.advisor, ledger: options.ledger ?? new OnceLedger() });
   app.error(async (error) => {
