@@ -85,7 +85,7 @@ export type Reply =
 
 export interface Advisor {
   readonly comparisons: readonly Comparison[];
-  /** The comparison by id; the first one (in file-name order) by default. */
+  /** The comparison by id; without one, the data's default (else the first in file-name order). */
   comparison(id?: string): Comparison;
   /** The first question of a fresh wizard. */
   start(comparisonId?: string): WizardView;
@@ -111,7 +111,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
   const byId = new Map(comparisons.map((c) => [c.id, c]));
   const matchers = new Map<string, Matcher>(comparisons.map((c) => [c.id, compileMatcher(c)]));
   const comparison = (id?: string): Comparison => {
-    const found = id === undefined ? comparisons[0] : byId.get(id);
+    const found = id === undefined ? (comparisons.find((c) => c.default) ?? comparisons[0]) : byId.get(id);
     if (!found) throw new Error(`Unknown comparison ${id}`);
     return found;
   };

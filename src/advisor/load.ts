@@ -69,5 +69,10 @@ export function loadComparisons(dir: string = DEFAULT_DATA_DIR): Comparison[] {
       throw new ComparisonDataError(join(dir, file), [`$.id: "${c.id}" is already used by ${basename(other)}`]);
     seen.set(c.id, file);
   }
+  const defaults = comparisons.filter((c) => c.default);
+  if (defaults.length > 1)
+    throw new ComparisonDataError(dir, [
+      `$.default: only one comparison can be the default; ${defaults.map((c) => c.id).join(' and ')} both are`,
+    ]);
   return comparisons;
 }

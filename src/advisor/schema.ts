@@ -114,6 +114,8 @@ export const comparisonSchema = z
   .object({
     $comment: z.string().optional(),
     id,
+    /** The comparison that /realtime and the other surfaces use when none is named; at most one file sets it. */
+    default: z.boolean().optional(),
     title: text,
     updated: z.iso.date(),
     summary: text,

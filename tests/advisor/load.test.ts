@@ -86,6 +86,8 @@ describe('loading the comparison data', () => {
     );
     const advisor = createAdvisor(loadComparisons(dir));
     expect(advisor.comparisons.map((c) => c.id)).toEqual(['polling-vs-webhooks', 'websocket-vs-sse']);
+    // The new file sorts first, but the data's default stays what /realtime opens.
+    expect(advisor.comparison().id).toBe('websocket-vs-sse');
 
     const first = advisor.start('polling-vs-webhooks');
     if (first.kind !== 'question') throw new Error('expected a question');
@@ -106,6 +108,13 @@ describe('loading the comparison data', () => {
     copyFileSync(realFile, join(dir, 'a.json'));
     copyFileSync(realFile, join(dir, 'b.json'));
     expect(() => loadComparisons(dir)).toThrow(/b\.json[\s\S]*already used by a\.json/);
+  });
+
+  it('refuses two files that both claim to be the default', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'comparisons-'));
+    copyFileSync(realFile, join(dir, 'a.json'));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ ...realJson(), id: 'another' }));
+    expect(() => loadComparisons(dir)).toThrow(/only one comparison can be the default/);
   });
 
   it('refuses an empty data folder', () => {
