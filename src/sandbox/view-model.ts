@@ -1,0 +1,111 @@
+/**
+ * What the sandbox page sees: the stand-in's workspace from one person's seat (their channels with threads, their
+ * ephemeral messages, modals, Home tab and Slack's notices to them), and the composer's text turned into the
+ * `text` a Slack client would send.
+ */
+import type { SlackStandin, StandinUser, StoredEphemeral, StoredMessage, StoredView } from './standin/index.js';
+
+/** What the app is called in the page; Slack shows the app's display name, not the bot user's handle. */
+export const APP_NAME = 'Realtime Advisor';
+
+/** Something Slack or Slackbot tells the person that is not a message from the app. */
+export interface PageNotice {
+  id: string;
+  /** `error`: Slack's own failure notices (timeouts, dispatch failures); `slackbot`: Slackbot's hints. */
+  kind: 'error' | 'slackbot';
+  text: string;
+  channel?: string;
+  threadTs?: string;
+  at: number;
+}
+
+export interface PageChannel {
+  id: string;
+  name: string;
+  botIsMember: boolean;
+  isPrivate: boolean;
+  archived: boolean;
+  /** Top-level messages (and thread broadcasts), oldest first. */
+  messages: StoredMessage[];
+  /** Replies of every thread, by the parent's ts, oldest first. */
+  threads: Record<string, StoredMessage[]>;
+}
+
+export interface PageSnapshot {
+  version: number;
+  me: StandinUser;
+  app: { name: string; botUserId: string; botId: string; appId: string };
+  team: { id: string; domain: string; name: string };
+  users: StandinUser[];
+  channels: PageChannel[];
+  ephemerals: StoredEphemeral[];
+  /** The person's modal stack, bottom first; the last one is shown. */
+  modals: StoredView[];
+  home: StoredView | null;
+  notices: PageNotice[];
+}
+
+export function pageSnapshot(standin: SlackStandin, me: string, local: PageNotice[], version: number): PageSnapshot {
+  const whole = standin.snapshot();
+  const user = whole.users.find((u) => u.id === me);
+  if (!user) throw new Error(`unknown person ${me}`);
+  const channels = whole.channels
+    .filter((c) => !c.isIm && c.members.includes(me))
+    .map((c) => {
+      const threads: Record<string, StoredMessage[]> = {};
+      for (const m of c.messages) {
+        if ((m.reply_count ?? 0) > 0) threads[m.ts] = standin.thread(c.id, m.ts).slice(1);
+      }
+      return {
+        id: c.id,
+        name: c.name,
+        botIsMember: c.botIsMember,
+        isPrivate: c.isPrivate,
+        archived: c.archived,
+        messages: c.messages,
+        threads,
+      };
+    });
+  const fromSlack: PageNotice[] = standin.notices(me).map((n, i) => ({
+    id: `slack-${i}`,
+    kind: 'error',
+    text: n.text,
+    ...(n.channel ? { channel: n.channel } : {}),
+    at: n.at,
+  }));
+  return {
+    version,
+    me: user,
+    app: { name: APP_NAME, botUserId: whole.bot.userId, botId: whole.bot.botId, appId: whole.bot.appId },
+    team: whole.team,
+    users: whole.users,
+    channels,
+    ephemerals: standin.ephemerals(me),
+    modals: standin.openViews(me),
+    home: standin.homeView(me) ?? null,
+    notices: [...fromSlack, ...local].sort((a, b) => a.at - b.at),
+  };
+}
+
+/**
+ * The `text` a Slack client sends for what a person typed: `&`, `<` and `>` escaped (so typed text can never
+ * become a link or a mention by itself), `@Realtime Advisor` and `@name` as user mentions, `#channel` as channel
+ * links.
+ */
+export function composeSlackText(
+  typed: string,
+  ctx: { botUserId: string; users: StandinUser[]; channels: { id: string; name: string }[] },
+): string {
+  const escaped = typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const appMention = new RegExp(`@${APP_NAME.replace(/ /g, '\\s+')}\\b`, 'gi');
+  return escaped
+    .replace(appMention, `<@${ctx.botUserId}>`)
+    .replace(/(^|[\s(])@([a-z0-9_-]+(?:\.[a-z0-9_-]+)*)/gi, (whole, before: string, name: string) => {
+      const user = ctx.users.find((u) => u.name.toLowerCase() === name.toLowerCase());
+      return user ? `${before}<@${user.id}>` : whole;
+    })
+    .replace(/(^|[\s(])#([a-z0-9_-]+)/gi, (whole, before: string, name: string) => {
+      const channel = ctx.channels.find((c) => c.name === name.toLowerCase());
+      return channel ? `${before}<#${channel.id}|${channel.name}>` : whole;
+    });
+}
