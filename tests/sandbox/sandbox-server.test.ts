@@ -242,10 +242,11 @@ describe('the event stream', () => {
       (e) => e.name === 'change' && JSON.stringify(e.data).includes('Question 1 of 3'),
       () => api('command', { channel: 'C0GENERAL', command: '/realtime', text: '' }),
     );
-    expect(events[0]?.name).toBe('snapshot');
+    const first = events[0] as { name: string; data: { snapshot: PageSnapshot } };
+    expect(first.name).toBe('snapshot');
     const change = events.at(-1)?.data as { kinds: string[]; snapshot: PageSnapshot };
     expect(change.kinds).toContain('ephemeral_posted');
     expect(change.snapshot.ephemerals.at(-1)?.text).toMatch(/Question 1 of 3/);
-    expect(change.snapshot.version).toBeGreaterThan((events[0]?.data as { snapshot: PageSnapshot }).snapshot.version);
+    expect(change.snapshot.version).toBeGreaterThan(first.data.snapshot.version);
   });
 });
