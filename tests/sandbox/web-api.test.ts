@@ -91,6 +91,43 @@ describe('authentication', () => {
   });
 });
 
+describe('apps.connections.open (Socket Mode)', () => {
+  it('answers the app-level token with the Socket Mode URL the test set', async () => {
+    standin.setSocketModeUrl('ws://127.0.0.1:1/socket');
+    expect(standin.appToken).toMatch(/^xapp-[\w-]+$/);
+    expect((await form('apps.connections.open', {}, standin.appToken)).body).toEqual({
+      ok: true,
+      url: 'ws://127.0.0.1:1/socket',
+    });
+  });
+
+  it('refuses a missing token with not_authed and an unknown one with invalid_auth', async () => {
+    standin.setSocketModeUrl('ws://127.0.0.1:1/socket');
+    expect((await form('apps.connections.open', {}, null)).body).toEqual({ ok: false, error: 'not_authed' });
+    expect((await form('apps.connections.open', {}, 'xapp-1-wrong')).body).toEqual({
+      ok: false,
+      error: 'invalid_auth',
+    });
+  });
+
+  it('refuses the bot token, which is the wrong kind of token for opening a connection', async () => {
+    standin.setSocketModeUrl('ws://127.0.0.1:1/socket');
+    expect((await form('apps.connections.open', {})).body).toEqual({ ok: false, error: 'not_allowed_token_type' });
+  });
+
+  it('refuses the app-level token for every other method', async () => {
+    expect((await form('auth.test', {}, standin.appToken)).body).toEqual({
+      ok: false,
+      error: 'not_allowed_token_type',
+    });
+    expect((await form('chat.postMessage', { channel: 'C0GENERAL', text: 'hi' }, standin.appToken)).body).toEqual({
+      ok: false,
+      error: 'not_allowed_token_type',
+    });
+    expect(standin.channelHistory('C0GENERAL')).toEqual([]);
+  });
+});
+
 describe('chat.postMessage', () => {
   it('posts with blocks and returns channel, ts and the stored message', async () => {
     const { body } = await form('chat.postMessage', {

@@ -17,6 +17,10 @@ import {
 export interface ApiContext {
   ws: Workspace;
   botToken: string;
+  /** The app-level token (`xapp-…`): accepted by `apps.connections.open` only, as in Slack. */
+  appToken?: string;
+  /** What `apps.connections.open` answers with: the stand-in's Socket Mode server, set by the test. */
+  socketModeUrl?: string;
 }
 
 /** Argument fields Slack expects as JSON (JSON-encoded strings in a form body). */
@@ -185,6 +189,11 @@ type Handler = (ctx: ApiContext, args: JsonObject) => JsonObject;
 
 const handlers: Record<string, Handler> = {
   'api.test': (_ctx, args) => ({ ok: true, args: decodeArgs(args) }),
+
+  'apps.connections.open': ({ socketModeUrl }) =>
+    socketModeUrl === undefined
+      ? fail('internal_error', { detail: 'no Socket Mode server: call setSocketModeUrl() first' })
+      : { ok: true, url: socketModeUrl },
 
   'auth.test': ({ ws }) => ({
     ok: true,
@@ -377,6 +386,9 @@ const handlers: Record<string, Handler> = {
   },
 };
 
+/** Methods that take the app-level token instead of the bot token. */
+const APP_TOKEN_METHODS: ReadonlySet<string> = new Set(['apps.connections.open']);
+
 /** Slack allows a modal stack of at most three views. */
 export const MAX_MODAL_STACK = 3;
 
@@ -386,12 +398,17 @@ export function knownMethods(): string[] {
 
 /**
  * Answers one Web API call. Authentication comes first, as in Slack: no token → `not_authed`, a wrong one →
- * `invalid_auth`. Unknown methods → `unknown_method`.
+ * `invalid_auth`, a real token of the wrong kind (the bot token for `apps.connections.open`, the app-level token
+ * for anything else) → `not_allowed_token_type`. Unknown methods → `unknown_method`.
  */
 export function callWebApi(ctx: ApiContext, method: string, args: JsonObject, token: string | undefined): JsonObject {
   const handler = handlers[method];
   if (!handler) return fail('unknown_method', { req_method: method });
   if (token === undefined || token === '') return fail('not_authed');
-  if (token !== ctx.botToken) return fail('invalid_auth');
-  return handler(ctx, args);
+  const expected = APP_TOKEN_METHODS.has(method) ? ctx.appToken : ctx.botToken;
+  if (expected !== undefined && token === expected) return handler(ctx, args);
+  if (token === ctx.botToken || (ctx.appToken !== undefined && token === ctx.appToken)) {
+    return fail('not_allowed_token_type');
+  }
+  return fail('invalid_auth');
 }
