@@ -458,7 +458,7 @@ function renderModal(ctx) {
         h('h2', null, top.title?.text ?? ''),
         h(
           'button',
-          { type: 'button', class: 'icon-button', 'data-modal-close-all': top.id, 'aria-label': 'Close' },
+          { type: 'button', class: 'icon-button', 'data-modal-close-all': top.id, 'aria-label': 'Close dialog' },
           '×',
         ),
       ),
@@ -668,7 +668,10 @@ $('fault-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const method = $('fault-method').value;
   const fault = $('fault-kind').value;
-  if (await post('fault', { method, fault })) toast(`Armed: the next ${method} fails with ${fault}.`);
+  if (await post('fault', { method, fault })) {
+    $('faults').open = false;
+    toast(`Armed: the next ${method} fails with ${fault}.`);
+  }
 });
 
 wireComposer('composer', 'composer-input', 'main');

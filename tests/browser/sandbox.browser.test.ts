@@ -1,0 +1,171 @@
+/**
+ * The sandbox in a real browser (Debian's Chromium, driven by playwright-core): a newcomer runs the wizard, shares
+ * the verdict, and brings the advisor into a thread with the message shortcut. Every click on the page goes to the
+ * real app as a signed Slack request; what the person sees is what the app did. Ends with the screenshot the
+ * README opens with.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT = new URL('../../docs/sandbox.png', import.meta.url);
+/** How long one step may take to show up; generous, as a cold browser on a busy 2-core machine is slow. */
+const STEP_MS = 15_000;
+
+let sandbox: Sandbox;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}. Install Debian's: apt-get install -y chromium (npm test does this when run as root), or set CHROMIUM_PATH.`,
+    );
+  }
+  sandbox = await startSandbox({ port: 0, logLevel: 'error' });
+  // A fresh profile every run; playwright passes it as --user-data-dir itself.
+  profile = mkdtempSync(join(tmpdir(), 'sandbox-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(STEP_MS);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await sandbox?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** The person's newest ephemeral message in the channel view. */
+const lastEphemeral = () => page.locator('#messages .message.ephemeral').last();
+
+/** Waits until the element's visible text contains `text` (playwright-core has no assertions of its own). */
+async function see(locator: Locator, text: string | RegExp): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
+  const read = () => locator.innerText({ timeout: 500 }).catch(() => '');
+  if (typeof text === 'string') await expect.poll(read, { timeout: STEP_MS }).toContain(text);
+  else await expect.poll(read, { timeout: STEP_MS }).toMatch(text);
+}
+
+/** Types into a composer and sends with Enter, as a person does; the box empties once the sandbox took it. */
+async function type(box: Locator, text: string): Promise<void> {
+  await box.fill(text);
+  await box.press('Enter');
+  await expect.poll(() => box.inputValue(), { timeout: STEP_MS }).toBe('');
+}
+
+describe('the sandbox in a browser', () => {
+  it('runs the wizard, shares the verdict into a thread, and answers in a thread through the message shortcut', async () => {
+    // (1) Open the sandbox: #general, the app a member, the stream live.
+    await page.goto(`http://127.0.0.1:${sandbox.port}/`);
+    await see(page.locator('#connection'), 'Live');
+    await see(page.locator('.channel-header h1'), '# general');
+    const composer = page.getByRole('textbox', { name: 'Message' });
+
+    // (2) /realtime, then the three questions, answered by clicking.
+    await type(composer, '/realtime');
+    await see(lastEphemeral(), 'Question 1 of 3');
+    await see(lastEphemeral(), 'Only visible to you');
+    const answers: [string, string][] = [
+      ['Server → client only', 'Question 2 of 3'],
+      ['No, text (JSON) is fine', 'Question 3 of 3'],
+      ['A lot', 'Verdict: SSE'],
+    ];
+    for (const [answer, next] of answers) {
+      await lastEphemeral().getByRole('button', { name: answer, exact: true }).click();
+      await see(lastEphemeral(), next);
+    }
+
+    // (3) The verdict explains itself.
+    const verdict = lastEphemeral();
+    await see(verdict.getByRole('heading'), /^Verdict: SSE/);
+    await see(verdict, 'Why');
+    expect(await verdict.getByRole('button', { name: 'Share in channel' }).getAttribute('class')).toContain(
+      'bk-button-primary',
+    );
+
+    // (4) Share in channel: the verdict in #general, its reasoning in the thread.
+    await verdict.getByRole('button', { name: 'Share in channel' }).click();
+    const shared = page.locator('#messages .message:not(.ephemeral)', { hasText: 'ran the Realtime Advisor' }).last();
+    await see(shared, 'SSE');
+    await see(shared.locator('.author'), 'Realtime Advisor');
+    await see(lastEphemeral(), 'Shared in #general, with the reasoning in the thread.');
+    await shared.getByRole('button', { name: /1 reply/ }).click();
+    const thread = page.getByRole('complementary', { name: 'Thread' });
+    await thread.waitFor();
+    await see(thread.locator('.message').nth(1), 'Data flows only from server to client');
+
+    // (5) A message, a reply in its thread, and the message shortcut on that reply.
+    await type(composer, 'What should the dashboard use for live order status?');
+    const question = page.locator('#messages .message', { hasText: 'live order status' });
+    await question.hover();
+    await question.getByRole('button', { name: 'Reply in thread' }).click();
+    await see(thread.locator('.message').first(), 'live order status');
+    await type(
+      thread.getByRole('textbox', { name: 'Reply' }),
+      'We stream LLM tokens to the browser, server to client only',
+    );
+    const reply = thread.locator('.message', { hasText: 'We stream LLM tokens' });
+    await reply.waitFor();
+    await question.getByRole('button', { name: /1 reply/ }).waitFor();
+
+    await reply.hover();
+    await reply.getByRole('button', { name: 'More actions' }).click();
+    await reply.getByRole('menuitem', { name: /Get realtime advice/ }).click();
+    const modal = page.getByRole('dialog', { name: 'Realtime Advisor' });
+    await see(modal, 'Verdict: SSE');
+    await see(modal, 'We stream LLM tokens to the browser');
+    await modal.getByRole('button', { name: 'Reply in thread' }).click();
+    await see(modal, 'Posted in the thread in #general');
+    await modal.locator('.modal-footer').getByRole('button', { name: 'Close' }).click();
+    await modal.waitFor({ state: 'hidden' });
+
+    // The answer landed in that thread: the third message there, from the app, after the person's reply.
+    const answer = thread.locator('.message').nth(2);
+    await see(answer.locator('.author'), 'Realtime Advisor');
+    await see(answer, 'ran the Realtime Advisor');
+    await see(answer, 'Streaming LLM responses to a web client');
+    await question.getByRole('button', { name: /2 replies/ }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+    mkdirSync(new URL('.', SCREENSHOT), { recursive: true });
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: SCREENSHOT.pathname });
+  }, 60_000);
+
+  it('shows typed markup as text, while mrkdwn formats as in Slack', async () => {
+    await page.getByRole('button', { name: '# random' }).click();
+    await see(page.locator('.channel-header'), 'Realtime Advisor is not in this channel');
+    await type(page.getByRole('textbox', { name: 'Message' }), '<img src=x onerror="document.title=1"> is *bold*');
+    const message = page.locator('#messages .message', { hasText: 'onerror' });
+    await see(message, '<img src=x onerror="document.title=1"> is bold');
+    expect(await message.locator('img').count()).toBe(0);
+    expect(await message.locator('strong').textContent()).toBe('bold');
+    expect(await page.title()).not.toBe('1');
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});
