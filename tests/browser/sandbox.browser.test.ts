@@ -12,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOT = new URL('../../docs/sandbox.png', import.meta.url);
+/**
+ * Every run saves the final state to artifacts/sandbox.png (git-ignored) for a person to look at; with
+ * UPDATE_SCREENSHOT=1 it also refreshes docs/sandbox.png, the README's picture, so a test run changes no tracked file.
+ */
+const SCREENSHOTS = [
+  new URL('../../artifacts/sandbox.png', import.meta.url),
+  ...(process.env.UPDATE_SCREENSHOT === '1' ? [new URL('../../docs/sandbox.png', import.meta.url)] : []),
+];
 /** How long one step may take to show up; generous, as a cold browser on a busy 2-core machine is slow. */
 const STEP_MS = 15_000;
 
@@ -152,9 +159,11 @@ describe('the sandbox in a browser', () => {
     await question.getByRole('button', { name: /2 replies/ }).waitFor();
 
     expect(pageErrors).toEqual([]);
-    mkdirSync(new URL('.', SCREENSHOT), { recursive: true });
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: SCREENSHOT.pathname });
+    for (const screenshot of SCREENSHOTS) {
+      mkdirSync(new URL('.', screenshot), { recursive: true });
+      await page.screenshot({ path: screenshot.pathname });
+    }
   }, 60_000);
 
   it('shows typed markup as text, while mrkdwn formats as in Slack', async () => {

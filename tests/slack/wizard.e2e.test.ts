@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  eventually,
-  expectAcked,
-  GENERAL,
-  type Harness,
-  replayClickWithValue,
-  useHarness,
-  visibleText,
-} from './harness.js';
+import { eventually, expectAcked, GENERAL, replayClickWithValue, useHarness, visibleText } from './harness.js';
 
 const h = useHarness();
 
