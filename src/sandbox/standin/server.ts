@@ -166,14 +166,7 @@ export class SlackStandin extends PersonActions {
     return this.ws.addUser(input);
   }
 
-  addChannel(input: {
-    id?: string;
-    name: string;
-    botIsMember?: boolean;
-    archived?: boolean;
-    isPrivate?: boolean;
-    members?: string[];
-  }): StandinChannel {
+  addChannel(input: Parameters<Workspace['addChannel']>[0]): StandinChannel {
     return this.ws.addChannel(input);
   }
 

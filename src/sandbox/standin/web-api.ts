@@ -120,6 +120,31 @@ function isContent(value: { ok: true; content: Content } | JsonObject): value is
   return value.ok === true;
 }
 
+/**
+ * What views.open and views.push both read and check, in Slack's order: the view, then the trigger_id (which is
+ * used up here). A Slack error object when something is wrong.
+ */
+function readModalRequest(
+  ws: Workspace,
+  args: JsonObject,
+): { ok: true; input: JsonObject; user: string } | { ok: false; answer: JsonObject } {
+  const refuse = (answer: JsonObject) => ({ ok: false as const, answer });
+  const view = jsonArg(args, 'view');
+  if (view.kind === 'absent') return refuse(argumentError('missing required field: view'));
+  if (view.kind === 'bad') return refuse(argumentError('invalid json [json-pointer:/view]'));
+  const verdict = validateView(view.value, 'modal');
+  if (!verdict.ok) return refuse(viewFailure(verdict));
+  const input = view.value as JsonObject;
+  if (typeof input.external_id === 'string' && ws.externalIdTaken(input.external_id)) {
+    return refuse(fail('duplicate_external_id'));
+  }
+  const triggerId = str(args, 'trigger_id') ?? str(args, 'interactivity_pointer');
+  if (triggerId === undefined) return refuse(argumentError('missing required field: trigger_id'));
+  const exchanged = ws.exchangeTrigger(triggerId);
+  if (!exchanged.ok) return refuse(fail(exchanged.error));
+  return { ok: true, input, user: exchanged.user };
+}
+
 function channelInfo(ws: Workspace, channel: StandinChannel): JsonObject {
   if (channel.isIm) {
     return {
@@ -280,40 +305,19 @@ const handlers: Record<string, Handler> = {
   },
 
   'views.open': ({ ws }, args) => {
-    const view = jsonArg(args, 'view');
-    if (view.kind === 'absent') return argumentError('missing required field: view');
-    if (view.kind === 'bad') return argumentError('invalid json [json-pointer:/view]');
-    const verdict = validateView(view.value, 'modal');
-    if (!verdict.ok) return viewFailure(verdict);
-    const input = view.value as JsonObject;
-    if (typeof input.external_id === 'string' && ws.externalIdTaken(input.external_id)) {
-      return fail('duplicate_external_id');
-    }
-    const triggerId = str(args, 'trigger_id') ?? str(args, 'interactivity_pointer');
-    if (triggerId === undefined) return argumentError('missing required field: trigger_id');
-    const exchanged = ws.exchangeTrigger(triggerId);
-    if (!exchanged.ok) return fail(exchanged.error);
-    return { ok: true, view: ws.openModal(exchanged.user, input) };
+    const request = readModalRequest(ws, args);
+    if (!request.ok) return request.answer;
+    return { ok: true, view: ws.openModal(request.user, request.input) };
   },
 
   'views.push': ({ ws }, args) => {
-    const view = jsonArg(args, 'view');
-    if (view.kind === 'absent') return argumentError('missing required field: view');
-    if (view.kind === 'bad') return argumentError('invalid json [json-pointer:/view]');
-    const verdict = validateView(view.value, 'modal');
-    if (!verdict.ok) return viewFailure(verdict);
-    const input = view.value as JsonObject;
-    if (typeof input.external_id === 'string' && ws.externalIdTaken(input.external_id)) {
-      return fail('duplicate_external_id');
-    }
-    const triggerId = str(args, 'trigger_id') ?? str(args, 'interactivity_pointer');
-    if (triggerId === undefined) return argumentError('missing required field: trigger_id');
-    const exchanged = ws.exchangeTrigger(triggerId);
-    if (!exchanged.ok) return fail(exchanged.error);
-    const stack = ws.openViews(exchanged.user);
+    const request = readModalRequest(ws, args);
+    if (!request.ok) return request.answer;
+    const { input, user } = request;
+    const stack = ws.openViews(user);
     if (stack.length === 0) return fail('not_found');
     if (stack.length >= MAX_MODAL_STACK) return fail('push_limit_reached');
-    return { ok: true, view: ws.pushModal(exchanged.user, input) };
+    return { ok: true, view: ws.pushModal(user, input) };
   },
 
   'views.update': ({ ws }, args) => {
