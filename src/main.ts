@@ -4,6 +4,7 @@
  */
 import { ComparisonDataError, createAdvisor, loadComparisons } from './advisor/index.js';
 import { describeProblems, loadConfig } from './config.js';
+import { runMain, stopOnSignals } from './lifecycle.js';
 import { createSlackApp } from './slack/app.js';
 import { describeSlackError } from './slack/slack-errors.js';
 
@@ -40,22 +41,8 @@ async function main(): Promise<number> {
       ? `Realtime Advisor is listening on port ${running.port}: POST /slack/events, GET /healthz\n`
       : 'Realtime Advisor is connected in Socket Mode\n',
   );
-  const shutdown = () => {
-    running.stop().finally(() => process.exit(0));
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  stopOnSignals(() => running.stop());
   return 0;
 }
 
-main().then(
-  (code) => {
-    if (code !== 0) process.exit(code);
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `Realtime Advisor crashed at start-up: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runMain('Realtime Advisor', main);

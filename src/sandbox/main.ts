@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { runMain, stopOnSignals } from '../lifecycle.js';
 import { startSandbox } from './server.js';
 
 const USAGE = `Usage: npm run sandbox [-- --port 3000] [--log-level warn]
@@ -59,23 +60,8 @@ async function main(): Promise<number> {
     `Realtime Advisor sandbox: open ${sandbox.url}\n` +
       `  The real app (port ${sandbox.app.port}) talks to a Slack stand-in (${sandbox.standin.apiUrl}); Ctrl-C stops both.\n`,
   );
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    sandbox.close().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => sandbox.close());
   return 0;
 }
 
-main().then(
-  (code) => {
-    if (code !== 0) process.exit(code);
-  },
-  (error: unknown) => {
-    process.stderr.write(`The sandbox crashed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain('The sandbox', main);
