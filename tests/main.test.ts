@@ -55,13 +55,13 @@ describe('npm start', () => {
     expect(output.stderr).not.toContain(slack.signingSecret);
   });
 
-  it('serves /healthz and signed slash commands once started', async () => {
+  it('serves /healthz and signed slash commands once started, and logs neither token nor secret even at debug level', async () => {
     const { child, output } = run({
       SLACK_BOT_TOKEN: slack.botToken,
       SLACK_SIGNING_SECRET: slack.signingSecret,
       SLACK_API_URL: slack.apiUrl,
       PORT: '0',
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: 'debug',
     });
     running.push(child);
     const port = await new Promise<string>((resolve, reject) => {
@@ -78,6 +78,9 @@ describe('npm start', () => {
     slack.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
     const result = await slack.slashCommand({ text: 'compare' });
     expect(result.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // let the request's debug lines arrive
+    expect(output.stdout + output.stderr).toMatch(/DEBUG/);
     expect(output.stdout + output.stderr).not.toContain(slack.botToken);
+    expect(output.stdout + output.stderr).not.toContain(slack.signingSecret);
   });
 });
