@@ -38,7 +38,7 @@ describe('the message shortcut', () => {
     const root = h.slack.postAsUser({ text: 'what should the game lobby use?' });
     await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
     let modal = await openModal();
-    for (const label of ['Run the wizard', 'Server → client only', 'Yes, binary frames', 'Not much']) {
+    for (const label of ['Refine with the wizard', 'Server → client only', 'Yes, binary frames', 'Not much']) {
       const before = JSON.stringify(modal.blocks);
       await h.slack.clickButtonByText({ text: label, viewId: modal.id });
       modal = await eventually(() => {

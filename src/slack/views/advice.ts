@@ -48,7 +48,8 @@ export interface AdviceOptions {
   situation?: string;
   /** Show the Share button (ephemeral messages), the Run the wizard button (everywhere but modals). */
   shareable?: boolean;
-  wizardButton?: { actionId: string; value: string } | undefined;
+  /** The button that runs the wizard; its label defaults to "Run the wizard". */
+  wizardButton?: { actionId: string; value: string; label?: string } | undefined;
 }
 
 function quoted(situation: string | undefined): KnownBlock[] {
@@ -57,7 +58,13 @@ function quoted(situation: string | undefined): KnownBlock[] {
 
 export function adviceMessage(comparison: Comparison, advice: Advice, options: AdviceOptions = {}): SlackMessage {
   const wizard = options.wizardButton
-    ? [button('Run the wizard', options.wizardButton.actionId, options.wizardButton.value)]
+    ? [
+        button(
+          options.wizardButton.label ?? 'Run the wizard',
+          options.wizardButton.actionId,
+          options.wizardButton.value,
+        ),
+      ]
     : [];
   if (advice.kind === 'match') {
     const { best } = advice;
