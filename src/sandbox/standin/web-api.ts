@@ -145,6 +145,25 @@ function readModalRequest(
   return { ok: true, input, user: exchanged.user };
 }
 
+/**
+ * The message that chat.update and chat.delete name by channel and ts, refused as Slack does: an unknown channel,
+ * an unknown (or ephemeral) ts, or a message that is not the app's own (`notYours`).
+ */
+function botMessage(
+  ws: Workspace,
+  args: JsonObject,
+  notYours: string,
+): { ok: true; channel: StandinChannel; ts: string } | { ok: false; answer: JsonObject } {
+  const channelRef = str(args, 'channel');
+  const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+  if (!channel) return { ok: false, answer: fail('channel_not_found') };
+  const ts = str(args, 'ts');
+  const message = ts === undefined ? undefined : ws.findMessage(channel.id, ts);
+  if (!message || ts === undefined) return { ok: false, answer: fail('message_not_found') };
+  if (!ws.isBotMessage(message)) return { ok: false, answer: fail(notYours) };
+  return { ok: true, channel, ts };
+}
+
 function channelInfo(ws: Workspace, channel: StandinChannel): JsonObject {
   if (channel.isIm) {
     return {
@@ -278,13 +297,9 @@ const handlers: Record<string, Handler> = {
   },
 
   'chat.update': ({ ws }, args) => {
-    const channelRef = str(args, 'channel');
-    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
-    if (!channel) return fail('channel_not_found');
-    const ts = str(args, 'ts');
-    const message = ts === undefined ? undefined : ws.findMessage(channel.id, ts);
-    if (!message || ts === undefined) return fail('message_not_found');
-    if (!ws.isBotMessage(message)) return fail('cant_update_message');
+    const found = botMessage(ws, args, 'cant_update_message');
+    if (!found.ok) return found.answer;
+    const { channel, ts } = found;
     if (channel.archived) return fail('is_inactive');
     const read = readContent(args);
     if (!isContent(read)) return read;
@@ -293,13 +308,9 @@ const handlers: Record<string, Handler> = {
   },
 
   'chat.delete': ({ ws }, args) => {
-    const channelRef = str(args, 'channel');
-    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
-    if (!channel) return fail('channel_not_found');
-    const ts = str(args, 'ts');
-    const message = ts === undefined ? undefined : ws.findMessage(channel.id, ts);
-    if (!message || ts === undefined) return fail('message_not_found');
-    if (!ws.isBotMessage(message)) return fail('cant_delete_message');
+    const found = botMessage(ws, args, 'cant_delete_message');
+    if (!found.ok) return found.answer;
+    const { channel, ts } = found;
     ws.deleteMessage(channel.id, ts);
     return { ok: true, channel: channel.id, ts };
   },
