@@ -328,31 +328,33 @@ function checkElement(c: Collector, value: unknown, path: Path, allowed: Set<str
   }
 }
 
-function checkElementList(
+/** A required, non-empty array field of a block (elements, rows) with a maximum length; checks each item. */
+function checkList(
   c: Collector,
   block: Record<string, unknown>,
+  key: string,
   path: Path,
   max: number,
-  each: (el: unknown, at: Path) => void,
+  each: (item: unknown, at: Path) => void,
 ): void {
-  const elements = block.elements;
-  if (elements === undefined) {
-    c.missing(path, 'elements');
+  const items = block[key];
+  if (items === undefined) {
+    c.missing(path, key);
     return;
   }
-  if (!Array.isArray(elements)) {
-    c.wrongType([...path, 'elements'], 'an array');
+  if (!Array.isArray(items)) {
+    c.wrongType([...path, key], 'an array');
     return;
   }
-  if (elements.length === 0) c.tooFew([...path, 'elements'], 1);
-  if (elements.length > max) c.tooMany([...path, 'elements'], max);
-  elements.forEach((el, i) => {
-    each(el, [...path, 'elements', i]);
+  if (items.length === 0) c.tooFew([...path, key], 1);
+  if (items.length > max) c.tooMany([...path, key], max);
+  items.forEach((item, i) => {
+    each(item, [...path, key, i]);
   });
 }
 
 function checkRichText(c: Collector, block: Record<string, unknown>, path: Path): void {
-  checkElementList(c, block, path, Number.POSITIVE_INFINITY, (el, at) => {
+  checkList(c, block, 'elements', path, Number.POSITIVE_INFINITY, (el, at) => {
     if (!isRecord(el)) {
       c.wrongType(at, 'a rich text element');
       return;
@@ -366,19 +368,7 @@ function checkRichText(c: Collector, block: Record<string, unknown>, path: Path)
 }
 
 function checkTable(c: Collector, block: Record<string, unknown>, path: Path): void {
-  const rows = block.rows;
-  if (rows === undefined) {
-    c.missing(path, 'rows');
-    return;
-  }
-  if (!Array.isArray(rows)) {
-    c.wrongType([...path, 'rows'], 'an array');
-    return;
-  }
-  if (rows.length === 0) c.tooFew([...path, 'rows'], 1);
-  if (rows.length > LIMITS.tableRows) c.tooMany([...path, 'rows'], LIMITS.tableRows);
-  rows.forEach((row, r) => {
-    const at = [...path, 'rows', r];
+  checkList(c, block, 'rows', path, LIMITS.tableRows, (row, at) => {
     if (!Array.isArray(row)) {
       c.wrongType(at, 'an array of cells');
       return;
@@ -436,13 +426,13 @@ function checkBlock(c: Collector, block: unknown, path: Path, surface: Surface):
     case 'divider':
       break;
     case 'context':
-      checkElementList(c, block, path, LIMITS.contextElements, (el, at) => {
+      checkList(c, block, 'elements', path, LIMITS.contextElements, (el, at) => {
         if (isRecord(el) && el.type === 'image') checkImageElement(c, el, at);
         else checkText(c, el, at, { max: LIMITS.sectionText });
       });
       break;
     case 'actions':
-      checkElementList(c, block, path, LIMITS.actionsElements, (el, at) => {
+      checkList(c, block, 'elements', path, LIMITS.actionsElements, (el, at) => {
         checkElement(c, el, at, ACTIONS_ELEMENTS, actionIds);
       });
       break;
