@@ -89,6 +89,8 @@ export interface Advisor {
   comparison(id?: string): Comparison;
   /** The first question of a fresh wizard. */
   start(comparisonId?: string): WizardView;
+  /** A fresh wizard's encoded state, for a Start over or Run the wizard button. */
+  startValue(comparisonId?: string): string;
   /** The view for an encoded state from a button value; a tampered or old value is an error value, not a throw. */
   resume(
     encoded: unknown,
@@ -158,6 +160,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
     comparisons,
     comparison,
     start: (comparisonId) => view(startState(comparison(comparisonId))),
+    startValue: (comparisonId) => encode(startState(comparison(comparisonId))),
     resume(encoded) {
       const decoded = decodeState(encoded, comparisons);
       return decoded.ok ? { ok: true, view: view(decoded.state) } : decoded;

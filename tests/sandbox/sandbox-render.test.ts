@@ -131,10 +131,10 @@ describe('blocks the app sends', () => {
         (text) =>
           replyMessage(advisor.reply(text), {
             audience: 'private',
-            wizardButton: { actionId: ACTION.open, value: advisor.start().startOver },
+            wizardButton: { actionId: ACTION.open, value: advisor.startValue() },
           }).blocks,
       ),
-      homeView(comparison, advisor.start().startOver).blocks,
+      homeView(comparison, advisor.startValue()).blocks,
     ];
     for (const blocks of surfaces) {
       const tree = renderBlocks(blocks, ctx);

@@ -10,7 +10,7 @@ export const registerCommand: Register = (app, { advisor }) => {
   app.command(COMMAND, async ({ ack, command }) => {
     const reply = advisor.reply(command.text ?? '');
     // "Run the wizard" is a Start over button: the navigation listener runs the wizard in this same message.
-    const wizardButton = { actionId: ACTION.startOver, value: advisor.start().startOver };
+    const wizardButton = { actionId: ACTION.startOver, value: advisor.startValue() };
     await ack({ response_type: 'ephemeral', ...replyMessage(reply, { audience: 'private', wizardButton }) });
   });
 };

@@ -9,7 +9,7 @@ export const registerHome: Register = (app, { advisor }) => {
     try {
       await client.views.publish({
         user_id: event.user,
-        view: homeView(advisor.comparison(), advisor.start().startOver),
+        view: homeView(advisor.comparison(), advisor.startValue()),
       });
     } catch (error) {
       logger.warn('views.publish failed', { code: describeSlackError(error).code, user: event.user });

@@ -24,7 +24,7 @@ export const registerMention: Register = (app, { advisor, ledger }) => {
     const threadTs = event.thread_ts ?? event.ts;
     const message = replyMessage(advisor.reply(text), {
       audience: 'public',
-      wizardButton: { actionId: ACTION.open, value: advisor.start().startOver },
+      wizardButton: { actionId: ACTION.open, value: advisor.startValue() },
     });
     try {
       await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message });

@@ -41,7 +41,7 @@ export const registerShare: Register = (app, { advisor, ledger }) => {
 
     if (!post || !channel) {
       await tell(
-        { replace_original: true, response_type: 'ephemeral', ...outOfDateMessage(advisor.start().startOver) },
+        { replace_original: true, response_type: 'ephemeral', ...outOfDateMessage(advisor.startValue()) },
         'share',
       );
       return;

@@ -32,7 +32,7 @@ export const registerShortcut: Register = (app, { advisor }) => {
       const comparison = advisor.comparison();
       const blocks = adviceMessage(comparison, advice, {
         situation,
-        wizardButton: { actionId: ACTION.startOver, value: advisor.start().startOver, label: 'Refine with the wizard' },
+        wizardButton: { actionId: ACTION.startOver, value: advisor.startValue(), label: 'Refine with the wizard' },
       }).blocks;
       try {
         await client.views.open({

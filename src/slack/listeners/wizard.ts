@@ -18,7 +18,6 @@ export const registerWizard: Register = (app, { advisor }) => {
     await ack();
     const resumed = advisor.resume(action.value);
     if (!resumed.ok) logger.info('out-of-date wizard button', { reason: resumed.error.code, user: body.user.id });
-    const startOver = advisor.start().startOver;
 
     if (body.view?.type === 'modal') {
       const ctx = decodeModalContext(body.view.private_metadata);
@@ -28,7 +27,7 @@ export const registerWizard: Register = (app, { advisor }) => {
             withWizard(ctx, resumed.view),
             resumed.view.kind === 'verdict',
           )
-        : modalView(outOfDateMessage(startOver).blocks, ctx, false);
+        : modalView(outOfDateMessage(advisor.startValue()).blocks, ctx, false);
       try {
         await client.views.update({ view_id: body.view.id, hash: body.view.hash, view });
       } catch (error) {
@@ -39,7 +38,7 @@ export const registerWizard: Register = (app, { advisor }) => {
       return;
     }
 
-    const message = resumed.ok ? wizardMessage(resumed.view, 'message') : outOfDateMessage(startOver);
+    const message = resumed.ok ? wizardMessage(resumed.view, 'message') : outOfDateMessage(advisor.startValue());
     await respondOrExplain(
       respond,
       client,

@@ -40,7 +40,7 @@ const entries = [...comparison.quickTakes, ...comparison.situationalPicks, ...co
   return match;
 });
 const longText = `${'we stream LLM tokens to the browser <!channel> & more '.repeat(120)}`;
-const wizardButton = { actionId: ACTION.startOver, value: advisor.start().startOver };
+const wizardButton = { actionId: ACTION.startOver, value: advisor.startValue() };
 
 const messages: [string, SlackMessage][] = [
   ...wizardViews.map((v, i): [string, SlackMessage] => [`wizard view ${i} (${v.kind})`, wizardMessage(v, 'message')]),
@@ -70,7 +70,7 @@ const messages: [string, SlackMessage][] = [
     'mention intro',
     replyMessage({ kind: 'wizard', view: advisor.start() as never }, { audience: 'public', wizardButton }),
   ],
-  ['out of date', outOfDateMessage(advisor.start().startOver)],
+  ['out of date', outOfDateMessage(advisor.startValue())],
   [
     'problem',
     problemMessage(
@@ -129,7 +129,7 @@ describe('modals and the Home tab are valid views', () => {
         true,
       ),
     ],
-    ['home', homeView(comparison, advisor.start().startOver)],
+    ['home', homeView(comparison, advisor.startValue())],
   ])('%s', (_name, view) => {
     expect(validateView(view)).toEqual({ ok: true });
   });
