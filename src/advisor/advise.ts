@@ -102,15 +102,13 @@ export function advise(matcher: Matcher, situation: string): Advice {
   const text = words(situation);
   const concepts = detectConcepts(matcher, text);
   const matches: AdviceMatch[] = [];
-  for (const { source, entry, signals } of matcher.entries) {
-    const fitting = signals.filter((signal) => signal.every((c) => concepts.has(c)));
+  for (const compiled of matcher.entries) {
+    const fitting = compiled.signals.filter((signal) => signal.every((c) => concepts.has(c)));
     if (fitting.length === 0) continue;
     // The most specific signal wins: more concepts in agreement is stronger evidence.
     const best = fitting.reduce((a, b) => (b.length > a.length ? b : a));
     const matchedWords = [...new Set(fitting.flat())].map((c) => concepts.get(c) ?? c);
-    matches.push(
-      toMatch(matcher.comparison, { source, entry, signals }, matchedWords, best.length + matchedWords.length / 100),
-    );
+    matches.push(toMatch(matcher.comparison, compiled, matchedWords, best.length + matchedWords.length / 100));
   }
   if (matches.length === 0) return { kind: 'unsure', candidates: [] };
   matches.sort((a, b) => b.score - a.score);
