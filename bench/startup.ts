@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startSlackStandin } from '../src/sandbox/standin/index.js';
+import { startSlackStandin } from '../sandbox/standin/index.js';
 
 const RUNS = 7;
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStandin, startSlackStandin } from '../src/sandbox/standin/index.js';
+import { type SlackStandin, startSlackStandin } from '../sandbox/standin/index.js';
 
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const cwd = fileURLToPath(new URL('./fixtures/', import.meta.url)); // no .env here: the test sets every variable

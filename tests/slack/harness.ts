@@ -3,14 +3,14 @@
  * act as people through the stand-in (signed requests) and read what reached it.
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
-import { parseConfig } from '../../src/config.js';
 import {
   type AckResult,
   type SlackStandin,
   type StoredEphemeral,
   startSlackStandin,
-} from '../../src/sandbox/standin/index.js';
+} from '../../sandbox/standin/index.js';
+import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
+import { parseConfig } from '../../src/config.js';
 import { createSlackApp, type RunningApp } from '../../src/slack/app.js';
 
 export const HUMAN = 'U0HUMAN01';

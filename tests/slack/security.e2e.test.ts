@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../src/sandbox/standin/index.js';
+import { signRequest } from '../../sandbox/standin/index.js';
 import { eventually, expectAcked, HUMAN, useHarness } from './harness.js';
 
 const h = useHarness();

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { type JsonObject, type SlackStandin, startSlackStandin } from '../../sandbox/standin/index.js';
 import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
 import { parseConfig } from '../../src/config.js';
-import { type JsonObject, type SlackStandin, startSlackStandin } from '../../src/sandbox/standin/index.js';
 import { createSlackApp, type RunningApp } from '../../src/slack/app.js';
 import { eventually, GENERAL, HUMAN } from './harness.js';
 

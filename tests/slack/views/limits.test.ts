@@ -3,8 +3,8 @@
  * limits (with the same validator the Slack stand-in uses to refuse what Slack refuses) and for a text fallback.
  */
 import { describe, expect, it } from 'vitest';
+import { validateBlocks, validateView } from '../../../sandbox/standin/block-kit.js';
 import type { WizardView } from '../../../src/advisor/index.js';
-import { validateBlocks, validateView } from '../../../src/sandbox/standin/block-kit.js';
 import { ACTION } from '../../../src/slack/ids.js';
 import { describeSlackError } from '../../../src/slack/slack-errors.js';
 import { adviceMessage } from '../../../src/slack/views/advice.js';

@@ -10,10 +10,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { createAdvisor, loadComparisons } from '../advisor/index.js';
-import { type Config, parseConfig } from '../config.js';
-import { createSlackApp, type RunningApp } from '../slack/app.js';
-import { COMMAND } from '../slack/ids.js';
+import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
+import { type Config, parseConfig } from '../../src/config.js';
+import { createSlackApp, type RunningApp } from '../../src/slack/app.js';
+import { COMMAND } from '../../src/slack/ids.js';
+import {
+  DEFAULT_HUMAN,
+  type Fault,
+  type SlackStandin,
+  type StandinChange,
+  startSlackStandin,
+} from '../standin/index.js';
 import {
   clickRequest,
   closeRequest,
@@ -26,17 +33,10 @@ import {
   shortcutRequest,
   submitRequest,
 } from './api.js';
-import {
-  DEFAULT_HUMAN,
-  type Fault,
-  type SlackStandin,
-  type StandinChange,
-  startSlackStandin,
-} from './standin/index.js';
 import { APP_NAME, composeSlackText, type PageNotice, pageSnapshot } from './view-model.js';
 
 /** The page's files, in the source tree, so `node dist/…` and `tsx src/…` serve the same ones. */
-export const PAGE_DIR = fileURLToPath(new URL('../../src/sandbox/page/', import.meta.url));
+export const PAGE_DIR = fileURLToPath(new URL('../page/', import.meta.url));
 const PAGE_FILES: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },

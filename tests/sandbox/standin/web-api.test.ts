@@ -3,7 +3,7 @@
  * sent the two ways Slack accepts (form-encoded with JSON-string fields, and JSON with a Bearer token).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackStandin, startSlackStandin } from '../../src/sandbox/standin/server.js';
+import { type SlackStandin, startSlackStandin } from '../../../sandbox/standin/server.js';
 
 let standin: SlackStandin;
 let now: number;

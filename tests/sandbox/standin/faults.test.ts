@@ -3,7 +3,7 @@
  * Retry-After, a 500, or a slow answer; each applies to the next N calls of one method (or to response_urls).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackStandin, startSlackStandin } from '../../src/sandbox/standin/server.js';
+import { type SlackStandin, startSlackStandin } from '../../../sandbox/standin/server.js';
 
 let standin: SlackStandin;
 

@@ -3,7 +3,7 @@
  * view builder that drifts past one fails here instead of in a real workspace.
  */
 import { describe, expect, it } from 'vitest';
-import { findButtons, validateBlocks, validateView } from '../../src/sandbox/standin/block-kit.js';
+import { findButtons, validateBlocks, validateView } from '../../../sandbox/standin/block-kit.js';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { runMain, stopOnSignals } from '../lifecycle.js';
+import { runMain, stopOnSignals } from '../../src/lifecycle.js';
 import { startSandbox } from './server.js';
 
 const USAGE = `Usage: npm run sandbox [-- --port 3000] [--log-level warn]

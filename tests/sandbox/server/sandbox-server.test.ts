@@ -4,10 +4,10 @@
  */
 import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../src/sandbox/server.js';
-import type { PageSnapshot } from '../../src/sandbox/view-model.js';
-import { SHORTCUT_CALLBACK } from '../../src/slack/ids.js';
-import { eventually } from '../slack/harness.js';
+import { type Sandbox, startSandbox } from '../../../sandbox/server/server.js';
+import type { PageSnapshot } from '../../../sandbox/server/view-model.js';
+import { SHORTCUT_CALLBACK } from '../../../src/slack/ids.js';
+import { eventually } from '../../slack/harness.js';
 
 let sandbox: Sandbox;
 let base: string;

@@ -3,7 +3,7 @@
  * and a reason naming the field, never passed on as a half-formed Slack request.
  */
 import { z } from 'zod';
-import { SHORTCUT_CALLBACK } from '../slack/ids.js';
+import { SHORTCUT_CALLBACK } from '../../src/slack/ids.js';
 
 const id = (what: string) =>
   z

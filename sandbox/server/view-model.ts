@@ -3,7 +3,7 @@
  * ephemeral messages, modals, Home tab and Slack's notices to them), and the composer's text turned into the
  * `text` a Slack client would send.
  */
-import type { SlackStandin, StandinUser, StoredEphemeral, StoredMessage, StoredView } from './standin/index.js';
+import type { SlackStandin, StandinUser, StoredEphemeral, StoredMessage, StoredView } from '../standin/index.js';
 
 /** What the app is called in the page; Slack shows the app's display name, not the bot user's handle. */
 export const APP_NAME = 'Realtime Advisor';

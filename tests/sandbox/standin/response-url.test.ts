@@ -3,7 +3,7 @@
  * replacing and deleting the original, and Slack's limits of 5 uses within 30 minutes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackStandin, startSlackStandin } from '../../src/sandbox/standin/server.js';
+import { type SlackStandin, startSlackStandin } from '../../../sandbox/standin/server.js';
 
 let standin: SlackStandin;
 let now: number;

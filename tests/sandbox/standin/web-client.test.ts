@@ -4,7 +4,7 @@
  */
 import { ErrorCode, LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackStandin, startSlackStandin } from '../../src/sandbox/standin/server.js';
+import { type SlackStandin, startSlackStandin } from '../../../sandbox/standin/server.js';
 
 let standin: SlackStandin;
 

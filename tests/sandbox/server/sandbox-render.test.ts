@@ -3,12 +3,12 @@
  * way for text to become markup.
  */
 import { describe, expect, it } from 'vitest';
-import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
-import { type DocumentLike, mrkdwn, renderBlocks, textOf, toDom, type VNode } from '../../src/sandbox/page/blocks.js';
-import { ACTION } from '../../src/slack/ids.js';
-import { replyMessage } from '../../src/slack/views/reply.js';
-import { homeView } from '../../src/slack/views/surfaces.js';
-import { verdictMessage } from '../../src/slack/views/verdict.js';
+import { type DocumentLike, mrkdwn, renderBlocks, textOf, toDom, type VNode } from '../../../sandbox/page/blocks.js';
+import { createAdvisor, loadComparisons } from '../../../src/advisor/index.js';
+import { ACTION } from '../../../src/slack/ids.js';
+import { replyMessage } from '../../../src/slack/views/reply.js';
+import { homeView } from '../../../src/slack/views/surfaces.js';
+import { verdictMessage } from '../../../src/slack/views/verdict.js';
 
 const ctx = { users: { U0HUMAN01: 'Ada Lovelace' }, channels: { C0GENERAL: 'general' } };
 

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SlackStandin, startSlackStandin } from '../../src/sandbox/standin/server.js';
+import { type SlackStandin, startSlackStandin } from '../../../sandbox/standin/server.js';
 
 let standin: SlackStandin;
 let app: App;
