@@ -4,6 +4,9 @@
  * readable path (`blocks[3].text.text: longer than 3000 characters`) and Slack's own wording
  * (`[ERROR] must be less than 3001 characters [json-pointer:/blocks/3/text/text]`), which is what Slack puts in
  * `response_metadata.messages`.
+ *
+ * Only the block and element types the app sends and the sandbox page shows are modelled; any other type is
+ * refused, so a new one in the app fails in the tests until it is modelled here with Slack's limits.
  */
 
 export type Surface = 'message' | 'modal' | 'home';
@@ -57,15 +60,7 @@ export const LIMITS = {
   optionText: 75,
   optionValue: 150,
   staticSelectOptions: 100,
-  checkboxOptions: 10,
-  radioOptions: 10,
-  overflowOptionsMin: 2,
-  overflowOptionsMax: 5,
   plainTextInputMaxLength: 3000,
-  markdownText: 12000,
-  tableRows: 100,
-  tableCells: 20,
-  tableColumnSettings: 20,
   viewTitle: 24,
   viewSubmit: 24,
   viewClose: 24,
@@ -78,49 +73,9 @@ type Path = (string | number)[];
 
 const BUTTON_STYLES = new Set(['primary', 'danger']);
 
-/** Interactive elements that carry an action_id; anything not here and not `image` is unknown. */
-const SELECT_ELEMENTS = new Set([
-  'static_select',
-  'external_select',
-  'users_select',
-  'conversations_select',
-  'channels_select',
-  'multi_static_select',
-  'multi_external_select',
-  'multi_users_select',
-  'multi_conversations_select',
-  'multi_channels_select',
-]);
-const OTHER_INTERACTIVE = new Set([
-  'button',
-  'overflow',
-  'datepicker',
-  'timepicker',
-  'datetimepicker',
-  'checkboxes',
-  'radio_buttons',
-  'workflow_button',
-]);
-const TEXT_INPUTS = new Set([
-  'plain_text_input',
-  'email_text_input',
-  'url_text_input',
-  'number_input',
-  'rich_text_input',
-  'file_input',
-]);
-
-const ACTIONS_ELEMENTS = new Set([...SELECT_ELEMENTS, ...OTHER_INTERACTIVE, 'rich_text_input']);
-const ACCESSORY_ELEMENTS = new Set([...SELECT_ELEMENTS, ...OTHER_INTERACTIVE, 'image']);
-const INPUT_ELEMENTS = new Set([
-  ...SELECT_ELEMENTS,
-  ...TEXT_INPUTS,
-  'checkboxes',
-  'radio_buttons',
-  'datepicker',
-  'timepicker',
-  'datetimepicker',
-]);
+const ACTIONS_ELEMENTS = new Set(['button']);
+const ACCESSORY_ELEMENTS = new Set(['button', 'image']);
+const INPUT_ELEMENTS = new Set(['plain_text_input', 'static_select']);
 
 const RICH_TEXT_CHILDREN = new Set([
   'rich_text_section',
@@ -301,18 +256,8 @@ function checkElement(c: Collector, value: unknown, path: Path, allowed: Set<str
       break;
     }
     case 'static_select':
-    case 'multi_static_select':
       checkOptionalText(c, value, path, 'placeholder', { plainOnly: true, max: LIMITS.placeholder });
       checkOptions(c, value, path, 1, LIMITS.staticSelectOptions);
-      break;
-    case 'overflow':
-      checkOptions(c, value, path, LIMITS.overflowOptionsMin, LIMITS.overflowOptionsMax);
-      break;
-    case 'checkboxes':
-      checkOptions(c, value, path, 1, LIMITS.checkboxOptions);
-      break;
-    case 'radio_buttons':
-      checkOptions(c, value, path, 1, LIMITS.radioOptions);
       break;
     case 'plain_text_input': {
       checkOptionalText(c, value, path, 'placeholder', { plainOnly: true, max: LIMITS.placeholder });
@@ -323,8 +268,6 @@ function checkElement(c: Collector, value: unknown, path: Path, allowed: Set<str
       c.optionalString(value, path, 'initial_value', LIMITS.plainTextInputMaxLength);
       break;
     }
-    default:
-      checkOptionalText(c, value, path, 'placeholder', { plainOnly: true, max: LIMITS.placeholder });
   }
 }
 
@@ -367,27 +310,7 @@ function checkRichText(c: Collector, block: Record<string, unknown>, path: Path)
   });
 }
 
-function checkTable(c: Collector, block: Record<string, unknown>, path: Path): void {
-  checkList(c, block, 'rows', path, LIMITS.tableRows, (row, at) => {
-    if (!Array.isArray(row)) {
-      c.wrongType(at, 'an array of cells');
-      return;
-    }
-    if (row.length > LIMITS.tableCells) c.tooMany(at, LIMITS.tableCells);
-    row.forEach((cell, i) => {
-      const cellAt = [...at, i];
-      if (!isRecord(cell) || (cell.type !== 'raw_text' && cell.type !== 'rich_text')) {
-        c.add(cellAt, 'cell must be raw_text or rich_text', 'must be one of raw_text, rich_text');
-      } else if (cell.type === 'raw_text' && typeof cell.text !== 'string') c.missing(cellAt, 'text');
-    });
-  });
-  const settings = block.column_settings;
-  if (Array.isArray(settings) && settings.length > LIMITS.tableColumnSettings) {
-    c.tooMany([...path, 'column_settings'], LIMITS.tableColumnSettings);
-  }
-}
-
-function checkBlock(c: Collector, block: unknown, path: Path, surface: Surface): void {
+function checkBlock(c: Collector, block: unknown, path: Path): void {
   if (!isRecord(block)) {
     c.wrongType(path, 'a block object');
     return;
@@ -450,18 +373,6 @@ function checkBlock(c: Collector, block: unknown, path: Path, surface: Surface):
     case 'rich_text':
       checkRichText(c, block, path);
       break;
-    case 'markdown':
-      if (surface !== 'message') {
-        c.add([...path, 'type'], 'markdown blocks are only allowed in messages', `unsupported type: ${type}`);
-      }
-      c.requiredString(block, path, 'text', LIMITS.markdownText);
-      break;
-    case 'table':
-      if (surface !== 'message') {
-        c.add([...path, 'type'], 'table blocks are only allowed in messages', `unsupported type: ${type}`);
-      }
-      checkTable(c, block, path);
-      break;
     default:
       c.add([...path, 'type'], `unknown block type ${JSON.stringify(type)}`, `unsupported type: ${type}`);
   }
@@ -484,12 +395,9 @@ function collectBlocks(c: Collector, blocks: unknown, surface: Surface, root: Pa
   const max = surface === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks;
   if (blocks.length > max) c.tooMany(root, max);
   const blockIds = new Set<string>();
-  let markdownChars = 0;
-  let longestMarkdown = 0;
-  let tables = 0;
   blocks.forEach((block, i) => {
     const path = [...root, i];
-    checkBlock(c, block, path, surface);
+    checkBlock(c, block, path);
     if (!isRecord(block)) return;
     const blockId = block.block_id;
     if (blockId !== undefined) {
@@ -499,19 +407,7 @@ function collectBlocks(c: Collector, blocks: unknown, surface: Surface, root: Pa
         c.add([...path, 'block_id'], `duplicate block_id ${JSON.stringify(blockId)}`, 'duplicate block_id');
       } else blockIds.add(blockId);
     }
-    if (block.type === 'markdown' && typeof block.text === 'string') {
-      markdownChars += block.text.length;
-      longestMarkdown = Math.max(longestMarkdown, block.text.length);
-    }
-    if (block.type === 'table') {
-      tables += 1;
-      if (tables === 2) c.add([...path, 'type'], 'only one table block per message', 'only one table allowed');
-    }
   });
-  // A single over-long markdown block is already reported; this catches several that add up past the limit.
-  if (markdownChars > LIMITS.markdownText && longestMarkdown <= LIMITS.markdownText) {
-    c.add(root, `markdown blocks total more than ${LIMITS.markdownText} characters`, 'markdown text too long');
-  }
 }
 
 /**
@@ -529,6 +425,9 @@ export function validateBlocks(blocks: unknown, surface: Surface): BlocksVerdict
 /**
  * Validates a view payload for views.open / views.push / views.update / views.publish. Slack answers a bad view
  * with `invalid_arguments` and the problems in `response_metadata.messages`.
+ *
+ * Only the block and element types the app sends and the sandbox page shows are modelled; any other type is
+ * refused, so a new one in the app fails in the tests until it is modelled here with Slack's limits.
  */
 export function validateView(view: unknown, expectedType?: 'modal' | 'home'): ViewVerdict {
   const c = new Collector();

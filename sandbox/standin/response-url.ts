@@ -5,14 +5,9 @@
  * body for slash commands, which is how Slack treats a one-round-trip answer.
  */
 import { validateBlocks } from './block-kit.js';
-import {
-  isRecord,
-  type JsonObject,
-  RESPONSE_URL_LIFETIME_MS,
-  RESPONSE_URL_MAX_USES,
-  type ResponseUrlBinding,
-  type Workspace,
-} from './workspace.js';
+import { isRecord, type JsonObject } from './json.js';
+import type { Workspace } from './workspace.js';
+import { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES, type ResponseUrlBinding } from './workspace-interactions.js';
 
 /**
  * Error codes for a spent response_url. Slack answers 404 here; the wording is not documented (Sentry's Slack

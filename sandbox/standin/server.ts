@@ -7,23 +7,16 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ACK_DEADLINE_MS, PersonActions } from './client.js';
+import { ACK_DEADLINE_MS } from './app-requests.js';
+import { isRecord, type JsonObject } from './json.js';
+import { PersonActions } from './person-actions.js';
 import { postToResponseUrl } from './response-url.js';
 import { callWebApi, decodeArgs } from './web-api.js';
-import {
-  type CallRecord,
-  type Fault,
-  isRecord,
-  type JsonObject,
-  type Notice,
-  type StandinChange,
-  type StandinChannel,
-  type StandinUser,
-  type StoredEphemeral,
-  type StoredMessage,
-  type StoredView,
-  Workspace,
-} from './workspace.js';
+import { type CallRecord, type Fault, type Notice, Workspace } from './workspace.js';
+import type { StandinChange } from './workspace-base.js';
+import type { StandinChannel, StandinUser } from './workspace-directory.js';
+import type { StoredEphemeral, StoredMessage } from './workspace-messages.js';
+import type { StoredView } from './workspace-views.js';
 
 export interface StandinOptions {
   /** 0 (default) picks a free port. */

@@ -5,14 +5,8 @@
  * Transport concerns (HTTP, faults, recording) live in server.ts.
  */
 import { type BlocksVerdict, type ViewVerdict, validateBlocks, validateView } from './block-kit.js';
-import {
-  DEFAULT_CHANNEL,
-  DEFAULT_HUMAN,
-  type JsonObject,
-  type StandinChannel,
-  type StandinUser,
-  type Workspace,
-} from './workspace.js';
+import type { JsonObject } from './json.js';
+import type { Workspace } from './workspace.js';
 
 export interface ApiContext {
   ws: Workspace;
@@ -24,7 +18,7 @@ export interface ApiContext {
 }
 
 /** Argument fields Slack expects as JSON (JSON-encoded strings in a form body). */
-export const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata', 'unfurls'] as const;
+export const JSON_FIELDS = ['blocks', 'view'] as const;
 
 /** The arguments with JSON fields parsed and the token removed, for the call record. */
 export function decodeArgs(args: JsonObject): JsonObject {
@@ -91,10 +85,9 @@ export interface Content {
   blocks?: JsonObject[];
 }
 
-/** Reads text/blocks/markdown_text the way chat.* methods do; a refusal body when Slack would refuse. */
-export function readContent(args: JsonObject, requireSomething = true): { ok: true; content: Content } | JsonObject {
+/** Reads text and blocks the way chat.* methods do; a refusal body when Slack would refuse. */
+export function readContent(args: JsonObject): { ok: true; content: Content } | JsonObject {
   const text = typeof args.text === 'string' ? args.text : undefined;
-  const markdown = typeof args.markdown_text === 'string' ? args.markdown_text : undefined;
   const parsedBlocks = jsonArg(args, 'blocks');
   if (parsedBlocks.kind === 'bad') return fail('invalid_blocks_format');
   let blocks: JsonObject[] | undefined;
@@ -103,13 +96,8 @@ export function readContent(args: JsonObject, requireSomething = true): { ok: tr
     if (!verdict.ok) return blocksFailure(verdict);
     blocks = parsedBlocks.value as JsonObject[];
   }
-  if (markdown !== undefined) {
-    if ((text !== undefined && text !== '') || blocks !== undefined) return fail('markdown_text_conflict');
-    if (markdown.length > 12000) return fail('msg_too_long');
-  }
-  const hasAttachments = jsonArg(args, 'attachments').kind === 'ok';
-  const body = markdown ?? text ?? '';
-  if (requireSomething && body === '' && (blocks === undefined || blocks.length === 0) && !hasAttachments) {
+  const body = text ?? '';
+  if (body === '' && (blocks === undefined || blocks.length === 0)) {
     return fail('no_text');
   }
   if (body.length > 40000) return fail('msg_too_long');
@@ -121,8 +109,8 @@ function isContent(value: { ok: true; content: Content } | JsonObject): value is
 }
 
 /**
- * What views.open and views.push both read and check, in Slack's order: the view, then the trigger_id (which is
- * used up here). A Slack error object when something is wrong.
+ * What views.open reads and checks, in Slack's order: the view, then the trigger_id (which is used up here).
+ * A Slack error object when something is wrong.
  */
 function readModalRequest(
   ws: Workspace,
@@ -145,82 +133,6 @@ function readModalRequest(
   return { ok: true, input, user: exchanged.user };
 }
 
-/**
- * The message that chat.update and chat.delete name by channel and ts, refused as Slack does: an unknown channel,
- * an unknown (or ephemeral) ts, or a message that is not the app's own (`notYours`).
- */
-function botMessage(
-  ws: Workspace,
-  args: JsonObject,
-  notYours: string,
-): { ok: true; channel: StandinChannel; ts: string } | { ok: false; answer: JsonObject } {
-  const channelRef = str(args, 'channel');
-  const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
-  if (!channel) return { ok: false, answer: fail('channel_not_found') };
-  const ts = str(args, 'ts');
-  const message = ts === undefined ? undefined : ws.findMessage(channel.id, ts);
-  if (!message || ts === undefined) return { ok: false, answer: fail('message_not_found') };
-  if (!ws.isBotMessage(message)) return { ok: false, answer: fail(notYours) };
-  return { ok: true, channel, ts };
-}
-
-function channelInfo(ws: Workspace, channel: StandinChannel): JsonObject {
-  if (channel.isIm) {
-    return {
-      id: channel.id,
-      created: channel.created,
-      is_im: true,
-      is_org_shared: false,
-      user: [...channel.members][0] ?? '',
-      is_archived: false,
-      is_user_deleted: false,
-    };
-  }
-  return {
-    id: channel.id,
-    name: channel.name,
-    name_normalized: channel.name,
-    is_channel: !channel.isPrivate,
-    is_group: false,
-    is_im: false,
-    is_mpim: false,
-    is_private: channel.isPrivate,
-    is_archived: channel.archived,
-    is_general: channel.id === DEFAULT_CHANNEL,
-    is_member: channel.botIsMember,
-    is_shared: false,
-    is_ext_shared: false,
-    is_org_shared: false,
-    created: channel.created,
-    creator: DEFAULT_HUMAN,
-    context_team_id: ws.opts.teamId,
-    num_members: channel.members.size + (channel.botIsMember ? 1 : 0),
-  };
-}
-
-export function userInfo(ws: Workspace, user: StandinUser): JsonObject {
-  return {
-    id: user.id,
-    team_id: ws.opts.teamId,
-    name: user.name,
-    deleted: false,
-    real_name: user.realName,
-    tz: 'Europe/London',
-    is_admin: false,
-    is_owner: false,
-    is_bot: user.isBot,
-    is_app_user: false,
-    profile: {
-      real_name: user.realName,
-      display_name: user.name,
-      real_name_normalized: user.realName,
-      display_name_normalized: user.name,
-      team: ws.opts.teamId,
-      ...(user.isBot ? { bot_id: ws.opts.botId, api_app_id: ws.opts.appId } : {}),
-    },
-  };
-}
-
 /** Resolves `thread_ts` to the thread's parent ts (Slack files a reply-to-a-reply under the parent). */
 function threadParent(ws: Workspace, channel: string, threadTs: string): string | undefined {
   const message = ws.findMessage(channel, threadTs);
@@ -231,9 +143,13 @@ function threadParent(ws: Workspace, channel: string, threadTs: string): string 
 
 type Handler = (ctx: ApiContext, args: JsonObject) => JsonObject;
 
-const handlers: Record<string, Handler> = {
-  'api.test': (_ctx, args) => ({ ok: true, args: decodeArgs(args) }),
+/**
+ * The methods the app calls (chat.postMessage, chat.postEphemeral, views.open / update / publish) and the two Bolt
+ * calls itself (auth.test at start-up, apps.connections.open for Socket Mode); any other is `unknown_method`, so a
+ * new call in the app fails in the tests until the stand-in models it with Slack's refusals.
+ */
 
+const handlers: Record<string, Handler> = {
   'apps.connections.open': ({ socketModeUrl }) =>
     socketModeUrl === undefined
       ? fail('internal_error', { detail: 'no Socket Mode server: call setSocketModeUrl() first' })
@@ -296,39 +212,10 @@ const handlers: Record<string, Handler> = {
     return { ok: true, message_ts: ephemeral.ts };
   },
 
-  'chat.update': ({ ws }, args) => {
-    const found = botMessage(ws, args, 'cant_update_message');
-    if (!found.ok) return found.answer;
-    const { channel, ts } = found;
-    if (channel.archived) return fail('is_inactive');
-    const read = readContent(args);
-    if (!isContent(read)) return read;
-    const updated = ws.updateMessage(channel.id, ts, read.content);
-    return { ok: true, channel: channel.id, ts, text: updated.text, message: updated };
-  },
-
-  'chat.delete': ({ ws }, args) => {
-    const found = botMessage(ws, args, 'cant_delete_message');
-    if (!found.ok) return found.answer;
-    const { channel, ts } = found;
-    ws.deleteMessage(channel.id, ts);
-    return { ok: true, channel: channel.id, ts };
-  },
-
   'views.open': ({ ws }, args) => {
     const request = readModalRequest(ws, args);
     if (!request.ok) return request.answer;
     return { ok: true, view: ws.openModal(request.user, request.input) };
-  },
-
-  'views.push': ({ ws }, args) => {
-    const request = readModalRequest(ws, args);
-    if (!request.ok) return request.answer;
-    const { input, user } = request;
-    const stack = ws.openViews(user);
-    if (stack.length === 0) return fail('not_found');
-    if (stack.length >= MAX_MODAL_STACK) return fail('push_limit_reached');
-    return { ok: true, view: ws.pushModal(user, input) };
   },
 
   'views.update': ({ ws }, args) => {
@@ -365,51 +252,10 @@ const handlers: Record<string, Handler> = {
     if (hash !== undefined && current !== undefined && hash !== current.hash) return fail('hash_conflict');
     return { ok: true, view: ws.publishHome(user.id, view.value as JsonObject) };
   },
-
-  'conversations.info': ({ ws }, args) => {
-    const channelRef = str(args, 'channel');
-    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
-    if (!channel) return fail('channel_not_found');
-    return { ok: true, channel: channelInfo(ws, channel) };
-  },
-
-  'conversations.history': ({ ws }, args) => {
-    const channelRef = str(args, 'channel');
-    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
-    if (!channel) return fail('channel_not_found');
-    if (channel.isPrivate && !channel.botIsMember) return fail('not_in_channel');
-    const limit = Number(str(args, 'limit') ?? 100);
-    const newestFirst = ws.channelHistory(channel.id).reverse();
-    return { ok: true, messages: newestFirst.slice(0, limit), has_more: newestFirst.length > limit, pin_count: 0 };
-  },
-
-  'conversations.replies': ({ ws }, args) => {
-    const channelRef = str(args, 'channel');
-    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
-    if (!channel) return fail('channel_not_found');
-    const ts = str(args, 'ts');
-    const parent = ts === undefined ? undefined : threadParent(ws, channel.id, ts);
-    if (parent === undefined) return fail('thread_not_found');
-    return { ok: true, messages: ws.thread(channel.id, parent), has_more: false };
-  },
-
-  'users.info': ({ ws }, args) => {
-    const userId = str(args, 'user');
-    const user = userId === undefined ? undefined : ws.users.get(userId);
-    if (!user) return fail('user_not_found');
-    return { ok: true, user: userInfo(ws, user) };
-  },
 };
 
 /** Methods that take the app-level token instead of the bot token. */
 const APP_TOKEN_METHODS: ReadonlySet<string> = new Set(['apps.connections.open']);
-
-/** Slack allows a modal stack of at most three views. */
-export const MAX_MODAL_STACK = 3;
-
-export function knownMethods(): string[] {
-  return Object.keys(handlers);
-}
 
 /**
  * Answers one Web API call. Authentication comes first, as in Slack: no token → `not_authed`, a wrong one →

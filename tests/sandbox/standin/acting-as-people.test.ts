@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { verifySlackRequest } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signRequest } from '../../../sandbox/standin/client.js';
 import { type SlackStandin, startSlackStandin } from '../../../sandbox/standin/server.js';
+import { signRequest } from '../../../sandbox/standin/signing.js';
 
 interface Received {
   headers: IncomingHttpHeaders;

@@ -30,19 +30,9 @@ const goodMessage = [
     block_id: 'choices',
     elements: Array.from({ length: 25 }, (_, i) => button({ action_id: `a${i}`, style: 'danger' })),
   },
-  { type: 'markdown', text: x(12000) },
   {
     type: 'rich_text',
     elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: 'hi' }] }],
-  },
-  {
-    type: 'table',
-    rows: [
-      [
-        { type: 'raw_text', text: 'WebSockets' },
-        { type: 'raw_text', text: 'SSE' },
-      ],
-    ],
   },
 ];
 
@@ -158,20 +148,6 @@ describe('validateBlocks', () => {
     ],
     ['unknown block type', [{ type: 'carousel' }], 'blocks[0].type: unknown block type "carousel"'],
     ['block without type', [{ text: plain('a') }], 'blocks[0].type: missing required field'],
-    ['markdown over 12000', [{ type: 'markdown', text: x(12001) }], 'blocks[0].text: longer than 12000 characters'],
-    [
-      'two tables',
-      [
-        { type: 'table', rows: [[{ type: 'raw_text', text: 'a' }]] },
-        { type: 'table', rows: [[{ type: 'raw_text', text: 'a' }]] },
-      ],
-      'blocks[1].type: only one table block per message',
-    ],
-    [
-      'a table row of 21 cells',
-      [{ type: 'table', rows: [Array.from({ length: 21 }, () => ({ type: 'raw_text', text: 'a' }))] }],
-      'blocks[0].rows[0]: more than 20 items',
-    ],
   ];
 
   it.each(breaches)('refuses %s with invalid_blocks and a precise problem', (_name, blocks, problem) => {
@@ -191,25 +167,6 @@ describe('validateBlocks', () => {
 
   it('refuses blocks that are not an array', () => {
     expect(validateBlocks({ type: 'divider' }, 'message')).toMatchObject({ ok: false, error: 'invalid_blocks' });
-  });
-
-  it('keeps markdown and table blocks to messages', () => {
-    expect(validateBlocks([{ type: 'markdown', text: 'a' }], 'home').ok).toBe(false);
-    expect(validateBlocks([{ type: 'table', rows: [[{ type: 'raw_text', text: 'a' }]] }], 'modal').ok).toBe(false);
-  });
-
-  it('refuses several markdown blocks that together pass 12000 characters', () => {
-    const verdict = validateBlocks(
-      [
-        { type: 'markdown', text: x(6000) },
-        { type: 'markdown', text: x(6001) },
-      ],
-      'message',
-    );
-    expect(verdict).toMatchObject({
-      ok: false,
-      problems: ['blocks: markdown blocks total more than 12000 characters'],
-    });
   });
 });
 

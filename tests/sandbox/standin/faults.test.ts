@@ -58,7 +58,7 @@ describe('injected faults', () => {
   });
 
   it('touches only the method it was injected for', async () => {
-    standin.injectFault('chat.update', { error: 'cant_update_message' });
+    standin.injectFault('views.open', { error: 'expired_trigger_id' });
     expect(await (await post('chat.postMessage')).json()).toMatchObject({ ok: true });
   });
 

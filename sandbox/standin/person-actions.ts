@@ -1,0 +1,142 @@
+/**
+ * The stand-in acting as people in the workspace: it builds Slack's real request payloads (slash commands,
+ * block_actions, message shortcuts, view submissions, Events API callbacks) from the workspace model, signs them
+ * with the signing secret exactly as Slack does, POSTs them to the app, and then applies Slack's handling of the
+ * app's acknowledgement. Each kind of action lives in its own person-*.ts module; this class gathers them.
+ */
+import { type AckResult, type ActorConfig, AppRequests, type Delivery } from './app-requests.js';
+import type { FoundButton } from './block-kit.js';
+import type { JsonObject } from './json.js';
+import { type ClickOptions, type ClickResult, clickButton, clickButtonByText, findButtons } from './person-buttons.js';
+import { EventDelivery, type EventResult, type MentionResult, mention, openHome, postAsUser } from './person-events.js';
+import { closeView, type SubmitResult, type SubmittedValue, submitView } from './person-modals.js';
+import { messageShortcut, type ShortcutResult } from './person-shortcut.js';
+import { type SlashCommandResult, slashCommand } from './person-slash-command.js';
+import type { Workspace } from './workspace.js';
+import type { StoredMessage } from './workspace-messages.js';
+
+/** Acts as people: sends Slack's requests to the app and applies Slack's handling of the answers. */
+export class PersonActions {
+  protected readonly ws: Workspace;
+  protected readonly config: ActorConfig;
+  private readonly app: AppRequests;
+  private readonly eventDelivery: EventDelivery;
+
+  constructor(ws: Workspace, config: ActorConfig) {
+    this.ws = ws;
+    this.config = config;
+    this.app = new AppRequests(ws, config);
+    this.eventDelivery = new EventDelivery(this.app);
+  }
+
+  /** Where the app receives Slack requests, e.g. `http://127.0.0.1:3000/slack/events`. */
+  get appUrl(): string | undefined {
+    return this.app.appUrl;
+  }
+
+  /** Every request sent to the app, oldest first. */
+  get deliveries(): Delivery[] {
+    return this.app.deliveries;
+  }
+
+  setAppUrl(url: string): void {
+    this.app.appUrl = url;
+  }
+
+  // ---- requests that are not a person's action ---------------------------------------------------------------
+
+  /** Sends arbitrary bytes, signed unless `signature` is given (or `null` to omit the header). */
+  sendRaw(input: {
+    contentType: string;
+    body: string;
+    timestamp?: number;
+    signature?: string | null;
+    headers?: Record<string, string>;
+  }): Promise<AckResult> {
+    return this.app.send('raw', input.body, input.contentType, input.body, {
+      ...(input.timestamp !== undefined ? { timestamp: input.timestamp } : {}),
+      ...(input.signature !== undefined ? { signature: input.signature } : {}),
+      ...(input.headers ? { headers: input.headers } : {}),
+    });
+  }
+
+  sslCheck(): Promise<AckResult> {
+    return this.app.sslCheck();
+  }
+
+  verifyUrl(): Promise<AckResult & { challenge: string; echoed: boolean }> {
+    return this.app.verifyUrl();
+  }
+
+  // ---- what people do ----------------------------------------------------------------------------------------
+
+  slashCommand(input: {
+    user?: string;
+    channel?: string;
+    command?: string;
+    text?: string;
+  }): Promise<SlashCommandResult> {
+    return slashCommand(this.app, input);
+  }
+
+  findButtons(location: { message?: ClickOptions['message']; viewId?: string }): FoundButton[] {
+    return findButtons(this.ws, location);
+  }
+
+  clickButton(input: ClickOptions): Promise<ClickResult> {
+    return clickButton(this.app, input);
+  }
+
+  clickButtonByText(input: {
+    user?: string;
+    text: string;
+    message?: ClickOptions['message'];
+    viewId?: string;
+  }): Promise<ClickResult> {
+    return clickButtonByText(this.app, input);
+  }
+
+  messageShortcut(input: { user?: string; channel: string; ts: string; callbackId: string }): Promise<ShortcutResult> {
+    return messageShortcut(this.app, input);
+  }
+
+  submitView(input: {
+    user?: string;
+    viewId: string;
+    values?: Record<string, Record<string, SubmittedValue>>;
+  }): Promise<SubmitResult> {
+    return submitView(this.app, input);
+  }
+
+  closeView(input: { user?: string; viewId: string }): Promise<(AckResult & { payload: JsonObject }) | undefined> {
+    return closeView(this.app, input);
+  }
+
+  postAsUser(input: { user?: string; channel?: string; text: string; threadTs?: string }): StoredMessage {
+    return postAsUser(this.app, input);
+  }
+
+  mention(input: {
+    user?: string;
+    channel?: string;
+    text: string;
+    threadTs?: string;
+    retryNum?: number;
+  }): Promise<MentionResult> {
+    return mention(this.app, this.eventDelivery, input);
+  }
+
+  openHome(input: { user?: string } = {}): Promise<EventResult> {
+    return openHome(this.app, this.eventDelivery, input);
+  }
+
+  // ---- Events API delivery -----------------------------------------------------------------------------------
+
+  deliverEvent(event: JsonObject, options: { retries?: number; retryReason?: string } = {}): Promise<EventResult> {
+    return this.eventDelivery.deliver(event, options);
+  }
+
+  redeliver(eventId: string, retryNum = 1, retryReason = 'http_timeout'): Promise<AckResult> {
+    return this.eventDelivery.redeliver(eventId, retryNum, retryReason);
+  }
+}
