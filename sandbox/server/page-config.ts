@@ -16,7 +16,7 @@ export interface PageConfig {
   /** The slash command the composer runs. */
   command: string;
   /** The message shortcut in a message's ⋯ menu: what the app listens for, and the name Slack shows. */
-  shortcut: { callbackId: string; name: string };
+  shortcut: { callbackId: typeof SHORTCUT_CALLBACK; name: string };
   /** The channel the page shows first. */
   openChannel: string;
   slackbotUserId: string;
