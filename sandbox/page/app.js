@@ -478,6 +478,7 @@ function replaceList(container, nodes) {
 
 /** @param {TextContext} ctx */
 function renderChannel(ctx) {
+  const s = snap();
   const channel = currentChannel();
   $('messages').hidden = false;
   $('home').hidden = true;
@@ -493,8 +494,8 @@ function renderChannel(ctx) {
           'span',
           { class: 'muted' },
           channel.botIsMember
-            ? `${snap().app.name} is in this channel`
-            : `${snap().app.name} is not in this channel: shares fall back to one message without a thread`,
+            ? `${s.app.name} is in this channel`
+            : `${s.app.name} is not in this channel: shares fall back to one message without a thread`,
         ),
       ),
       document,
@@ -509,11 +510,11 @@ function renderChannel(ctx) {
   );
   const items = [
     ...channel.messages.map((m) => ({ at: tsMs(m.ts), node: channelMessage(channel, m, ctx, 'main') })),
-    ...snap()
-      .ephemerals.filter((e) => e.channel === channel.id && !e.thread_ts)
+    ...s.ephemerals
+      .filter((e) => e.channel === channel.id && !e.thread_ts)
       .map((e) => ({ at: tsMs(e.ts), node: ephemeralMessage(e, ctx) })),
-    ...snap()
-      .notices.filter((n) => n.channel === channel.id && !n.threadTs && !state.dismissed.has(n.id))
+    ...s.notices
+      .filter((n) => n.channel === channel.id && !n.threadTs && !state.dismissed.has(n.id))
       .map((n) => ({ at: n.at, node: noticeMessage(n, ctx) })),
   ];
   replaceList($('messages'), [intro, ...timeline(items)]);
@@ -552,9 +553,10 @@ function renderHome(ctx) {
 
 /** @param {TextContext} ctx */
 function renderThread(ctx) {
+  const s = snap();
   const panel = $('thread-panel');
   const thread = state.thread;
-  const channel = thread && snap().channels.find((c) => c.id === thread.channel);
+  const channel = thread && s.channels.find((c) => c.id === thread.channel);
   const parent = thread && channel?.messages.find((m) => m.ts === thread.ts);
   if (!channel || !parent) {
     panel.hidden = true;
@@ -565,11 +567,11 @@ function renderThread(ctx) {
   const replies = channel.threads[parent.ts] ?? [];
   const items = [
     ...replies.map((m) => ({ at: tsMs(m.ts), node: channelMessage(channel, m, ctx, 'thread') })),
-    ...snap()
-      .ephemerals.filter((e) => e.channel === channel.id && e.thread_ts === parent.ts)
+    ...s.ephemerals
+      .filter((e) => e.channel === channel.id && e.thread_ts === parent.ts)
       .map((e) => ({ at: tsMs(e.ts), node: ephemeralMessage(e, ctx) })),
-    ...snap()
-      .notices.filter((n) => n.channel === channel.id && n.threadTs === parent.ts && !state.dismissed.has(n.id))
+    ...s.notices
+      .filter((n) => n.channel === channel.id && n.threadTs === parent.ts && !state.dismissed.has(n.id))
       .map((n) => ({ at: n.at, node: noticeMessage(n, ctx) })),
   ];
   replaceList($('thread-messages'), [
