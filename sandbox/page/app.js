@@ -5,30 +5,122 @@
  */
 import { h, mrkdwn, renderBlocks, toDom } from './blocks.js';
 
-const SHORTCUT_CALLBACK = 'realtime_advice';
-const SHORTCUT_NAME = 'Get realtime advice';
+/**
+ * What the sandbox sends, typed by the server's own definitions (type-only imports: nothing of the server runs here).
+ * @typedef {import('../server/view-model.js').PageSnapshot} PageSnapshot
+ * @typedef {import('../server/view-model.js').PageChannel} PageChannel
+ * @typedef {import('../server/view-model.js').PageNotice} PageNotice
+ * @typedef {import('../server/page-config.js').PageConfig} PageConfig
+ * @typedef {import('../standin/index.js').StoredMessage} StoredMessage
+ * @typedef {import('../standin/index.js').StoredEphemeral} StoredEphemeral
+ * @typedef {import('./blocks.js').VNode} VNode
+ * @typedef {import('./blocks.js').VChild} VChild
+ * @typedef {import('./blocks.js').TextContext} TextContext
+ */
+/**
+ * What each `POST /api/<name>` takes: the input of the server's zod schema for it, so a body the server would
+ * refuse does not type-check here.
+ * @typedef {typeof import('../server/api.js')} Api
+ * @typedef {{
+ *   command: Api['commandRequest'], message: Api['messageRequest'], click: Api['clickRequest'],
+ *   shortcut: Api['shortcutRequest'], submit: Api['submitRequest'], close: Api['closeRequest'],
+ *   home: Api['homeRequest'], dismiss: Api['dismissRequest'], fault: Api['faultRequest']
+ * }} Requests
+ * @typedef {import('zod').input<Api['clickRequest']>['location']} Location
+ * @typedef {import('zod').input<Api['faultRequest']>} FaultBody
+ */
+/**
+ * @typedef {'main' | 'thread'} Where
+ * @typedef {{ kind: 'channel', id: string } | { kind: 'home' }} Pane
+ * @typedef {{ channel: string, ts: string }} ThreadRef
+ * @typedef {{ channel: string, ts: string, where: Where }} MenuRef
+ */
+
+/**
+ * An element the page's HTML has, as the kind of element it is; a missing or different one is a bug in the page.
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {new () => T} type
+ * @returns {T}
+ */
+function $as(id, type) {
+  const el = document.getElementById(id);
+  if (!(el instanceof type)) throw new Error(`the page has no ${type.name} #${id}`);
+  return el;
+}
+/** @param {string} id */
+const $ = (id) => $as(id, HTMLElement);
+
+/**
+ * The constants the page shares with the server (the command, the shortcut, the channel to open, the faults it
+ * can arm), from the server rather than typed here again.
+ * @returns {Promise<PageConfig>}
+ */
+async function loadConfig() {
+  for (;;) {
+    try {
+      const response = await fetch('/api/config');
+      if (response.ok) return /** @type {PageConfig} */ (await response.json());
+    } catch {
+      // Not up yet, or restarting: try again, as the event stream would.
+    }
+    $('connection').textContent = 'Reconnecting…';
+    $('connection').className = 'connection down';
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+const config = await loadConfig();
 
 const state = {
-  /** The latest snapshot from the sandbox. */
+  /**
+   * The latest snapshot from the sandbox.
+   * @type {PageSnapshot | null}
+   */
   snap: null,
-  /** What the main pane shows: a channel by id, or the app's Home tab. */
-  view: { kind: 'channel', id: 'C0GENERAL' },
-  /** The open thread: { channel, ts }. */
+  /**
+   * What the main pane shows: a channel by id, or the app's Home tab.
+   * @type {Pane}
+   */
+  view: { kind: 'channel', id: config.openChannel },
+  /**
+   * The open thread.
+   * @type {ThreadRef | null}
+   */
   thread: null,
-  /** The message whose ⋯ menu is open: { channel, ts, where: 'main' | 'thread' }. */
+  /**
+   * The message whose ⋯ menu is open.
+   * @type {MenuRef | null}
+   */
   menu: null,
-  /** Notices the person closed. */
+  /**
+   * Notices the person closed.
+   * @type {Set<string>}
+   */
   dismissed: new Set(),
   /** What the shown modal was rendered from, so typing in it survives unrelated updates. */
   modalKey: '',
-  /** Notices with no channel (a form that failed) already shown as a toast. */
+  /**
+   * Notices with no channel (a form that failed) already shown as a toast.
+   * @type {Set<string>}
+   */
   toasted: new Set(),
 };
 
-const $ = (id) => document.getElementById(id);
+/** The snapshot being rendered: render() runs only once one has arrived. */
+function snap() {
+  if (!state.snap) throw new Error('no snapshot yet');
+  return state.snap;
+}
 
 // ---- talking to the sandbox ---------------------------------------------------------------------------------
 
+/**
+ * @template {keyof Requests} P
+ * @param {P} path
+ * @param {import('zod').input<Requests[P]>} [body]
+ * @returns {Promise<object | undefined>} the answer, or undefined when the sandbox refused or did not answer
+ */
 async function post(path, body) {
   let response;
   try {
@@ -41,7 +133,7 @@ async function post(path, body) {
     toast('The sandbox is not answering. Is `npm run sandbox` still running?');
     return undefined;
   }
-  const answer = await response.json().catch(() => ({}));
+  const answer = /** @type {{ reason?: string }} */ (await response.json().catch(() => ({})));
   if (!response.ok) {
     toast(answer.reason ?? `The sandbox refused that (HTTP ${response.status}).`);
     return undefined;
@@ -49,6 +141,7 @@ async function post(path, body) {
   return answer;
 }
 
+/** @param {string} text */
 function toast(text) {
   const node = toDom(h('div', { class: 'toast', role: 'alert' }, text), document);
   $('toasts').appendChild(node);
@@ -57,8 +150,9 @@ function toast(text) {
 
 function connect() {
   const events = new EventSource('/api/events');
+  /** @param {MessageEvent<string>} event */
   const onSnapshot = (event) => {
-    const data = JSON.parse(event.data);
+    const data = /** @type {{ snapshot: PageSnapshot }} */ (JSON.parse(event.data));
     state.snap = data.snapshot;
     $('connection').textContent = 'Live';
     $('connection').className = 'connection live';
@@ -74,30 +168,44 @@ function connect() {
 
 // ---- names, times, avatars ----------------------------------------------------------------------------------
 
+/** @returns {Required<TextContext>} */
 function textContext() {
+  /** @type {Record<string, string>} */
   const users = {};
-  for (const u of state.snap.users) users[u.id] = u.isBot ? state.snap.app.name : u.realName || u.name;
+  for (const u of snap().users) users[u.id] = u.isBot ? snap().app.name : u.realName || u.name;
+  /** @type {Record<string, string>} */
   const channels = {};
-  for (const c of state.snap.channels) channels[c.id] = c.name;
+  for (const c of snap().channels) channels[c.id] = c.name;
   return { users, channels };
 }
 
+/** @param {StoredMessage} message */
 function isApp(message) {
-  return message.bot_id === state.snap.app.botId || message.user === state.snap.app.botUserId;
+  return message.bot_id === snap().app.botId || message.user === snap().app.botUserId;
 }
 
+/** @param {StoredMessage} message */
 function authorName(message) {
-  if (isApp(message)) return state.snap.app.name;
-  if (message.user === 'USLACKBOT') return 'Slackbot';
-  const user = state.snap.users.find((u) => u.id === message.user);
+  if (isApp(message)) return snap().app.name;
+  if (message.user === config.slackbotUserId) return 'Slackbot';
+  const user = snap().users.find((u) => u.id === message.user);
   return user ? user.realName || user.name : message.user;
 }
 
+/** @param {number} ms */
 function timeOf(ms) {
   return new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 }
+/** @param {string} ts */
 const tsMs = (ts) => Number(ts) * 1000;
 
+/** @typedef {'app' | 'slackbot' | 'person'} AuthorKind */
+
+/**
+ * @param {AuthorKind} kind
+ * @param {string} name
+ * @param {string} [id]
+ */
 function avatar(kind, name, id) {
   if (kind === 'app') return h('div', { class: 'avatar avatar-app', 'aria-hidden': 'true' }, '⚡');
   if (kind === 'slackbot') return h('div', { class: 'avatar avatar-slackbot', 'aria-hidden': 'true' }, '✱');
@@ -108,7 +216,11 @@ function avatar(kind, name, id) {
 
 // ---- messages -----------------------------------------------------------------------------------------------
 
-/** What a message says: the app's blocks as Block Kit; a person's text as mrkdwn (their rich_text echoes it). */
+/**
+ * What a message says: the app's blocks as Block Kit; a person's text as mrkdwn (their rich_text echoes it).
+ * @param {StoredMessage} message
+ * @param {TextContext} ctx
+ */
 function messageContent(message, ctx) {
   if (message.subtype === 'tombstone') return h('div', { class: 'muted' }, 'This message was deleted.');
   const blocks = Array.isArray(message.blocks) ? message.blocks : [];
@@ -117,6 +229,12 @@ function messageContent(message, ctx) {
   return mrkdwn(message.text ?? '', ctx);
 }
 
+/**
+ * @param {{
+ *   kind: AuthorKind, key: string, name: string, id?: string, time: number, content: VChild,
+ *   location?: Location, extra?: VChild, actions?: VChild, classes?: string, label?: string
+ * }} row
+ */
 function messageRow({ kind, key, name, id, time, content, location, extra, actions, classes, label }) {
   return h(
     'div',
@@ -144,6 +262,11 @@ function messageRow({ kind, key, name, id, time, content, location, extra, actio
   );
 }
 
+/**
+ * @param {string} channel
+ * @param {string} ts
+ * @param {Where} where
+ */
 function hoverActions(channel, ts, where) {
   const open = state.menu && state.menu.channel === channel && state.menu.ts === ts && state.menu.where === where;
   return h(
@@ -176,8 +299,8 @@ function hoverActions(channel, ts, where) {
           h(
             'button',
             { type: 'button', role: 'menuitem', class: 'menu-item', 'data-shortcut': JSON.stringify({ channel, ts }) },
-            h('span', null, SHORTCUT_NAME),
-            h('span', { class: 'muted' }, state.snap.app.name),
+            h('span', null, config.shortcut.name),
+            h('span', { class: 'muted' }, snap().app.name),
           ),
           where === 'main'
             ? h(
@@ -191,6 +314,12 @@ function hoverActions(channel, ts, where) {
   );
 }
 
+/**
+ * @param {PageChannel} channel
+ * @param {StoredMessage} message
+ * @param {TextContext} ctx
+ * @param {Where} where
+ */
 function channelMessage(channel, message, ctx, where) {
   const app = isApp(message);
   const replies = channel.threads[message.ts] ?? [];
@@ -216,7 +345,7 @@ function channelMessage(channel, message, ctx, where) {
       ? h('div', { class: 'muted small' }, 'replied to a thread')
       : null;
   return messageRow({
-    kind: app ? 'app' : message.user === 'USLACKBOT' ? 'slackbot' : 'person',
+    kind: app ? 'app' : message.user === config.slackbotUserId ? 'slackbot' : 'person',
     key: `${channel.id}:${message.ts}`,
     name: authorName(message),
     id: message.user,
@@ -233,12 +362,16 @@ function channelMessage(channel, message, ctx, where) {
   });
 }
 
+/**
+ * @param {StoredEphemeral} ephemeral
+ * @param {TextContext} ctx
+ */
 function ephemeralMessage(ephemeral, ctx) {
   const content = ephemeral.blocks?.length ? renderBlocks(ephemeral.blocks, ctx) : mrkdwn(ephemeral.text ?? '', ctx);
   return messageRow({
     kind: 'app',
     key: `eph:${ephemeral.id}`,
-    name: state.snap.app.name,
+    name: snap().app.name,
     time: tsMs(ephemeral.ts),
     content: [
       h('div', { class: 'only-you' }, h('span', { 'aria-hidden': 'true' }, '👁 '), 'Only visible to you'),
@@ -255,6 +388,10 @@ function ephemeralMessage(ephemeral, ctx) {
   });
 }
 
+/**
+ * @param {PageNotice} notice
+ * @param {TextContext} ctx
+ */
 function noticeMessage(notice, ctx) {
   return messageRow({
     kind: 'slackbot',
@@ -275,7 +412,10 @@ function noticeMessage(notice, ctx) {
   });
 }
 
-/** Messages, the person's ephemeral messages and Slack's notices, in time order. */
+/**
+ * Messages, the person's ephemeral messages and Slack's notices, in time order.
+ * @param {{ at: number, node: VNode }[]} items
+ */
 function timeline(items) {
   return items.sort((a, b) => a.at - b.at).map((i) => i.node);
 }
@@ -283,13 +423,19 @@ function timeline(items) {
 // ---- panes --------------------------------------------------------------------------------------------------
 
 function currentChannel() {
-  if (state.view.kind !== 'channel') return undefined;
-  return state.snap.channels.find((c) => c.id === state.view.id) ?? state.snap.channels[0];
+  const view = state.view;
+  if (view.kind !== 'channel') return undefined;
+  return snap().channels.find((c) => c.id === view.id) ?? snap().channels[0];
 }
 
 function renderSidebar() {
-  const s = state.snap;
+  const s = snap();
   $('team-name').textContent = s.team.name;
+  /**
+   * @param {Record<string, string | undefined>} attrs
+   * @param {VChild} label
+   * @param {boolean} active
+   */
   const item = (attrs, label, active) =>
     h('button', { type: 'button', class: `nav-item${active ? ' active' : ''}`, ...attrs }, label);
   const nav = h(
@@ -318,7 +464,11 @@ function renderSidebar() {
   );
 }
 
-/** Replaces a scrolling list's content, staying at the bottom if the person was there. */
+/**
+ * Replaces a scrolling list's content, staying at the bottom if the person was there.
+ * @param {HTMLElement} container
+ * @param {VNode[]} nodes
+ */
 function replaceList(container, nodes) {
   const atBottom = container.scrollHeight - container.scrollTop - container.clientHeight < 40;
   const top = container.scrollTop;
@@ -326,7 +476,9 @@ function replaceList(container, nodes) {
   container.scrollTop = atBottom ? container.scrollHeight : top;
 }
 
+/** @param {TextContext} ctx */
 function renderChannel(ctx) {
+  const s = snap();
   const channel = currentChannel();
   $('messages').hidden = false;
   $('home').hidden = true;
@@ -342,14 +494,14 @@ function renderChannel(ctx) {
           'span',
           { class: 'muted' },
           channel.botIsMember
-            ? `${state.snap.app.name} is in this channel`
-            : `${state.snap.app.name} is not in this channel: shares fall back to one message without a thread`,
+            ? `${s.app.name} is in this channel`
+            : `${s.app.name} is not in this channel: shares fall back to one message without a thread`,
         ),
       ),
       document,
     ),
   );
-  $('composer-input').placeholder = `Message #${channel.name}`;
+  $as('composer-input', HTMLTextAreaElement).placeholder = `Message #${channel.name}`;
   const intro = h(
     'div',
     { class: 'channel-intro' },
@@ -358,16 +510,17 @@ function renderChannel(ctx) {
   );
   const items = [
     ...channel.messages.map((m) => ({ at: tsMs(m.ts), node: channelMessage(channel, m, ctx, 'main') })),
-    ...state.snap.ephemerals
+    ...s.ephemerals
       .filter((e) => e.channel === channel.id && !e.thread_ts)
       .map((e) => ({ at: tsMs(e.ts), node: ephemeralMessage(e, ctx) })),
-    ...state.snap.notices
+    ...s.notices
       .filter((n) => n.channel === channel.id && !n.threadTs && !state.dismissed.has(n.id))
       .map((n) => ({ at: n.at, node: noticeMessage(n, ctx) })),
   ];
   replaceList($('messages'), [intro, ...timeline(items)]);
 }
 
+/** @param {TextContext} ctx */
 function renderHome(ctx) {
   $('messages').hidden = true;
   $('home').hidden = false;
@@ -377,7 +530,7 @@ function renderHome(ctx) {
       h(
         'div',
         null,
-        h('h1', null, `⚡ ${state.snap.app.name}`),
+        h('h1', null, `⚡ ${snap().app.name}`),
         h(
           'div',
           { class: 'tabs', role: 'tablist' },
@@ -387,7 +540,7 @@ function renderHome(ctx) {
       document,
     ),
   );
-  const home = state.snap.home;
+  const home = snap().home;
   const content = home
     ? h(
         'div',
@@ -398,10 +551,13 @@ function renderHome(ctx) {
   $('home').replaceChildren(toDom(content, document));
 }
 
+/** @param {TextContext} ctx */
 function renderThread(ctx) {
+  const s = snap();
   const panel = $('thread-panel');
-  const channel = state.thread && state.snap.channels.find((c) => c.id === state.thread.channel);
-  const parent = channel?.messages.find((m) => m.ts === state.thread.ts);
+  const thread = state.thread;
+  const channel = thread && s.channels.find((c) => c.id === thread.channel);
+  const parent = thread && channel?.messages.find((m) => m.ts === thread.ts);
   if (!channel || !parent) {
     panel.hidden = true;
     return;
@@ -411,10 +567,10 @@ function renderThread(ctx) {
   const replies = channel.threads[parent.ts] ?? [];
   const items = [
     ...replies.map((m) => ({ at: tsMs(m.ts), node: channelMessage(channel, m, ctx, 'thread') })),
-    ...state.snap.ephemerals
+    ...s.ephemerals
       .filter((e) => e.channel === channel.id && e.thread_ts === parent.ts)
       .map((e) => ({ at: tsMs(e.ts), node: ephemeralMessage(e, ctx) })),
-    ...state.snap.notices
+    ...s.notices
       .filter((n) => n.channel === channel.id && n.threadTs === parent.ts && !state.dismissed.has(n.id))
       .map((n) => ({ at: n.at, node: noticeMessage(n, ctx) })),
   ];
@@ -425,11 +581,23 @@ function renderThread(ctx) {
   ]);
 }
 
+/**
+ * The text of a view's title, submit or close (plain_text objects, stored as JSON).
+ * @param {unknown} obj
+ * @returns {string | undefined}
+ */
+function viewText(obj) {
+  return obj && typeof obj === 'object' && 'text' in obj && typeof obj.text === 'string' ? obj.text : undefined;
+}
+
+/** @param {TextContext} ctx */
 function renderModal(ctx) {
-  const stack = state.snap.modals;
+  const stack = snap().modals;
   const top = stack.at(-1);
   const root = $('modal-root');
-  const key = top ? `${top.id}:${top.hash}:${JSON.stringify(top.errors ?? {})}:${stack.length}` : '';
+  // The stand-in sets `errors` from a view_submission's `response_action: errors`: messages by block_id.
+  const errors = /** @type {Record<string, string> | undefined} */ (top?.errors);
+  const key = top ? `${top.id}:${top.hash}:${JSON.stringify(errors ?? {})}:${stack.length}` : '';
   if (key === state.modalKey) return;
   state.modalKey = key;
   if (!top) {
@@ -445,7 +613,7 @@ function renderModal(ctx) {
         class: 'modal',
         role: 'dialog',
         'aria-modal': 'true',
-        'aria-label': top.title?.text ?? 'Modal',
+        'aria-label': viewText(top.title) ?? 'Modal',
         'data-location': JSON.stringify({ viewId: top.id }),
         'data-view-id': top.id,
       },
@@ -455,23 +623,27 @@ function renderModal(ctx) {
         stack.length > 1
           ? h('button', { type: 'button', class: 'icon-button', 'data-modal-back': top.id, 'aria-label': 'Back' }, '←')
           : null,
-        h('h2', null, top.title?.text ?? ''),
+        h('h2', null, viewText(top.title) ?? ''),
         h(
           'button',
           { type: 'button', class: 'icon-button', 'data-modal-close-all': top.id, 'aria-label': 'Close dialog' },
           '×',
         ),
       ),
-      h('div', { class: 'modal-body' }, renderBlocks(top.blocks, { ...ctx, errors: top.errors ?? {} })),
+      h('div', { class: 'modal-body' }, renderBlocks(top.blocks, { ...ctx, errors: errors ?? {} })),
       h(
         'footer',
         { class: 'modal-footer' },
-        h('button', { type: 'button', class: 'bk-button', 'data-modal-cancel': top.id }, top.close?.text ?? 'Cancel'),
+        h(
+          'button',
+          { type: 'button', class: 'bk-button', 'data-modal-cancel': top.id },
+          viewText(top.close) ?? 'Cancel',
+        ),
         top.submit
           ? h(
               'button',
               { type: 'button', class: 'bk-button bk-button-primary', 'data-modal-submit': top.id },
-              top.submit.text,
+              viewText(top.submit),
             )
           : null,
       ),
@@ -480,15 +652,24 @@ function renderModal(ctx) {
   root.replaceChildren(toDom(modal, document));
 }
 
+/** The app's name where the page shows it outside a message: the title, the top bar, the composer's hint. */
+function renderAppName() {
+  const name = snap().app.name;
+  document.title = `${name} · Slack sandbox`;
+  $('topbar-title').textContent = `${name} sandbox`;
+  $('hint-mention').textContent = `@${name} …`;
+}
+
 function render() {
   if (!state.snap) return;
   const ctx = textContext();
+  renderAppName();
   renderSidebar();
   if (state.view.kind === 'home') renderHome(ctx);
   else renderChannel(ctx);
   renderThread(ctx);
   renderModal(ctx);
-  for (const notice of state.snap.notices) {
+  for (const notice of snap().notices) {
     if (notice.channel || state.toasted.has(notice.id)) continue;
     state.toasted.add(notice.id);
     toast(notice.text);
@@ -497,22 +678,32 @@ function render() {
 
 // ---- what a person does -------------------------------------------------------------------------------------
 
-/** The composer: `/command …` runs a slash command; anything else is a message (a mention if it names the app). */
+/**
+ * The composer: `/command …` runs a slash command; anything else is a message (a mention if it names the app).
+ * @param {string} text
+ * @param {Where} where
+ */
 async function send(text, where) {
   const trimmed = text.trim();
   if (!trimmed) return false;
-  const channel = where === 'thread' ? state.thread.channel : currentChannel()?.id;
-  const threadTs = where === 'thread' ? state.thread.ts : undefined;
+  const channel = where === 'thread' ? state.thread?.channel : currentChannel()?.id;
+  const threadTs = where === 'thread' ? state.thread?.ts : undefined;
+  if (!channel) return false;
   const command = /^(\/\S+)\s*([\s\S]*)$/.exec(trimmed);
   const answer = command
-    ? await post('command', { channel, command: command[1], text: command[2], threadTs })
+    ? await post('command', { channel, command: command[1] ?? '', text: command[2], threadTs })
     : await post('message', { channel, text, threadTs });
   return answer !== undefined;
 }
 
+/**
+ * @param {string} formId
+ * @param {string} inputId
+ * @param {Where} where
+ */
 function wireComposer(formId, inputId, where) {
   const form = $(formId);
-  const input = $(inputId);
+  const input = $as(inputId, HTMLTextAreaElement);
   const submit = async () => {
     const text = input.value;
     input.disabled = true;
@@ -533,16 +724,29 @@ function wireComposer(formId, inputId, where) {
   });
 }
 
+/**
+ * What the modal's inputs hold, by block_id then action_id, as `view.state.values` is keyed.
+ * @param {Element | null} modal
+ */
 function modalValues(modal) {
+  /** @type {Record<string, Record<string, string>>} */
   const values = {};
-  for (const input of modal.querySelectorAll('[data-input]')) {
-    const blockId = input.getAttribute('data-block-id');
-    const actionId = input.getAttribute('data-action-id');
+  for (const input of modal?.querySelectorAll('[data-input]') ?? []) {
+    if (
+      !(input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement || input instanceof HTMLSelectElement)
+    )
+      continue;
+    const blockId = input.getAttribute('data-block-id') ?? '';
+    const actionId = input.getAttribute('data-action-id') ?? '';
     values[blockId] = { ...(values[blockId] ?? {}), [actionId]: input.value };
   }
   return values;
 }
 
+/**
+ * @param {string} channel
+ * @param {string} ts
+ */
 function openThread(channel, ts) {
   state.thread = { channel, ts };
   state.menu = null;
@@ -550,6 +754,7 @@ function openThread(channel, ts) {
   $('thread-input').focus();
 }
 
+/** @param {HTMLButtonElement} button */
 async function clickButton(button) {
   const where = button.closest('[data-location]');
   if (!where) return;
@@ -558,8 +763,8 @@ async function clickButton(button) {
   button.disabled = true;
   button.classList.add('busy');
   await post('click', {
-    location: JSON.parse(where.getAttribute('data-location')),
-    actionId: button.getAttribute('data-action-id'),
+    location: /** @type {Location} */ (JSON.parse(where.getAttribute('data-location') ?? 'null')),
+    actionId: button.getAttribute('data-action-id') ?? '',
     blockId: button.getAttribute('data-block-id') || undefined,
     value: button.getAttribute('data-value') ?? undefined,
   });
@@ -567,12 +772,16 @@ async function clickButton(button) {
   button.classList.remove('busy');
 }
 
-/** What a click does, by the first attribute in this list that the clicked element or an ancestor carries. */
+/**
+ * What a click does, by the first attribute in this list that the clicked element or an ancestor carries; a
+ * handler that answers `false` passes the click on to the next.
+ * @type {[string, (el: Element) => unknown][]}
+ */
 const CLICKS = [
   [
     'data-channel',
     (el) => {
-      state.view = { kind: 'channel', id: el.getAttribute('data-channel') };
+      state.view = { kind: 'channel', id: el.getAttribute('data-channel') ?? '' };
       state.menu = null;
       render();
       $('composer-input').focus();
@@ -590,14 +799,15 @@ const CLICKS = [
     'data-open-thread',
     (el) => {
       const row = el.closest('[data-location]');
-      const channel = row ? JSON.parse(row.getAttribute('data-location')).channel : currentChannel()?.id;
-      openThread(channel, el.getAttribute('data-open-thread'));
+      const location = row ? /** @type {Location} */ (JSON.parse(row.getAttribute('data-location') ?? 'null')) : null;
+      const channel = location && 'channel' in location ? location.channel : currentChannel()?.id;
+      if (channel) openThread(channel, el.getAttribute('data-open-thread') ?? '');
     },
   ],
   [
     'data-menu',
     (el) => {
-      const menu = JSON.parse(el.getAttribute('data-menu'));
+      const menu = /** @type {MenuRef} */ (JSON.parse(el.getAttribute('data-menu') ?? 'null'));
       const same = state.menu && state.menu.ts === menu.ts && state.menu.where === menu.where;
       state.menu = same ? null : menu;
       render();
@@ -606,29 +816,34 @@ const CLICKS = [
   [
     'data-shortcut',
     async (el) => {
-      const { channel, ts } = JSON.parse(el.getAttribute('data-shortcut'));
+      const { channel, ts } = /** @type {ThreadRef} */ (JSON.parse(el.getAttribute('data-shortcut') ?? 'null'));
       state.menu = null;
       render();
-      await post('shortcut', { channel, ts, callbackId: SHORTCUT_CALLBACK });
+      await post('shortcut', { channel, ts, callbackId: config.shortcut.callbackId });
     },
   ],
-  ['data-action-id', (el) => (el.tagName === 'BUTTON' ? clickButton(el) : false)],
+  ['data-action-id', (el) => (el instanceof HTMLButtonElement ? clickButton(el) : false)],
   [
     'data-modal-submit',
     async (el) => {
+      if (!(el instanceof HTMLButtonElement)) return false;
       el.disabled = true;
-      await post('submit', { viewId: el.getAttribute('data-modal-submit'), values: modalValues(el.closest('.modal')) });
+      await post('submit', {
+        viewId: el.getAttribute('data-modal-submit') ?? '',
+        values: modalValues(el.closest('.modal')),
+      });
       el.disabled = false;
+      return true;
     },
   ],
-  ['data-modal-cancel', (el) => post('close', { viewId: el.getAttribute('data-modal-cancel') })],
-  ['data-modal-back', (el) => post('close', { viewId: el.getAttribute('data-modal-back') })],
-  ['data-modal-close-all', (el) => post('close', { viewId: el.getAttribute('data-modal-close-all'), all: true })],
-  ['data-dismiss-ephemeral', (el) => post('dismiss', { ephemeralId: el.getAttribute('data-dismiss-ephemeral') })],
+  ['data-modal-cancel', (el) => post('close', { viewId: el.getAttribute('data-modal-cancel') ?? '' })],
+  ['data-modal-back', (el) => post('close', { viewId: el.getAttribute('data-modal-back') ?? '' })],
+  ['data-modal-close-all', (el) => post('close', { viewId: el.getAttribute('data-modal-close-all') ?? '', all: true })],
+  ['data-dismiss-ephemeral', (el) => post('dismiss', { ephemeralId: el.getAttribute('data-dismiss-ephemeral') ?? '' })],
   [
     'data-dismiss-notice',
     (el) => {
-      state.dismissed.add(el.getAttribute('data-dismiss-notice'));
+      state.dismissed.add(el.getAttribute('data-dismiss-notice') ?? '');
       render();
     },
   ],
@@ -659,21 +874,34 @@ document.addEventListener('keydown', (event) => {
   if (state.menu) {
     state.menu = null;
     render();
-  } else if (state.snap?.modals.length) {
-    post('close', { viewId: state.snap.modals.at(-1).id });
+  } else {
+    const top = state.snap?.modals.at(-1);
+    if (top) post('close', { viewId: top.id });
   }
 });
 
+/** The fault form offers what the server accepts, so it cannot ask for a fault the server does not know. */
+function fillFaultForm() {
+  /** @param {{ value: string, label: string }[]} choices */
+  const options = (choices) => choices.map(({ value, label }) => toDom(h('option', { value }, label), document));
+  $as('fault-method', HTMLSelectElement).replaceChildren(...options(config.faults.methods));
+  $as('fault-kind', HTMLSelectElement).replaceChildren(...options(config.faults.kinds));
+}
+
 $('fault-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const method = $('fault-method').value;
-  const fault = $('fault-kind').value;
+  // The options came from config.faults, which lists exactly the values the server's schema accepts.
+  const method = /** @type {FaultBody['method']} */ ($as('fault-method', HTMLSelectElement).value);
+  const fault = /** @type {FaultBody['fault']} */ ($as('fault-kind', HTMLSelectElement).value);
   if (await post('fault', { method, fault })) {
-    $('faults').open = false;
+    $as('faults', HTMLDetailsElement).open = false;
     toast(`Armed: the next ${method} fails with ${fault}.`);
   }
 });
 
+fillFaultForm();
+// The composer's hint names the command the app installs.
+$('hint-command').textContent = `${config.command} …`;
 wireComposer('composer', 'composer-input', 'main');
 wireComposer('thread-composer', 'thread-input', 'thread');
 connect();

@@ -5,13 +5,30 @@
  * the app writes can become markup. The tree also makes the renderer testable without a browser.
  */
 
+/**
+ * Block Kit as Slack defines it (from @slack/types, which Bolt re-exports): what the stand-in stores has passed
+ * its Block Kit validator, so the renderer reads blocks with these types and shows any it does not draw as such.
+ * @typedef {import('@slack/bolt').types.KnownBlock} KnownBlock
+ * @typedef {import('@slack/bolt').types.InputBlock} InputBlock
+ * @typedef {import('@slack/bolt').types.InputBlockElement} InputBlockElement
+ * @typedef {import('@slack/bolt').types.Button} Button
+ * @typedef {import('@slack/bolt').types.SectionBlockAccessory} SectionBlockAccessory
+ * @typedef {import('@slack/bolt').types.ActionsBlockElement} ActionsBlockElement
+ * @typedef {import('@slack/bolt').types.TextObject} TextObject
+ * @typedef {import('@slack/bolt').types.PlainTextElement} PlainTextElement
+ * @typedef {import('@slack/bolt').types.RichTextBlockElement} RichTextBlockElement
+ * @typedef {import('@slack/bolt').types.RichTextElement} RichTextElement
+ */
+
 /** @typedef {string | { t: string, a: Record<string, string>, c: VNode[] }} VNode */
+/** What `h` takes as children: nodes, nested lists of them, and nothing (null, undefined, false) to leave out. */
+/** @typedef {VNode | VChild[] | null | undefined | false} VChild */
 
 /**
  * Builds an element node; children that are null, undefined or false are left out, arrays are flattened.
  * @param {string} t
  * @param {Record<string, string | undefined> | null} [a]
- * @param {...unknown} children
+ * @param {...VChild} children
  * @returns {VNode}
  */
 export function h(t, a, ...children) {
@@ -20,6 +37,7 @@ export function h(t, a, ...children) {
   for (const [key, value] of Object.entries(a ?? {})) if (value !== undefined) attrs[key] = value;
   /** @type {VNode[]} */
   const c = [];
+  /** @param {VChild} child */
   const add = (child) => {
     if (child === null || child === undefined || child === false) return;
     if (Array.isArray(child)) child.forEach(add);
@@ -33,7 +51,10 @@ export function h(t, a, ...children) {
 
 // ---- text ---------------------------------------------------------------------------------------------------
 
-/** The emoji the app uses, and the usual ones people type; anything else stays `:name:` as Slack shows it. */
+/**
+ * The emoji the app uses, and the usual ones people type; anything else stays `:name:` as Slack shows it.
+ * @type {Record<string, string>}
+ */
 const EMOJI = {
   white_check_mark: '✅',
   heavy_check_mark: '✔️',
@@ -68,28 +89,41 @@ const EMOJI = {
   slightly_smiling_face: '🙂',
 };
 
-/** Slack escapes exactly these three in message text; `&amp;lt;` stays `&lt;` on screen. */
+/** @type {Record<string, string>} */
+const ENTITIES = { amp: '&', lt: '<', gt: '>' };
+
+/**
+ * Slack escapes exactly these three in message text; `&amp;lt;` stays `&lt;` on screen.
+ * @param {string} text
+ */
 export function decodeEntities(text) {
-  return text.replace(/&(amp|lt|gt);/g, (_whole, name) => ({ amp: '&', lt: '<', gt: '>' })[name]);
+  return text.replace(/&(amp|lt|gt);/g, (whole, /** @type {string} */ name) => ENTITIES[name] ?? whole);
 }
 
-/** @returns {VNode[]} text with `:emoji:` codes replaced by the emoji they name */
+/**
+ * @param {string} text
+ * @returns {VNode[]} text with `:emoji:` codes replaced by the emoji they name
+ */
 function withEmoji(text) {
   /** @type {VNode[]} */
   const out = [];
   let last = 0;
   for (const match of text.matchAll(/:([a-z0-9_+-]+):/g)) {
-    const emoji = Object.hasOwn(EMOJI, match[1]) ? EMOJI[match[1]] : undefined;
+    const name = match[1] ?? '';
+    const emoji = Object.hasOwn(EMOJI, name) ? EMOJI[name] : undefined;
     if (!emoji) continue;
     out.push(text.slice(last, match.index));
-    out.push(h('span', { class: 'emoji', title: `:${match[1]}:` }, emoji));
+    out.push(h('span', { class: 'emoji', title: `:${name}:` }, emoji));
     last = match.index + match[0].length;
   }
   out.push(text.slice(last));
   return out.filter((n) => n !== '');
 }
 
-/** Only these open from a link; anything else (javascript:, data:, …) is shown as text. */
+/**
+ * Only these open from a link; anything else (javascript:, data:, …) is shown as text.
+ * @param {string} url
+ */
 export function safeUrl(url) {
   return /^(https?:\/\/|mailto:)/i.test(url) ? url : undefined;
 }
@@ -99,7 +133,12 @@ export function safeUrl(url) {
  *   users: id → display name; channels: id → name
  */
 
-/** A `<…>` control sequence: a link, a user or channel mention, @here and friends, a date. */
+/**
+ * A `<…>` control sequence: a link, a user or channel mention, @here and friends, a date.
+ * @param {string} inner
+ * @param {TextContext} ctx
+ * @returns {VNode}
+ */
 function controlSequence(inner, ctx) {
   const bar = inner.indexOf('|');
   const target = bar < 0 ? inner : inner.slice(0, bar);
@@ -127,31 +166,46 @@ function controlSequence(inner, ctx) {
 }
 
 const WORD = /[\p{L}\p{N}]/u;
+/** @type {Record<string, string>} */
 const STYLE = { '*': 'strong', _: 'em', '~': 's' };
 
-/** Index of the `>` ending a control sequence that starts at `i`, or -1. */
+/**
+ * Index of the `>` ending a control sequence that starts at `i`, or -1.
+ * @param {string} s
+ * @param {number} i
+ */
 function sequenceEnd(s, i) {
   const end = s.indexOf('>', i + 1);
   const newline = s.indexOf('\n', i + 1);
   return end > i + 1 && (newline < 0 || end < newline) ? end : -1;
 }
 
-/** Where a `*`, `_` or `~` opened at `i` closes on the same line, as Slack pairs them; -1 if it does not. */
+/**
+ * Where a `*`, `_` or `~` opened at `i` closes on the same line, as Slack pairs them; -1 if it does not.
+ * @param {string} s
+ * @param {number} i
+ * @param {string} marker
+ */
 function closing(s, i, marker) {
   for (let j = i + 2; j < s.length; j += 1) {
-    const ch = s[j];
+    const ch = s.charAt(j);
     if (ch === '\n') return -1;
     if (ch === '<' || ch === '`') {
       const end = ch === '<' ? sequenceEnd(s, j) : s.indexOf('`', j + 1);
       if (end > j) j = end;
       continue;
     }
-    if (ch === marker && !/\s/.test(s[j - 1]) && (j + 1 === s.length || !WORD.test(s[j + 1]))) return j;
+    if (ch === marker && !/\s/.test(s.charAt(j - 1)) && (j + 1 === s.length || !WORD.test(s.charAt(j + 1)))) return j;
   }
   return -1;
 }
 
-/** Inline mrkdwn: formatting, code, control sequences, entities and emoji. */
+/**
+ * Inline mrkdwn: formatting, code, control sequences, entities and emoji.
+ * @param {string} s
+ * @param {TextContext} ctx
+ * @returns {VNode[]}
+ */
 function inline(s, ctx) {
   /** @type {VNode[]} */
   const out = [];
@@ -162,7 +216,7 @@ function inline(s, ctx) {
   };
   let i = 0;
   while (i < s.length) {
-    const ch = s[i];
+    const ch = s.charAt(i);
     if (ch === '<') {
       const end = sequenceEnd(s, i);
       if (end > 0) {
@@ -181,11 +235,12 @@ function inline(s, ctx) {
         continue;
       }
     }
-    if (ch in STYLE && (i === 0 || !WORD.test(s[i - 1])) && i + 1 < s.length && !/\s/.test(s[i + 1])) {
-      const end = s[i + 1] === ch ? -1 : closing(s, i, ch);
+    const style = Object.hasOwn(STYLE, ch) ? STYLE[ch] : undefined;
+    if (style && (i === 0 || !WORD.test(s.charAt(i - 1))) && i + 1 < s.length && !/\s/.test(s.charAt(i + 1))) {
+      const end = s.charAt(i + 1) === ch ? -1 : closing(s, i, ch);
       if (end > 0) {
         flush();
-        out.push(h(STYLE[ch], null, inline(s.slice(i + 1, end), ctx)));
+        out.push(h(style, null, inline(s.slice(i + 1, end), ctx)));
         i = end + 1;
         continue;
       }
@@ -216,7 +271,9 @@ export function mrkdwn(text, ctx = {}) {
     }
     const raw = index % 2 === 1 ? `\`\`\`${segment}` : segment;
     const lines = raw.split('\n');
+    /** @type {string[]} */
     let run = [];
+    /** @type {string[]} */
     let quote = [];
     const endRun = () => {
       if (run.length) parts.push(...inline(run.join('\n'), ctx));
@@ -242,13 +299,20 @@ export function mrkdwn(text, ctx = {}) {
   return h('div', { class: 'mrkdwn' }, parts);
 }
 
-/** A plain_text object: literal text, with emoji codes unless `emoji: false`. */
+/**
+ * A plain_text object: literal text, with emoji codes unless `emoji: false`.
+ * @param {Partial<PlainTextElement> | undefined} obj
+ */
 export function plainText(obj) {
   const text = typeof obj?.text === 'string' ? obj.text : '';
   return h('span', { class: 'plain' }, obj?.emoji === false ? text : withEmoji(text));
 }
 
-/** A text object of either type. */
+/**
+ * A text object of either type.
+ * @param {TextObject | undefined} obj
+ * @param {TextContext} [ctx]
+ */
 export function textObject(obj, ctx) {
   if (!obj || typeof obj !== 'object') return null;
   return obj.type === 'mrkdwn' ? mrkdwn(String(obj.text ?? ''), ctx) : plainText(obj);
@@ -261,11 +325,16 @@ export function textObject(obj, ctx) {
  *   errors: a modal's `response_action: errors`, by block_id
  */
 
+/** @param {string} what */
 function unsupported(what) {
   return h('div', { class: 'bk-unsupported' }, `(${what} is not shown in the sandbox)`);
 }
 
-/** A button, carrying what a click needs to find it again: action_id, block_id, value. */
+/**
+ * A button, carrying what a click needs to find it again: action_id, block_id, value.
+ * @param {Button} el
+ * @param {string} blockId
+ */
 function button(el, blockId) {
   const style = el.style === 'primary' || el.style === 'danger' ? ` bk-button-${el.style}` : '';
   return h(
@@ -283,11 +352,20 @@ function button(el, blockId) {
   );
 }
 
+/**
+ * @param {{ alt_text?: string }} el
+ * @param {string} className
+ */
 function imageElement(el, className) {
   // Remote images are not fetched (the page allows no outside requests): show what they are.
   return h('span', { class: className, title: String(el.alt_text ?? 'image'), role: 'img' }, '🖼');
 }
 
+/**
+ * @param {SectionBlockAccessory | ActionsBlockElement | TextObject | undefined} el
+ * @param {string} blockId
+ * @param {TextContext} ctx
+ */
 function element(el, blockId, ctx) {
   if (!el || typeof el !== 'object') return null;
   switch (el.type) {
@@ -303,11 +381,13 @@ function element(el, blockId, ctx) {
   }
 }
 
+/** @param {InputBlock} block */
 function inputElement(block) {
-  const el = block.element ?? {};
-  const ids = { 'data-block-id': String(block.block_id ?? ''), 'data-action-id': String(el.action_id ?? '') };
-  const placeholder = el.placeholder?.text ? String(el.placeholder.text) : undefined;
-  switch (el.type) {
+  /** @type {InputBlockElement | undefined} */
+  const el = block.element;
+  const ids = { 'data-block-id': String(block.block_id ?? ''), 'data-action-id': String(el?.action_id ?? '') };
+  const placeholder = el && 'placeholder' in el && el.placeholder?.text ? String(el.placeholder.text) : undefined;
+  switch (el?.type) {
     case 'plain_text_input':
       return el.multiline
         ? h(
@@ -337,11 +417,15 @@ function inputElement(block) {
         ),
       );
     default:
-      return unsupported(`a ${String(el.type)} input`);
+      return unsupported(`a ${String(el?.type)} input`);
   }
 }
 
-/** rich_text, as people's messages carry it. */
+/**
+ * rich_text, as people's messages carry it.
+ * @param {RichTextBlockElement[] | undefined} elements
+ * @param {TextContext} ctx
+ */
 function richText(elements, ctx) {
   return (elements ?? []).map((el) => {
     switch (el?.type) {
@@ -363,8 +447,13 @@ function richText(elements, ctx) {
   });
 }
 
+/**
+ * @param {RichTextElement[] | undefined} elements
+ * @param {TextContext} ctx
+ */
 function richInline(elements, ctx) {
   return (elements ?? []).map((el) => {
+    /** @type {VChild} */
     let node;
     switch (el?.type) {
       case 'text':
@@ -400,12 +489,14 @@ function richInline(elements, ctx) {
 
 /**
  * One block as Slack shows it.
- * @param {any} block
+ * @param {unknown} input
  * @param {BlockContext} ctx
  * @returns {VNode | null}
  */
-export function renderBlock(block, ctx = {}) {
-  if (!block || typeof block !== 'object') return null;
+export function renderBlock(input, ctx = {}) {
+  if (!input || typeof input !== 'object') return null;
+  // Stored blocks passed the stand-in's Block Kit validator; a type not listed here falls through to `default`.
+  const block = /** @type {KnownBlock} */ (input);
   const blockId = typeof block.block_id === 'string' ? block.block_id : undefined;
   const error = blockId && ctx.errors?.[blockId];
   switch (block.type) {
@@ -484,11 +575,19 @@ const ATTRIBUTE =
   /^(class|href|target|rel|title|role|type|rows|placeholder|value|selected|hidden|disabled|(data|aria)-[a-z-]+)$/;
 
 /**
+ * The part of a `Document` that toDom uses: the page passes `document`, the tests a fake that records calls.
+ * @typedef {{ setAttribute(name: string, value: string): void, appendChild(child: unknown): unknown }} ElementLike
+ * @typedef {{ createElement(tag: string): ElementLike, createTextNode(text: string): unknown }} DocumentLike
+ */
+
+/**
  * The tree as DOM nodes: elements and text nodes only. Attribute names come from this file, never from data;
  * an href is checked again.
+ * @template {ElementLike} E
+ * @template T
  * @param {VNode} node
- * @param {Document} doc
- * @returns {Node}
+ * @param {{ createElement(tag: string): E, createTextNode(text: string): T }} doc
+ * @returns {E | T}
  */
 export function toDom(node, doc) {
   if (typeof node === 'string') return doc.createTextNode(node);
@@ -502,7 +601,11 @@ export function toDom(node, doc) {
   return el;
 }
 
-/** The visible text of a tree, for tests and accessibility checks. */
+/**
+ * The visible text of a tree, for tests and accessibility checks.
+ * @param {VNode} node
+ * @returns {string}
+ */
 export function textOf(node) {
   return typeof node === 'string' ? node : node.c.map(textOf).join('');
 }

@@ -79,16 +79,20 @@ export const homeRequest = z.strictObject({});
 export const dismissRequest = z.strictObject({ ephemeralId: id('an ephemeral message id') });
 
 /** Makes the next call(s) to a Slack method fail the way Slack can, to see how the app copes. */
+/** The Slack methods the app calls, and a response_url: what a simulated failure can hit (the page offers these). */
+export const FAULT_METHODS = [
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'views.open',
+  'views.update',
+  'views.publish',
+  'response_url',
+] as const;
+export const FAULT_KINDS = ['not_in_channel', 'channel_not_found', 'ratelimited', 'internal_error', 'slow'] as const;
+
 export const faultRequest = z.strictObject({
-  method: z.enum(
-    ['chat.postMessage', 'chat.postEphemeral', 'views.open', 'views.update', 'views.publish', 'response_url'],
-    {
-      error: 'expected a method the app calls',
-    },
-  ),
-  fault: z.enum(['not_in_channel', 'channel_not_found', 'ratelimited', 'internal_error', 'slow'], {
-    error: 'expected one of not_in_channel, channel_not_found, ratelimited, internal_error, slow',
-  }),
+  method: z.enum(FAULT_METHODS, { error: 'expected a method the app calls' }),
+  fault: z.enum(FAULT_KINDS, { error: `expected one of ${FAULT_KINDS.join(', ')}` }),
   times: z.number().int().min(1).max(10).default(1),
 });
 
