@@ -5,7 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createAdvisor, loadComparisons, type WizardState } from '../src/advisor/index.js';
-import { allAnswerPaths } from '../src/advisor/wizard.js';
+import { recommend } from '../src/advisor/verdict.js';
+import { allAnswerPaths, encodeState } from '../src/advisor/wizard.js';
 
 function measure(label: string, iterations: number, fn: (i: number) => unknown): number {
   for (let i = 0; i < Math.min(iterations, 2000); i++) fn(i); // warm up the JIT
@@ -42,10 +43,10 @@ const situations = [
 
 const results = {
   recommend: measure('recommend (complete answers → verdict)', 100_000, (i) =>
-    advisor.recommend(states[i % states.length] as WizardState),
+    recommend(comparison, (states[i % states.length] as WizardState).answers),
   ),
   wizardView: measure('wizard view (decode + verdict + next states)', 50_000, (i) =>
-    advisor.resume(advisor.encode(states[i % states.length] as WizardState)),
+    advisor.resume(encodeState(comparison, states[i % states.length] as WizardState)),
   ),
   advise: measure('advise (free text → entry)', 20_000, (i) =>
     advisor.advise(situations[i % situations.length] as string),
