@@ -21,7 +21,7 @@ import {
 } from './wizard.js';
 
 export type { Advice, AdviceMatch } from './advise.js';
-export { ComparisonDataError, DEFAULT_DATA_DIR, loadComparisons } from './load.js';
+export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, loadComparisons } from './load.js';
 export type { Lookup } from './lookup.js';
 export type * from './schema.js';
 export type { Alternative, AnswerReason, Source, Verdict } from './verdict.js';
