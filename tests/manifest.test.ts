@@ -12,8 +12,10 @@ import { COMMAND, SHORTCUT_CALLBACK } from '../src/slack/ids.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8'));
-// Slack's own schema (slackapi/manifest-schema, MIT), vendored from ../shared/slack so a clone anywhere can run it.
-const schema = JSON.parse(readFileSync(join(root, 'tests/fixtures/slack/manifest.schema.json'), 'utf8'));
+// Slack's own schema (slackapi/manifest-schema, MIT), read where it is kept: ../shared/slack beside the repository.
+// A clone without ../shared skips that one test, by name; every other test here runs.
+const schemaFile = join(root, '../shared/slack/manifest.schema.json');
+const haveSchema = existsSync(schemaFile);
 
 /** The Slack source files, read as text: what the code actually calls and listens to. */
 function slackSources(dir = join(root, 'src/slack')): string {
@@ -41,17 +43,16 @@ const calledMethods = [...new Set([...code.matchAll(/client\.(\w+)\s*\.\s*(\w+)\
 const listenedEvents = [...new Set([...code.matchAll(/app\.event\(\s*'(\w+)'/g)].map((m) => m[1] as string))];
 
 describe('manifest.yml', () => {
-  it("is valid against Slack's manifest JSON Schema", () => {
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    const valid = ajv.validate(schema, manifest);
-    expect(ajv.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
-  });
-
-  it("vendors Slack's schema unchanged from shared/, where shared/ is beside the clone", () => {
-    const shared = join(root, '../shared/slack/manifest.schema.json');
-    if (existsSync(shared)) expect(JSON.parse(readFileSync(shared, 'utf8'))).toEqual(schema);
-  });
+  it.skipIf(!haveSchema)(
+    "is valid against Slack's manifest JSON Schema (needs ../shared/slack/manifest.schema.json)",
+    () => {
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      const valid = ajv.validate(schema, manifest);
+      expect(ajv.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    },
+  );
 
   it('declares the slash command and the message shortcut the code listens for', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([COMMAND]);

@@ -4,7 +4,7 @@
  * already encoded, so a surface only has to put them on buttons.
  */
 import { type Advice, type AdviceMatch, adviceEntry, advise, compileMatcher, type Matcher } from './advise.js';
-import { interpret, type Lookup, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
+import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
 import type { Comparison, Dimension, Question } from './schema.js';
 import { words } from './text.js';
 import { recommend, type Verdict } from './verdict.js';
@@ -21,7 +21,7 @@ import {
 } from './wizard.js';
 
 export type { Advice, AdviceMatch } from './advise.js';
-export { ComparisonDataError, DEFAULT_DATA_DIR, loadComparisons } from './load.js';
+export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, loadComparisons } from './load.js';
 export type { Lookup } from './lookup.js';
 export type * from './schema.js';
 export type { Alternative, AnswerReason, Source, Verdict } from './verdict.js';
@@ -95,13 +95,8 @@ export interface Advisor {
   resume(
     encoded: unknown,
   ): { ok: true; view: WizardView } | { ok: false; error: Extract<Decoded, { ok: false }>['error'] };
-  view(state: WizardState): WizardView;
-  decode(encoded: unknown): Decoded;
-  encode(state: WizardState): string;
-  recommend(state: WizardState): Verdict | undefined;
+  /** Free-text advice for a situation, e.g. the message a shortcut was run on. */
   advise(text: string, comparisonId?: string): Advice;
-  interpret(text: string, comparisonId?: string): Lookup;
-  suggest(text: string, comparisonId?: string): string[];
   /** The answer to a command's text: a look-up for a keyword, advice for a situation, help for what fits neither. */
   reply(text: string, comparisonId?: string): Reply;
   /** A quick take, situational pick or 'neither' entry by id, e.g. to re-render advice that is being shared. */
@@ -165,13 +160,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
       const decoded = decodeState(encoded, comparisons);
       return decoded.ok ? { ok: true, view: view(decoded.state) } : decoded;
     },
-    view,
-    decode: (encoded) => decodeState(encoded, comparisons),
-    encode,
-    recommend: (state) => recommend(comparison(state.comparisonId), state.answers),
     advise: (text, comparisonId) => advise(matcherFor(comparison(comparisonId)), text),
-    interpret: (text, comparisonId) => interpret(comparison(comparisonId), text),
-    suggest: (text, comparisonId) => suggestKeywords(comparison(comparisonId), text),
     reply(text, comparisonId) {
       const c = comparison(comparisonId);
       const lookup = interpret(c, text);

@@ -50,8 +50,17 @@ export function parseComparison(json: string, file: string): Comparison {
   return result.data;
 }
 
+const dataFiles = new WeakMap<Comparison, string>();
+
+/** The file a comparison was loaded from, e.g. to point a reader at its content and sources. */
+export function dataFileOf(comparison: Comparison): string | undefined {
+  return dataFiles.get(comparison);
+}
+
 export function loadComparisonFile(file: string): Comparison {
-  return parseComparison(readFileSync(file, 'utf8'), file);
+  const comparison = parseComparison(readFileSync(file, 'utf8'), file);
+  dataFiles.set(comparison, file);
+  return comparison;
 }
 
 /** Every `*.json` in the folder, in file-name order; adding a comparison is adding a file. */

@@ -1,29 +1,61 @@
 /**
  * The advisor on the command line: the quickest way to try it without Slack.
- *   npm run advise -- "streaming LLM tokens to a browser"
- *   npm run advise -- compare | reconnect | neither
+ *   npm run advise -- "<a situation>"      free-text advice
+ *   npm run advise -- compare | <dimension> | neither
  *   npm run advise -- --wizard            (reads answers from stdin, so it can be piped)
+ * Everything that names the topic (examples, dimensions, how many questions) comes from the data.
  */
 import { createInterface } from 'node:readline';
 import { type Advisor, createAdvisor, loadComparisons, type WizardView } from '../advisor/index.js';
-import { adviceText, dimensionText, neitherText, questionText, scorecardText, verdictText } from './render.js';
+import {
+  adviceText,
+  dataFileText,
+  dimensionKeywords,
+  dimensionText,
+  neitherText,
+  questionText,
+  scorecardText,
+  verdictText,
+  wizardQuestionsText,
+} from './render.js';
 
-const USAGE = `Usage:
-  npm run advise -- "<your situation>"   free-text advice
-  npm run advise -- compare              the scorecard
-  npm run advise -- <dimension>          one dimension in depth (direction, protocol, binary, reconnect, proxies, limits)
-  npm run advise -- neither              when to pick neither
-  npm run advise -- --wizard             three questions, answered by number (b = back)`;
+/** Situations from the data that the advisor places on their own entry: examples that are known to work. */
+export function exampleSituations(advisor: Advisor, limit = 2): string[] {
+  return advisor
+    .comparison()
+    .situationalPicks.filter((p) => {
+      const advice = advisor.advise(p.situation);
+      return advice.kind === 'match' && advice.best.id === p.id;
+    })
+    .slice(0, limit)
+    .map((p) => p.situation);
+}
+
+export function usageText(advisor: Advisor): string {
+  const comparison = advisor.comparison();
+  const examples = exampleSituations(advisor).map((s) => `"${s}"`);
+  const file = dataFileText(comparison);
+  return [
+    `Usage (${comparison.title}):`,
+    '  npm run advise -- "<your situation>"   free-text advice',
+    '  npm run advise -- compare              the scorecard',
+    `  npm run advise -- <dimension>          one dimension in depth (${dimensionKeywords(comparison).join(', ')})`,
+    '  npm run advise -- neither              when to pick neither',
+    `  npm run advise -- --wizard             ${wizardQuestionsText(comparison)}, answered by number (b = back)`,
+    ...(examples.length ? [`Situations to try: ${examples.join(', ')}`] : []),
+    ...(file ? [`The content and its sources: ${file}`] : []),
+  ].join('\n');
+}
 
 export function answerText(advisor: Advisor, text: string): string {
   const reply = advisor.reply(text);
   switch (reply.kind) {
     case 'wizard':
-      return USAGE;
+      return usageText(advisor);
     case 'help':
       return reply.unplaced
-        ? `I could not place "${reply.unplaced}".${reply.suggestions.length ? ` Did you mean: ${reply.suggestions.join(', ')}?` : ''}\n${USAGE}`
-        : USAGE;
+        ? `I could not place "${reply.unplaced}".${reply.suggestions.length ? ` Did you mean: ${reply.suggestions.join(', ')}?` : ''}\n${usageText(advisor)}`
+        : usageText(advisor);
     case 'compare':
       return scorecardText(reply.comparison);
     case 'neither':
@@ -31,7 +63,7 @@ export function answerText(advisor: Advisor, text: string): string {
     case 'dimension':
       return dimensionText(reply.comparison, reply.dimension);
     case 'advice':
-      return adviceText(reply.advice);
+      return adviceText(reply.comparison, reply.advice);
   }
 }
 
@@ -76,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (argv[0] === '--help' || argv[0] === '-h') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usageText(advisor)}\n`);
     return 0;
   }
   process.stdout.write(`${answerText(advisor, argv.join(' '))}\n`);

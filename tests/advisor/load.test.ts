@@ -97,7 +97,7 @@ describe('loading the comparison data', () => {
 
     const advice = advisor.advise('our service runs on a private network', 'polling-vs-webhooks');
     expect(advice.kind === 'match' && advice.best.pick?.id).toBe('polling');
-    expect(advisor.interpret('firewall', 'polling-vs-webhooks')).toMatchObject({
+    expect(advisor.reply('firewall', 'polling-vs-webhooks')).toMatchObject({
       kind: 'dimension',
       dimension: { id: 'reachability' },
     });

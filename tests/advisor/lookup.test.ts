@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { advisor } from './helpers.js';
+import { interpret, suggestKeywords } from '../../src/advisor/lookup.js';
+import { websocketVsSse } from './helpers.js';
 
 describe('look-ups', () => {
   it.each([
@@ -13,7 +14,7 @@ describe('look-ups', () => {
     ['neither', 'neither'],
     ['alternatives', 'neither'],
   ])('reads "%s" as %s', (text, kind) => {
-    expect(advisor.interpret(text).kind).toBe(kind);
+    expect(interpret(websocketVsSse, text).kind).toBe(kind);
   });
 
   it.each([
@@ -27,23 +28,23 @@ describe('look-ups', () => {
     ['direction', 'direction'],
     ['protocol', 'protocol'],
   ])('finds the dimension "%s" by name or alias', (text, id) => {
-    expect(advisor.interpret(text)).toMatchObject({ kind: 'dimension', dimension: { id } });
+    expect(interpret(websocketVsSse, text)).toMatchObject({ kind: 'dimension', dimension: { id } });
   });
 
   it('treats anything longer than two words as a situation, even if it contains a keyword', () => {
-    expect(advisor.interpret('help me stream binary audio')).toEqual({
+    expect(interpret(websocketVsSse, 'help me stream binary audio')).toEqual({
       kind: 'situation',
       text: 'help me stream binary audio',
     });
   });
 
   it('lets a short text that is no keyword be a situation ("chat app")', () => {
-    expect(advisor.interpret('chat app')).toEqual({ kind: 'situation', text: 'chat app' });
+    expect(interpret(websocketVsSse, 'chat app')).toEqual({ kind: 'situation', text: 'chat app' });
   });
 
   it('suggests the keywords closest to a typo', () => {
-    expect(advisor.suggest('compair')).toContain('compare');
-    expect(advisor.suggest('reconect')).toContain('reconnect');
-    expect(advisor.suggest('xylophone')).toEqual([]);
+    expect(suggestKeywords(websocketVsSse, 'compair')).toContain('compare');
+    expect(suggestKeywords(websocketVsSse, 'reconect')).toContain('reconnect');
+    expect(suggestKeywords(websocketVsSse, 'xylophone')).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/advisor/index.js';
-import { advisor, websocketVsSse } from './helpers.js';
+import { recommend } from '../../src/advisor/verdict.js';
+import { websocketVsSse } from './helpers.js';
 
 const verdictFor = (answers: Answers) => {
-  const verdict = advisor.recommend({ comparisonId: 'websocket-vs-sse', answers });
+  const verdict = recommend(websocketVsSse, answers);
   if (!verdict) throw new Error('expected a verdict');
   return verdict;
 };
@@ -88,8 +89,6 @@ describe('verdicts', () => {
   });
 
   it('has no verdict until every question that applies is answered', () => {
-    expect(
-      advisor.recommend({ comparisonId: 'websocket-vs-sse', answers: { direction: 'server-to-client' } }),
-    ).toBeUndefined();
+    expect(recommend(websocketVsSse, { direction: 'server-to-client' })).toBeUndefined();
   });
 });

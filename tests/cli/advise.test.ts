@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { answerText, runWizard } from '../../src/cli/advise.js';
-import { advisor } from '../advisor/helpers.js';
+import { createAdvisor } from '../../src/advisor/index.js';
+import { loadComparisonFile } from '../../src/advisor/load.js';
+import { recommend } from '../../src/advisor/verdict.js';
+import { answerText, runWizard, usageText } from '../../src/cli/advise.js';
+import { verdictText } from '../../src/cli/render.js';
+import { advisor, websocketVsSse } from '../advisor/helpers.js';
 
 async function* linesOf(...lines: string[]) {
   yield* lines;
@@ -34,5 +38,56 @@ describe('the advise command line', () => {
     const script = fileURLToPath(new URL('../../src/cli/advise.ts', import.meta.url));
     const out = execFileSync('npx', ['tsx', script, '--wizard'], { input: '2\n', encoding: 'utf8' });
     expect(out).toContain('Verdict: WebSocket: frequent, low-latency messages both ways (strong pick)');
+  });
+});
+
+describe('the command line says only what the data says', () => {
+  const usage = usageText(advisor);
+
+  it('lists one keyword per dimension of the data, each of which opens that dimension', () => {
+    const listed = usage.match(/one dimension in depth \((.+)\)/)?.[1]?.split(', ') ?? [];
+    expect(listed).toHaveLength(websocketVsSse.dimensions.length);
+    for (const [i, keyword] of listed.entries()) {
+      const dimension = websocketVsSse.dimensions[i];
+      expect(answerText(advisor, keyword).startsWith(`${dimension?.name} (`)).toBe(true);
+    }
+  });
+
+  it("counts the wizard's questions from the data", () => {
+    expect(websocketVsSse.wizard.questions).toHaveLength(3);
+    expect(usage).toContain('--wizard             up to three questions, answered by number');
+    expect(answerText(advisor, 'what should we have for lunch')).toContain('to answer up to three questions.');
+  });
+
+  it("offers example situations from the data's situational picks that the advisor places", () => {
+    const line = usage.split('\n').find((l) => l.startsWith('Situations to try: ')) ?? '';
+    const examples = [...line.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) {
+      expect(websocketVsSse.situationalPicks.map((p) => p.situation)).toContain(example);
+      expect(answerText(advisor, example)).toContain(`Situation: ${example}`);
+    }
+  });
+
+  it('points at the data file for the content and for the seed source, never at ../shared', () => {
+    expect(usage).toContain('The content and its sources: data/websocket-vs-sse.json');
+    const verdict = recommend(websocketVsSse, { direction: 'both-ways' });
+    if (!verdict) throw new Error('expected a verdict');
+    const text = verdictText(websocketVsSse, verdict);
+    expect(text).toContain(
+      'WebSocket vs SSE (comparison page, updated 2026-06-05), structured in data/websocket-vs-sse.json',
+    );
+    expect(text).toContain('RFC 6455: The WebSocket Protocol <https://www.rfc-editor.org/rfc/rfc6455>');
+    expect(`${usage}\n${text}`).not.toContain('shared/');
+  });
+
+  it("follows another comparison's data: its title, dimensions, question count and file", () => {
+    const other = loadComparisonFile(fileURLToPath(new URL('../fixtures/polling-vs-webhooks.json', import.meta.url)));
+    const text = usageText(createAdvisor([other]));
+    expect(text).toContain('Usage (Polling vs Webhooks):');
+    expect(text).toContain('one dimension in depth (reachability)');
+    expect(text).toContain('--wizard             one question, answered by number');
+    expect(text).toContain('The content and its sources: tests/fixtures/polling-vs-webhooks.json');
+    expect(text).not.toMatch(/WebSocket|SSE|three/);
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * `npm run advise`: runs the compiled command line at once when the build is current, and compiles first only when
+ * a source (src/**, tsconfig.json) is newer than the build. Plain JavaScript run by node, so that starting it costs
+ * no compile step of its own.
+ *
+ * The build's time is the compiled entry's (dist/cli/advise.js): tsc writes every output on each build, and
+ * `npm run build` / `npm start` leave it current too. Directories count as sources, so adding, removing or
+ * renaming a file under src/ also makes the build stale.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const entry = join(root, 'dist', 'cli', 'advise.js');
+
+/** The newest modification time among a folder, its files and its subfolders, with the path that has it. */
+function newest(path) {
+  const stat = statSync(path);
+  let found = { path, mtimeMs: stat.mtimeMs };
+  if (stat.isDirectory()) {
+    for (const name of readdirSync(path)) {
+      const inner = newest(join(path, name));
+      if (inner.mtimeMs > found.mtimeMs) found = inner;
+    }
+  }
+  return found;
+}
+
+/** Why the build must be redone, or undefined when it is current. */
+function staleReason() {
+  let builtMs;
+  try {
+    builtMs = statSync(entry).mtimeMs;
+  } catch {
+    return 'no build yet';
+  }
+  for (const source of [join(root, 'src'), join(root, 'tsconfig.json')]) {
+    const latest = newest(source);
+    if (latest.mtimeMs > builtMs) return `${relative(root, latest.path)} is newer than the build`;
+  }
+  return undefined;
+}
+
+const reason = staleReason();
+if (reason) {
+  process.stderr.write(`Building first (${reason})…\n`);
+  const tsc = join(root, 'node_modules', '.bin', 'tsc');
+  const build = spawnSync(tsc, ['-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    process.stderr.write(`The build failed (${build.error?.message ?? `exit ${build.status}`}); nothing was run.\n`);
+    process.exit(build.status || 1);
+  }
+}
+
+// The compiled command line runs its main() when it is the process's script, so it is named as the script.
+process.argv[1] = entry;
+await import(pathToFileURL(entry).href);
