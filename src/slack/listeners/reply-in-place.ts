@@ -6,7 +6,7 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { describeSlackError } from '../slack-errors.js';
-import type { SlackMessage } from '../views/mrkdwn.js';
+import type { SlackMessage } from '../views/blocks.js';
 import { problemMessage } from '../views/problems.js';
 import type { ButtonClick } from './types.js';
 

@@ -6,7 +6,7 @@
 import type { Advisor } from '../../advisor/index.js';
 import { ACTION, ADVICE_SHARE_PREFIX } from '../ids.js';
 import { describeSlackError } from '../slack-errors.js';
-import type { SlackMessage } from '../views/mrkdwn.js';
+import type { SlackMessage } from '../views/blocks.js';
 import { noticeMessage, outOfDateMessage, problemMessage } from '../views/problems.js';
 import { type SharedPost, sharedAdvice, sharedVerdict } from '../views/share.js';
 import { respondOrExplain } from './reply-in-place.js';

@@ -9,7 +9,7 @@ import { describeSlackError } from '../slack-errors.js';
 import { outOfDateMessage, problemMessage } from '../views/problems.js';
 import { scorecardMessage } from '../views/reference.js';
 import { decodeModalContext, type ModalContext, modalView } from '../views/surfaces.js';
-import { wizardMessage } from '../views/verdict.js';
+import { wizardMessage } from '../views/wizard.js';
 import { respondOrExplain, tellPrivately } from './reply-in-place.js';
 import type { ButtonClick, Register } from './types.js';
 

@@ -11,8 +11,8 @@ import {
   type KnownBlock,
   type SlackMessage,
   section,
-} from './mrkdwn.js';
-import { dimensionRow } from './verdict.js';
+} from './blocks.js';
+import { dimensionRow } from './reference.js';
 
 /** How much of a person's situation is quoted back; the rest is not needed to recognise it. */
 const QUOTE_MAX = 500;

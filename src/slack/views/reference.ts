@@ -1,8 +1,20 @@
 /** Look-ups as Block Kit: the scorecard, one dimension in depth, when to pick neither, and help. */
 import type { Comparison, Dimension } from '../../advisor/index.js';
 import { COMMAND } from '../ids.js';
-import { bullets, clip, context, escapeMrkdwn, header, type KnownBlock, type SlackMessage, section } from './mrkdwn.js';
-import { dimensionRow, techName } from './verdict.js';
+import { bullets, clip, context, escapeMrkdwn, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
+
+export function techName(comparison: Comparison, id: string): string {
+  return comparison.technologies.find((t) => t.id === id)?.shortName ?? id;
+}
+
+/** One scorecard row: the dimension, who has the edge, and each side's short take. */
+export function dimensionRow(comparison: Comparison, d: Dimension): string {
+  const edge = d.edge === 'depends' ? 'depends' : `edge: ${techName(comparison, d.edge)}`;
+  const sides = comparison.technologies.map(
+    (t) => `${escapeMrkdwn(t.shortName)}: ${escapeMrkdwn(d.sides[t.id]?.short ?? '')}`,
+  );
+  return `*${escapeMrkdwn(d.name)}* (${edge}) · ${sides.join(' · ')}`;
+}
 
 export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
   const categories = [...new Set(comparison.dimensions.map((d) => d.category))];

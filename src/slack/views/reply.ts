@@ -1,9 +1,9 @@
 /** The answer to a typed text (after /realtime, or in an @mention) as a message. */
 import type { Reply } from '../../advisor/index.js';
 import { adviceMessage } from './advice.js';
-import { button, type SlackMessage, section } from './mrkdwn.js';
+import { button, type SlackMessage, section } from './blocks.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from './reference.js';
-import { questionMessage } from './verdict.js';
+import { questionMessage } from './wizard.js';
 
 export interface ReplyOptions {
   /**

@@ -4,7 +4,7 @@
  */
 import type { AdviceMatch, Comparison, VerdictView } from '../../advisor/index.js';
 import { adviceBody, adviceSummary, adviceVerdict } from './advice.js';
-import { context, escapeMrkdwn, type SlackMessage, section } from './mrkdwn.js';
+import { context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
 import { verdictBody, verdictSummary } from './verdict.js';
 
 export interface SharedPost {

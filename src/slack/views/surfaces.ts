@@ -1,7 +1,7 @@
 /** The advisor's modal (message shortcut, @mention button, Home tab) and its Home tab. */
 import type { Comparison } from '../../advisor/index.js';
 import { ACTION, COMMAND, MODAL_CALLBACK } from '../ids.js';
-import { button, clip, context, type HomeView, header, type KnownBlock, type ModalView, section } from './mrkdwn.js';
+import { button, clip, context, type HomeView, header, type KnownBlock, type ModalView, section } from './blocks.js';
 import { scorecardBlocks } from './reference.js';
 
 /** Where the modal's result goes, and what it is showing; rides in `private_metadata` (at most 3,000 characters). */
