@@ -3,36 +3,26 @@
  * thread. Where the app is not a member, the share goes out through the click's response_url instead (no
  * thread possible there) and the person is told privately how to get the threaded form. No chat:write.public.
  */
-import type { Advisor } from '../../advisor/index.js';
-import { ACTION, ADVICE_SHARE_PREFIX } from '../ids.js';
+import { ACTION } from '../ids.js';
 import { describeSlackError } from '../slack-errors.js';
+import { shareValue } from '../values.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { noticeMessage, outOfDateMessage, problemMessage } from '../views/problems.js';
-import { type SharedPost, sharedAdvice, sharedVerdict } from '../views/share.js';
+import { sharedPost } from '../views/share.js';
 import { respondOrExplain } from './reply-in-place.js';
 import type { ButtonClick, Register } from './types.js';
 
 /** Codes after which the response_url can still post: it works in channels the app has not joined. */
 const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
 
-/** The post for a share button's value: a wizard state, or "advice:<comparison>:<entry>". */
-export function sharedPostFor(advisor: Advisor, value: string | undefined, userId: string): SharedPost | undefined {
-  const [prefix, comparisonId, entryId] = (value ?? '').split(':');
-  if (prefix === ADVICE_SHARE_PREFIX) {
-    const comparison = advisor.comparisons.find((c) => c.id === comparisonId);
-    const match = comparison && entryId ? advisor.entry(entryId, comparison.id) : undefined;
-    return comparison && match ? sharedAdvice(comparison, match, userId) : undefined;
-  }
-  const resumed = advisor.resume(value);
-  return resumed.ok && resumed.view.kind === 'verdict' ? sharedVerdict(resumed.view, userId) : undefined;
-}
-
 export const registerShare: Register = (app, { advisor, ledger }) => {
   app.action<ButtonClick>(ACTION.share, async ({ ack, action, body, respond, client, logger }) => {
     await ack();
     const user = body.user.id;
     const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
-    const post = sharedPostFor(advisor, action.value, user);
+    const named = shareValue.decode(advisor, action.value);
+    if (!named.ok) logger.info('out-of-date share button', { reason: named.error.code, user });
+    const post = named.ok ? sharedPost(named.value, user) : undefined;
     const tell = (message: Parameters<typeof respond>[0], doing: string) =>
       respondOrExplain(respond, client, logger, body, message, doing);
     /** A new private message beside the one clicked, which stays as it is. */

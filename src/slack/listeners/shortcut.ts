@@ -7,12 +7,11 @@ import type { MessageShortcut } from '@slack/bolt';
 import type { Advisor } from '../../advisor/index.js';
 import { ACTION, MODAL_CALLBACK, SHORTCUT_CALLBACK } from '../ids.js';
 import { describeSlackError } from '../slack-errors.js';
+import { type ModalContext, modalMetadata, shareValue } from '../values.js';
 import { adviceMessage } from '../views/advice.js';
 import { problemMessage } from '../views/problems.js';
-import { sharedAdvice } from '../views/share.js';
-import type { ModalContext } from '../views/surfaces.js';
-import { decodeModalContext, modalView, statusModal } from '../views/surfaces.js';
-import { sharedPostFor } from './share.js';
+import { sharedAdvice, sharedPost } from '../views/share.js';
+import { modalView, statusModal } from '../views/surfaces.js';
 import type { Register } from './types.js';
 
 export const registerShortcut: Register = (app, { advisor }) => {
@@ -54,8 +53,10 @@ export const registerShortcut: Register = (app, { advisor }) => {
   );
 
   app.view(MODAL_CALLBACK, async ({ ack, view, body, client, logger }) => {
-    const ctx = decodeModalContext(view.private_metadata);
     const user = body.user.id;
+    const metadata = modalMetadata.decode(view.private_metadata);
+    if (!metadata.ok) logger.warn('unreadable modal metadata', { reason: metadata.error.code, user });
+    const ctx = metadata.ok ? metadata.value : {};
     const post = modalPostFor(advisor, ctx, user);
     if (!post || !ctx.channel || !ctx.threadTs) {
       await ack({
@@ -83,7 +84,10 @@ export const registerShortcut: Register = (app, { advisor }) => {
 
 /** What the modal's submit posts: the finished wizard's verdict, else the advice for the message it ran on. */
 function modalPostFor(advisor: Advisor, ctx: ModalContext, user: string) {
-  if (ctx.wizard) return sharedPostFor(advisor, ctx.wizard, user);
+  if (ctx.wizard) {
+    const shared = shareValue.decode(advisor, ctx.wizard);
+    return shared.ok ? sharedPost(shared.value, user) : undefined;
+  }
   if (!ctx.situation) return undefined;
   const advice = advisor.advise(ctx.situation);
   return advice.kind === 'match' ? sharedAdvice(advisor.comparison(), advice.best, user) : undefined;

@@ -6,9 +6,10 @@
 import type { WizardView } from '../../advisor/index.js';
 import { ACTION, WIZARD_NAVIGATION } from '../ids.js';
 import { describeSlackError } from '../slack-errors.js';
+import { type ModalContext, modalMetadata, scorecardValue, wizardValue } from '../values.js';
 import { outOfDateMessage, problemMessage } from '../views/problems.js';
 import { scorecardMessage } from '../views/reference.js';
-import { decodeModalContext, type ModalContext, modalView } from '../views/surfaces.js';
+import { modalView } from '../views/surfaces.js';
 import { wizardMessage } from '../views/wizard.js';
 import { respondOrExplain, tellPrivately } from './reply-in-place.js';
 import type { ButtonClick, Register } from './types.js';
@@ -16,16 +17,18 @@ import type { ButtonClick, Register } from './types.js';
 export const registerWizard: Register = (app, { advisor }) => {
   app.action<ButtonClick>(WIZARD_NAVIGATION, async ({ ack, action, body, respond, client, logger }) => {
     await ack();
-    const resumed = advisor.resume(action.value);
+    const resumed = wizardValue.decode(advisor, action.value);
     if (!resumed.ok) logger.info('out-of-date wizard button', { reason: resumed.error.code, user: body.user.id });
 
     if (body.view?.type === 'modal') {
-      const ctx = decodeModalContext(body.view.private_metadata);
+      const metadata = modalMetadata.decode(body.view.private_metadata);
+      if (!metadata.ok) logger.warn('unreadable modal metadata', { reason: metadata.error.code, user: body.user.id });
+      const ctx = metadata.ok ? metadata.value : {};
       const view = resumed.ok
         ? modalView(
-            wizardMessage(resumed.view, 'modal').blocks,
-            withWizard(ctx, resumed.view),
-            resumed.view.kind === 'verdict',
+            wizardMessage(resumed.value, 'modal').blocks,
+            withWizard(ctx, resumed.value),
+            resumed.value.kind === 'verdict',
           )
         : modalView(outOfDateMessage(advisor.startValue()).blocks, ctx, false);
       try {
@@ -38,7 +41,7 @@ export const registerWizard: Register = (app, { advisor }) => {
       return;
     }
 
-    const message = resumed.ok ? wizardMessage(resumed.view, 'message') : outOfDateMessage(advisor.startValue());
+    const message = resumed.ok ? wizardMessage(resumed.value, 'message') : outOfDateMessage(advisor.startValue());
     await respondOrExplain(
       respond,
       client,
@@ -77,9 +80,11 @@ export const registerWizard: Register = (app, { advisor }) => {
     }
   });
 
-  app.action<ButtonClick>(ACTION.scorecard, async ({ ack, body, respond, client, logger }) => {
+  app.action<ButtonClick>(ACTION.scorecard, async ({ ack, action, body, respond, client, logger }) => {
     await ack();
-    const comparison = advisor.comparisons.find((c) => c.id === body.actions[0]?.value) ?? advisor.comparison();
+    const named = scorecardValue.decode(advisor, action.value);
+    if (!named.ok) logger.info('unknown scorecard button', { reason: named.error.code, user: body.user.id });
+    const comparison = named.ok ? named.value : advisor.comparison();
     await respondOrExplain(
       respond,
       client,

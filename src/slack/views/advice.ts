@@ -1,6 +1,7 @@
 /** Free-text advice as Block Kit: the verdict for a situation, the words that matched, or an honest "not sure". */
 import type { Advice, AdviceMatch, Comparison } from '../../advisor/index.js';
-import { ACTION, ADVICE_SHARE_PREFIX } from '../ids.js';
+import { ACTION } from '../ids.js';
+import { shareValue } from '../values.js';
 import {
   bullets,
   button,
@@ -16,10 +17,6 @@ import { dimensionRow } from './reference.js';
 
 /** How much of a person's situation is quoted back; the rest is not needed to recognise it. */
 const QUOTE_MAX = 500;
-
-export function adviceShareValue(comparison: Comparison, match: AdviceMatch): string {
-  return `${ADVICE_SHARE_PREFIX}:${comparison.id}:${match.id}`;
-}
 
 export function adviceVerdict(match: AdviceMatch): string {
   return match.pick ? match.pick.shortName : `Neither: ${match.alternative}`;
@@ -73,7 +70,14 @@ export function adviceMessage(comparison: Comparison, advice: Advice, options: A
       : [];
     const actions = [
       ...(options.shareable
-        ? [button('Share in channel', ACTION.share, adviceShareValue(comparison, best), 'primary')]
+        ? [
+            button(
+              'Share in channel',
+              ACTION.share,
+              shareValue.encode({ kind: 'advice', comparisonId: comparison.id, entryId: best.id }),
+              'primary',
+            ),
+          ]
         : []),
       ...wizard,
     ];

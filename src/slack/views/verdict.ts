@@ -1,6 +1,7 @@
 /** The wizard's verdict as Block Kit: the pick, why, what decided it, caveats, alternatives and sources. */
 import type { Comparison, Verdict, VerdictView } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
+import { scorecardValue, shareValue } from '../values.js';
 import {
   bullets,
   button,
@@ -75,8 +76,13 @@ export function verdictMessage(view: VerdictView, surface: WizardSurface = 'mess
         elements: [
           ...(surface === 'message'
             ? [
-                button('Share in channel', ACTION.share, view.state, 'primary'),
-                button('Full scorecard', ACTION.scorecard, view.comparison.id),
+                button(
+                  'Share in channel',
+                  ACTION.share,
+                  shareValue.encode({ kind: 'verdict', state: view.state }),
+                  'primary',
+                ),
+                button('Full scorecard', ACTION.scorecard, scorecardValue.encode(view.comparison)),
               ]
             : []),
           ...(view.back ? [button('← Back', ACTION.back, view.back)] : []),

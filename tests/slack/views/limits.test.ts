@@ -129,6 +129,8 @@ describe('modals and the Home tab are valid views', () => {
         true,
       ),
     ],
+    ['modal for a message of 2,000 quotes', modalView([], { ...ctx, situation: '"'.repeat(2000) }, true)],
+    ['modal for a message of 1,500 emoji', modalView([], { ...ctx, situation: '😀'.repeat(1500) }, true)],
     ['home', homeView(comparison, advisor.startValue())],
   ])('%s', (_name, view) => {
     expect(validateView(view)).toEqual({ ok: true });
