@@ -6,10 +6,9 @@
 import type { MessageShortcut } from '@slack/bolt';
 import type { Advisor } from '../../advisor/index.js';
 import { ACTION, MODAL_CALLBACK, SHORTCUT_CALLBACK } from '../ids.js';
-import { describeSlackError } from '../slack-errors.js';
+import { replierFor } from '../replier.js';
 import { type ModalContext, modalMetadata, shareValue } from '../values.js';
 import { adviceMessage } from '../views/advice.js';
-import { problemMessage } from '../views/problems.js';
 import { sharedAdvice, sharedPost } from '../views/share.js';
 import { modalView, statusModal } from '../views/surfaces.js';
 import type { Register } from './types.js';
@@ -27,28 +26,22 @@ export const registerShortcut: Register = (app, { advisor }) => {
         threadTs: (message.thread_ts as string | undefined) ?? message.ts,
         situation,
       };
+      const reply = replierFor({
+        client,
+        logger,
+        respond,
+        user: shortcut.user.id,
+        channel: ctx.channel,
+        threadTs: ctx.threadTs,
+      });
       const advice = advisor.advise(situation);
-      const comparison = advisor.comparison();
-      const blocks = adviceMessage(comparison, advice, {
+      const blocks = adviceMessage(advisor.comparison(), advice, {
         situation,
         wizardButton: { actionId: ACTION.startOver, value: advisor.startValue(), label: 'Refine with the wizard' },
       }).blocks;
-      try {
-        await client.views.open({
-          trigger_id: shortcut.trigger_id,
-          view: modalView(blocks, ctx, advice.kind === 'match'),
-        });
-      } catch (error) {
-        const problem = describeSlackError(error);
-        logger.warn('views.open failed for the shortcut', {
-          code: problem.code,
-          user: shortcut.user.id,
-          channel: ctx.channel,
-        });
-        await respond({ response_type: 'ephemeral', ...problemMessage('open the advisor', problem) }).catch(
-          () => undefined,
-        );
-      }
+      await reply.attempt('open the advisor', () =>
+        client.views.open({ trigger_id: shortcut.trigger_id, view: modalView(blocks, ctx, advice.kind === 'match') }),
+      );
     },
   );
 
@@ -66,19 +59,21 @@ export const registerShortcut: Register = (app, { advisor }) => {
       return;
     }
     await ack({ response_action: 'update', view: statusModal('Posting in the thread…') });
-    try {
-      await client.chat.postMessage({ channel: ctx.channel, thread_ts: ctx.threadTs, ...post.combined });
-      await client.views.update({
-        view_id: view.id,
-        view: statusModal(`:white_check_mark: Posted in the thread in <#${ctx.channel}>.`),
-      });
-    } catch (error) {
-      const problem = describeSlackError(error);
-      logger.warn('posting the modal result failed', { code: problem.code, user, channel: ctx.channel });
-      await client.views
-        .update({ view_id: view.id, view: statusModal(problemMessage('reply in the thread', problem).text) })
-        .catch(() => undefined);
-    }
+    const { channel, threadTs } = ctx;
+    const reply = replierFor({ client, logger, user, channel, threadTs, modalId: view.id });
+    const posted = await reply.attempt('reply in the thread', () =>
+      client.chat.postMessage({ channel, thread_ts: threadTs, ...post.combined }),
+    );
+    if (posted.ok)
+      await reply.attempt(
+        'confirm the reply in the modal',
+        () =>
+          client.views.update({
+            view_id: view.id,
+            view: statusModal(`:white_check_mark: Posted in the thread in <#${channel}>.`),
+          }),
+        { tell: false }, // the reply is in the thread for everyone to see; a stale "Posting…" is all that is left
+      );
   });
 };
 
