@@ -13,6 +13,7 @@ import {
   type SlackMessage,
   section,
 } from './blocks.js';
+import { capitalised, questionCount } from './phrases.js';
 import { dimensionRow } from './reference.js';
 
 /** How much of a person's situation is quoted back; the rest is not needed to recognise it. */
@@ -95,17 +96,18 @@ export function adviceMessage(comparison: Comparison, advice: Advice, options: A
   const candidates = advice.candidates.map(
     (c) => `*${escapeMrkdwn(adviceVerdict(c))}* for “${escapeMrkdwn(c.situation)}”`,
   );
+  const questions = questionCount(comparison);
   return {
     text: candidates.length
-      ? 'Not sure: your situation fits picks that disagree. The wizard can settle it in three questions.'
-      : 'Not sure: I could not place that situation. The wizard can decide it in three questions.',
+      ? `Not sure: your situation fits picks that disagree. The wizard can settle it in ${questions}.`
+      : `Not sure: I could not place that situation. The wizard can decide it in ${questions}.`,
     blocks: [
       header('Not sure yet'),
       ...quoted(options.situation),
       section(
         candidates.length
-          ? `Your situation fits picks that disagree:\n${bullets(candidates)}\nThree questions will settle it.`
-          : 'I could not match that to a situation I know, and I would rather not guess. Three questions will decide it.',
+          ? `Your situation fits picks that disagree:\n${bullets(candidates)}\n${capitalised(questions)} will settle it.`
+          : `I could not match that to a situation I know, and I would rather not guess. ${capitalised(questions)} will decide it.`,
       ),
       ...(wizard.length ? [{ type: 'actions' as const, block_id: 'advice_actions', elements: wizard }] : []),
     ],

@@ -3,6 +3,7 @@ import type { Comparison } from '../../advisor/index.js';
 import { ACTION, COMMAND, MODAL_CALLBACK } from '../ids.js';
 import { type ModalContext, modalMetadata } from '../values.js';
 import { button, context, type HomeView, header, type KnownBlock, type ModalView, section } from './blocks.js';
+import { capitalised, questionCount } from './phrases.js';
 import { scorecardBlocks } from './reference.js';
 
 export function modalView(blocks: KnownBlock[], ctx: ModalContext, canPost: boolean): ModalView {
@@ -34,7 +35,7 @@ export function homeView(comparison: Comparison, startState: string): HomeView {
     blocks: [
       header('Realtime Advisor'),
       section(
-        `I help engineering teams choose between ${comparison.technologies.map((t) => t.name).join(' and ')}, and know when to pick neither. Three questions give a verdict that explains itself; you can share it in a channel, with the reasoning in a thread.`,
+        `I help engineering teams choose between ${comparison.technologies.map((t) => t.name).join(' and ')}, and know when to pick neither. ${capitalised(questionCount(comparison))} give a verdict that explains itself; you can share it in a channel, with the reasoning in a thread.`,
       ),
       {
         type: 'actions',
