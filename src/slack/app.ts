@@ -5,8 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, LogLevel } from '@slack/bolt';
-import type { RetryOptions } from '@slack/web-api';
+import { App, type CustomRoute, LogLevel, type webApi } from '@slack/bolt';
 import type { Advisor } from '../advisor/index.js';
 import type { Config } from '../config.js';
 import { registerListeners } from './listeners/index.js';
@@ -18,7 +17,7 @@ import { describeSlackError } from './slack-errors.js';
  * This one gives up within a minute (backoff of 1, 2, 4, 8 s and at most 45 s of retrying, each attempt
  * bounded by the timeout below), waiting out a 429's Retry-After as the client does on its own.
  */
-export const PRODUCTION_RETRY: RetryOptions = {
+export const PRODUCTION_RETRY: webApi.RetryOptions = {
   retries: 4,
   factor: 2,
   minTimeout: 1000,
@@ -38,7 +37,7 @@ export interface SlackAppOptions {
   config: Config;
   advisor: Advisor;
   /** Tests that do not exercise retries pass { retries: 0 }. */
-  retryConfig?: RetryOptions;
+  retryConfig?: webApi.RetryOptions;
   timeoutMs?: number;
   ledger?: OnceLedger;
 }

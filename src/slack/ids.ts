@@ -1,7 +1,7 @@
 /**
  * Every id that Slack sends back to us, defined once and shared by the view builders that put them on buttons
  * and the listeners that match them. Slack wants action ids unique within a block, so a question's buttons
- * carry a suffix and the listener matches them with one RegExp.
+ * carry a suffix and the listener matches them with one RegExp. The values these buttons carry are in values.ts.
  */
 export const COMMAND = '/realtime';
 
@@ -24,6 +24,3 @@ export const WIZARD_NAVIGATION = /^wizard\.(answer\.\d+|back|start_over|change\.
 
 export const SHORTCUT_CALLBACK = 'realtime_advice';
 export const MODAL_CALLBACK = 'realtime_advisor_modal';
-
-/** Share values: a wizard state ("1:websocket-vs-sse:011") or a piece of advice ("advice:<comparison>:<entry>"). */
-export const ADVICE_SHARE_PREFIX = 'advice';

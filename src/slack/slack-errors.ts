@@ -3,11 +3,34 @@
  * (platform errors carry Slack's own code, e.g. not_in_channel); `respond()` throws HTTP errors from the
  * response_url. Only codes and ids are logged, never tokens.
  */
+import { ErrorCode as BoltErrorCode, webApi } from '@slack/bolt';
 import { COMMAND } from './ids.js';
 
+/** Slack's own error codes that the app turns into advice; any other code reads as a generic refusal. */
+export const SLACK_ERROR_CODES = [
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'missing_scope',
+  'thread_not_found',
+  'message_not_found',
+  'expired_url',
+  'used_url',
+  'expired_trigger_id',
+  'ratelimited',
+  'not_authed',
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+] as const;
+export type SlackErrorCode = (typeof SLACK_ERROR_CODES)[number];
+
+/** Our names for failures that never reached Slack's answer: no reply in time, or no connection at all. */
+export type TransportProblem = 'timeout' | 'request_failed' | `http_${number | 'error'}` | 'unknown_error';
+
 export interface SlackProblem {
-  /** Slack's error code, or our name for a transport failure. */
-  code: string;
+  /** Slack's error code (one of ours above, or one we do not know yet), or our name for a transport failure. */
+  code: SlackErrorCode | TransportProblem | (string & {});
   /** What the person should do, in one or two sentences of mrkdwn. */
   advice: string;
 }
@@ -23,7 +46,7 @@ interface ErrorShape {
 
 const APP = '@Realtime Advisor';
 
-const ADVICE: Record<string, (needed?: string) => string> = {
+const ADVICE: Record<SlackErrorCode | 'timeout', (needed?: string) => string> = {
   not_in_channel: () => `I am not a member of this channel. Invite me with \`/invite ${APP}\`, then try again.`,
   channel_not_found: () =>
     `I cannot see this channel: it may be private, or a conversation I am not part of. Invite me with \`/invite ${APP}\`, or use me in a public channel.`,
@@ -44,18 +67,23 @@ const ADVICE: Record<string, (needed?: string) => string> = {
   token_revoked: () => 'My token was revoked. The person who installed me should reinstall the app.',
 };
 
-function codeOf(error: unknown): { code: string; needed?: string } {
+/** True when the problem is one of these codes. */
+export function isProblem(problem: SlackProblem, codes: readonly SlackErrorCode[]): boolean {
+  return (codes as readonly string[]).includes(problem.code);
+}
+
+function codeOf(error: unknown): { code: SlackProblem['code']; needed?: string | undefined } {
   const e = (error ?? {}) as ErrorShape;
-  if (e.code === 'slack_webapi_platform_error' && e.data?.error) return { code: e.data.error, needed: e.data.needed };
-  if (e.code === 'slack_webapi_rate_limited_error') return { code: 'ratelimited' };
-  if (e.code === 'slack_webapi_request_error') {
+  if (e.code === webApi.ErrorCode.PlatformError && e.data?.error) return { code: e.data.error, needed: e.data.needed };
+  if (e.code === webApi.ErrorCode.RateLimitedError) return { code: 'ratelimited' };
+  if (e.code === webApi.ErrorCode.RequestError) {
     const original = e.original ?? {};
     return { code: /timeout/i.test(`${original.code} ${original.message}`) ? 'timeout' : 'request_failed' };
   }
-  if (e.code === 'slack_webapi_http_error') return { code: `http_${e.statusCode ?? 'error'}` };
+  if (e.code === webApi.ErrorCode.HTTPError) return { code: `http_${e.statusCode ?? 'error'}` };
   // respond() throws a RespondError with the HTTP status only: a response_url past its 30 minutes or its
   // 5 uses answers 404, and without the body the two cannot be told apart, so both read as expired.
-  if (e.code === 'slack_bolt_respond_error')
+  if (e.code === BoltErrorCode.RespondError)
     return { code: e.statusCode === 404 ? 'expired_url' : `http_${e.statusCode}` };
   const status = e.response?.status;
   if (status !== undefined) {
@@ -70,8 +98,9 @@ function codeOf(error: unknown): { code: string; needed?: string } {
 
 export function describeSlackError(error: unknown): SlackProblem {
   const { code, needed } = codeOf(error);
+  // hasOwn, so that a code such as `constructor` is not mistaken for advice.
   const advice =
-    ADVICE[code]?.(needed) ??
+    (Object.hasOwn(ADVICE, code) ? ADVICE[code as keyof typeof ADVICE](needed) : undefined) ??
     `Slack refused that (\`${code}\`). Try again; if it keeps failing, \`${COMMAND} help\` has other ways in.`;
   return { code, advice };
 }

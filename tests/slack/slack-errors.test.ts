@@ -1,5 +1,6 @@
+import { ErrorCode, webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { describeSlackError } from '../../src/slack/slack-errors.js';
+import { describeSlackError, SLACK_ERROR_CODES } from '../../src/slack/slack-errors.js';
 
 const platform = (error: string, needed?: string) => ({ code: 'slack_webapi_platform_error', data: { error, needed } });
 
@@ -22,5 +23,21 @@ describe('Slack errors, in words a person can act on', () => {
     const problem = describeSlackError(error);
     expect(problem.code).toBe(code);
     expect(problem.advice).toMatch(advice);
+  });
+});
+
+describe('the codes the app handles', () => {
+  it('has advice for every Slack error code in its list', () => {
+    for (const code of SLACK_ERROR_CODES)
+      expect(describeSlackError(platform(code)).advice).not.toMatch(/Slack refused that/);
+  });
+
+  it('does not mistake a code named like an object property for one it knows', () => {
+    expect(describeSlackError(platform('constructor')).advice).toMatch(/Slack refused that \(`constructor`\)/);
+  });
+
+  it('reads the Web API and Bolt error classes by their codes', () => {
+    expect(describeSlackError({ code: webApi.ErrorCode.HTTPError, statusCode: 502 }).code).toBe('http_502');
+    expect(describeSlackError({ code: ErrorCode.RespondError, statusCode: 500 }).code).toBe('http_500');
   });
 });

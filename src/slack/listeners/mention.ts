@@ -4,10 +4,8 @@
  * answered must not answer twice.
  */
 import { ACTION } from '../ids.js';
-import { describeSlackError } from '../slack-errors.js';
-import { problemMessage } from '../views/problems.js';
+import { replierFor } from '../replier.js';
 import { replyMessage } from '../views/reply.js';
-import { tellPrivately } from './reply-in-place.js';
 import type { Register } from './types.js';
 
 /** `<@U123>` and `<@U123|name>`: the mention itself is not part of the situation. */
@@ -26,18 +24,9 @@ export const registerMention: Register = (app, { advisor, ledger }) => {
       audience: 'public',
       wizardButton: { actionId: ACTION.open, value: advisor.startValue() },
     });
-    try {
-      await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message });
-    } catch (error) {
-      const problem = describeSlackError(error);
-      logger.warn('mention reply failed', { code: problem.code, channel: event.channel, user: event.user });
-      if (event.user)
-        await tellPrivately(
-          client,
-          logger,
-          { channel: event.channel, user: event.user, threadTs },
-          problemMessage('reply', problem),
-        );
-    }
+    const reply = replierFor({ client, logger, user: event.user, channel: event.channel, threadTs });
+    await reply.attempt('reply', () =>
+      client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message }),
+    );
   });
 };

@@ -3,87 +3,65 @@
  * thread. Where the app is not a member, the share goes out through the click's response_url instead (no
  * thread possible there) and the person is told privately how to get the threaded form. No chat:write.public.
  */
-import type { Advisor } from '../../advisor/index.js';
-import { ACTION, ADVICE_SHARE_PREFIX } from '../ids.js';
-import { describeSlackError } from '../slack-errors.js';
-import type { SlackMessage } from '../views/mrkdwn.js';
-import { noticeMessage, outOfDateMessage, problemMessage } from '../views/problems.js';
-import { type SharedPost, sharedAdvice, sharedVerdict } from '../views/share.js';
-import { respondOrExplain } from './reply-in-place.js';
+import { ACTION } from '../ids.js';
+import { replierFor } from '../replier.js';
+import { isProblem, type SlackErrorCode } from '../slack-errors.js';
+import { shareValue } from '../values.js';
+import { noticeMessage, outOfDateMessage } from '../views/problems.js';
+import { sharedPost } from '../views/share.js';
 import type { ButtonClick, Register } from './types.js';
 
 /** Codes after which the response_url can still post: it works in channels the app has not joined. */
-const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
-
-/** The post for a share button's value: a wizard state, or "advice:<comparison>:<entry>". */
-export function sharedPostFor(advisor: Advisor, value: string | undefined, userId: string): SharedPost | undefined {
-  const [prefix, comparisonId, entryId] = (value ?? '').split(':');
-  if (prefix === ADVICE_SHARE_PREFIX) {
-    const comparison = advisor.comparisons.find((c) => c.id === comparisonId);
-    const match = comparison && entryId ? advisor.entry(entryId, comparison.id) : undefined;
-    return comparison && match ? sharedAdvice(comparison, match, userId) : undefined;
-  }
-  const resumed = advisor.resume(value);
-  return resumed.ok && resumed.view.kind === 'verdict' ? sharedVerdict(resumed.view, userId) : undefined;
-}
+const NOT_A_MEMBER: readonly SlackErrorCode[] = ['not_in_channel', 'channel_not_found'];
 
 export const registerShare: Register = (app, { advisor, ledger }) => {
   app.action<ButtonClick>(ACTION.share, async ({ ack, action, body, respond, client, logger }) => {
     await ack();
     const user = body.user.id;
     const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
-    const post = sharedPostFor(advisor, action.value, user);
-    const tell = (message: Parameters<typeof respond>[0], doing: string) =>
-      respondOrExplain(respond, client, logger, body, message, doing);
-    /** A new private message beside the one clicked, which stays as it is. */
-    const privately = (message: SlackMessage, doing = 'share') =>
-      tell({ replace_original: false, response_type: 'ephemeral', ...message }, doing);
-
-    if (!post || !channel) {
-      await tell(
-        { replace_original: true, response_type: 'ephemeral', ...outOfDateMessage(advisor.startValue()) },
-        'share',
-      );
+    const reply = replierFor({ client, logger, respond, user, channel });
+    const named = shareValue.decode(advisor, action.value);
+    if (!named.ok) logger.info('out-of-date share button', { reason: named.error.code, user });
+    if (!named.ok || !channel) {
+      await reply.replace(outOfDateMessage(advisor.startValue()), 'share');
       return;
     }
+    const post = sharedPost(named.value, user);
     // Two clicks on one button are two payloads: the key is the message and what it shares.
     const key = `share:${channel}:${body.container.message_ts ?? body.message?.ts}:${action.value}`;
     if (!ledger.claim(key)) {
-      await privately(noticeMessage('Already shared: it is in the channel.'));
+      await reply.privately(noticeMessage('Already shared: it is in the channel.'), 'share');
       return;
     }
 
-    let parentTs: string | undefined;
-    try {
-      const parent = await client.chat.postMessage({ channel, ...post.channel });
-      parentTs = parent.ts;
-      await client.chat.postMessage({ channel, thread_ts: parentTs, ...post.thread });
-      await privately(noticeMessage(`Shared in <#${channel}>, with the reasoning in the thread.`), 'confirm the share');
+    const parent = await reply.attempt(
+      'share this in the channel',
+      () => client.chat.postMessage({ channel, ...post.channel }),
+      { tell: false },
+    );
+    if (parent.ok) {
+      const thread = await reply.attempt('add the reasoning to the thread', () =>
+        client.chat.postMessage({ channel, thread_ts: parent.value.ts, ...post.thread }),
+      );
+      if (thread.ok)
+        await reply.privately(
+          noticeMessage(`Shared in <#${channel}>, with the reasoning in the thread.`),
+          'confirm the share',
+        );
       return;
-    } catch (error) {
-      const problem = describeSlackError(error);
-      logger.warn('share failed', { code: problem.code, channel, user, posted: Boolean(parentTs) });
-      if (parentTs) {
-        await privately(problemMessage('add the reasoning to the thread', problem));
-        return;
-      }
-      if (!NOT_A_MEMBER.has(problem.code)) {
-        ledger.release(key);
-        await privately(problemMessage('share this in the channel', problem));
-        return;
-      }
+    }
+    if (!isProblem(parent.problem, NOT_A_MEMBER)) {
+      ledger.release(key); // nothing was posted: the person can try again
+      await reply.explain('share this in the channel', parent.problem);
+      return;
     }
 
     // Not a member: the response_url can still post in the channel, as one message with no thread.
-    const shared = await tell(
-      { replace_original: false, response_type: 'in_channel', ...post.combined },
-      'share this in the channel',
-    );
-    if (!shared) {
+    if (!(await reply.inChannel(post.combined, 'share this in the channel'))) {
       ledger.release(key);
       return;
     }
-    await privately(
+    await reply.privately(
       noticeMessage(
         'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
       ),

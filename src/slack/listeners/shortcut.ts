@@ -6,13 +6,11 @@
 import type { MessageShortcut } from '@slack/bolt';
 import type { Advisor } from '../../advisor/index.js';
 import { ACTION, MODAL_CALLBACK, SHORTCUT_CALLBACK } from '../ids.js';
-import { describeSlackError } from '../slack-errors.js';
+import { replierFor } from '../replier.js';
+import { type ModalContext, modalMetadata, shareValue } from '../values.js';
 import { adviceMessage } from '../views/advice.js';
-import { problemMessage } from '../views/problems.js';
-import { sharedAdvice } from '../views/share.js';
-import type { ModalContext } from '../views/surfaces.js';
-import { decodeModalContext, modalView, statusModal } from '../views/surfaces.js';
-import { sharedPostFor } from './share.js';
+import { sharedAdvice, sharedPost } from '../views/share.js';
+import { modalView, statusModal } from '../views/surfaces.js';
 import type { Register } from './types.js';
 
 export const registerShortcut: Register = (app, { advisor }) => {
@@ -28,34 +26,30 @@ export const registerShortcut: Register = (app, { advisor }) => {
         threadTs: (message.thread_ts as string | undefined) ?? message.ts,
         situation,
       };
+      const reply = replierFor({
+        client,
+        logger,
+        respond,
+        user: shortcut.user.id,
+        channel: ctx.channel,
+        threadTs: ctx.threadTs,
+      });
       const advice = advisor.advise(situation);
-      const comparison = advisor.comparison();
-      const blocks = adviceMessage(comparison, advice, {
+      const blocks = adviceMessage(advisor.comparison(), advice, {
         situation,
         wizardButton: { actionId: ACTION.startOver, value: advisor.startValue(), label: 'Refine with the wizard' },
       }).blocks;
-      try {
-        await client.views.open({
-          trigger_id: shortcut.trigger_id,
-          view: modalView(blocks, ctx, advice.kind === 'match'),
-        });
-      } catch (error) {
-        const problem = describeSlackError(error);
-        logger.warn('views.open failed for the shortcut', {
-          code: problem.code,
-          user: shortcut.user.id,
-          channel: ctx.channel,
-        });
-        await respond({ response_type: 'ephemeral', ...problemMessage('open the advisor', problem) }).catch(
-          () => undefined,
-        );
-      }
+      await reply.attempt('open the advisor', () =>
+        client.views.open({ trigger_id: shortcut.trigger_id, view: modalView(blocks, ctx, advice.kind === 'match') }),
+      );
     },
   );
 
   app.view(MODAL_CALLBACK, async ({ ack, view, body, client, logger }) => {
-    const ctx = decodeModalContext(view.private_metadata);
     const user = body.user.id;
+    const metadata = modalMetadata.decode(view.private_metadata);
+    if (!metadata.ok) logger.warn('unreadable modal metadata', { reason: metadata.error.code, user });
+    const ctx = metadata.ok ? metadata.value : {};
     const post = modalPostFor(advisor, ctx, user);
     if (!post || !ctx.channel || !ctx.threadTs) {
       await ack({
@@ -65,25 +59,30 @@ export const registerShortcut: Register = (app, { advisor }) => {
       return;
     }
     await ack({ response_action: 'update', view: statusModal('Posting in the thread…') });
-    try {
-      await client.chat.postMessage({ channel: ctx.channel, thread_ts: ctx.threadTs, ...post.combined });
-      await client.views.update({
-        view_id: view.id,
-        view: statusModal(`:white_check_mark: Posted in the thread in <#${ctx.channel}>.`),
-      });
-    } catch (error) {
-      const problem = describeSlackError(error);
-      logger.warn('posting the modal result failed', { code: problem.code, user, channel: ctx.channel });
-      await client.views
-        .update({ view_id: view.id, view: statusModal(problemMessage('reply in the thread', problem).text) })
-        .catch(() => undefined);
-    }
+    const { channel, threadTs } = ctx;
+    const reply = replierFor({ client, logger, user, channel, threadTs, modalId: view.id });
+    const posted = await reply.attempt('reply in the thread', () =>
+      client.chat.postMessage({ channel, thread_ts: threadTs, ...post.combined }),
+    );
+    if (posted.ok)
+      await reply.attempt(
+        'confirm the reply in the modal',
+        () =>
+          client.views.update({
+            view_id: view.id,
+            view: statusModal(`:white_check_mark: Posted in the thread in <#${channel}>.`),
+          }),
+        { tell: false }, // the reply is in the thread for everyone to see; a stale "Posting…" is all that is left
+      );
   });
 };
 
 /** What the modal's submit posts: the finished wizard's verdict, else the advice for the message it ran on. */
 function modalPostFor(advisor: Advisor, ctx: ModalContext, user: string) {
-  if (ctx.wizard) return sharedPostFor(advisor, ctx.wizard, user);
+  if (ctx.wizard) {
+    const shared = shareValue.decode(advisor, ctx.wizard);
+    return shared.ok ? sharedPost(shared.value, user) : undefined;
+  }
   if (!ctx.situation) return undefined;
   const advice = advisor.advise(ctx.situation);
   return advice.kind === 'match' ? sharedAdvice(advisor.comparison(), advice.best, user) : undefined;

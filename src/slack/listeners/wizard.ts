@@ -5,89 +5,67 @@
  */
 import type { WizardView } from '../../advisor/index.js';
 import { ACTION, WIZARD_NAVIGATION } from '../ids.js';
-import { describeSlackError } from '../slack-errors.js';
-import { outOfDateMessage, problemMessage } from '../views/problems.js';
+import { replierFor } from '../replier.js';
+import { type ModalContext, modalMetadata, scorecardValue, wizardValue } from '../values.js';
+import { outOfDateMessage } from '../views/problems.js';
 import { scorecardMessage } from '../views/reference.js';
-import { decodeModalContext, type ModalContext, modalView } from '../views/surfaces.js';
-import { wizardMessage } from '../views/verdict.js';
-import { respondOrExplain, tellPrivately } from './reply-in-place.js';
+import { modalView } from '../views/surfaces.js';
+import { wizardMessage } from '../views/wizard.js';
 import type { ButtonClick, Register } from './types.js';
 
 export const registerWizard: Register = (app, { advisor }) => {
   app.action<ButtonClick>(WIZARD_NAVIGATION, async ({ ack, action, body, respond, client, logger }) => {
     await ack();
-    const resumed = advisor.resume(action.value);
-    if (!resumed.ok) logger.info('out-of-date wizard button', { reason: resumed.error.code, user: body.user.id });
+    const user = body.user.id;
+    const resumed = wizardValue.decode(advisor, action.value);
+    if (!resumed.ok) logger.info('out-of-date wizard button', { reason: resumed.error.code, user });
 
     if (body.view?.type === 'modal') {
-      const ctx = decodeModalContext(body.view.private_metadata);
+      const { id, hash, private_metadata } = body.view;
+      const metadata = modalMetadata.decode(private_metadata);
+      if (!metadata.ok) logger.warn('unreadable modal metadata', { reason: metadata.error.code, user });
+      const ctx = metadata.ok ? metadata.value : {};
       const view = resumed.ok
         ? modalView(
-            wizardMessage(resumed.view, 'modal').blocks,
-            withWizard(ctx, resumed.view),
-            resumed.view.kind === 'verdict',
+            wizardMessage(resumed.value, 'modal').blocks,
+            withWizard(ctx, resumed.value),
+            resumed.value.kind === 'verdict',
           )
         : modalView(outOfDateMessage(advisor.startValue()).blocks, ctx, false);
-      try {
-        await client.views.update({ view_id: body.view.id, hash: body.view.hash, view });
-      } catch (error) {
-        // hash_conflict: two quick clicks; the second one's view is stale and the first already moved on.
-        const problem = describeSlackError(error);
-        logger.warn('views.update failed', { code: problem.code, user: body.user.id, view: body.view.id });
-      }
+      const reply = replierFor({ client, logger, user, modalId: id });
+      // hash_conflict: two quick clicks; the second one's view is stale and the first already moved on.
+      await reply.attempt('update the wizard', () => client.views.update({ view_id: id, hash, view }), { tell: false });
       return;
     }
 
-    const message = resumed.ok ? wizardMessage(resumed.view, 'message') : outOfDateMessage(advisor.startValue());
-    await respondOrExplain(
-      respond,
-      client,
-      logger,
-      body,
-      { replace_original: true, response_type: 'ephemeral', ...message },
-      'update the wizard',
-    );
+    const reply = replierFor({ client, logger, respond, user, channel: body.channel?.id });
+    const message = resumed.ok ? wizardMessage(resumed.value, 'message') : outOfDateMessage(advisor.startValue());
+    await reply.replace(message, 'update the wizard');
   });
 
   // Opens the wizard privately for whoever clicks, from a public reply or the Home tab; the public message stays.
   app.action<ButtonClick>(ACTION.open, async ({ ack, body, client, logger }) => {
     await ack();
-    const start = advisor.start();
     const message = body.message;
     const channel = body.channel?.id;
     const threadTs = message ? ((message.thread_ts as string | undefined) ?? message.ts) : undefined;
-    try {
-      await client.views.open({
+    // No respond: a problem is told in the thread the button is in, by chat.postEphemeral.
+    const reply = replierFor({ client, logger, user: body.user.id, channel, threadTs });
+    const ctx = { ...(channel ? { channel } : {}), ...(threadTs ? { threadTs } : {}) };
+    await reply.attempt('open the wizard', () =>
+      client.views.open({
         trigger_id: body.trigger_id,
-        view: modalView(
-          wizardMessage(start, 'modal').blocks,
-          { ...(channel ? { channel } : {}), ...(threadTs ? { threadTs } : {}) },
-          false,
-        ),
-      });
-    } catch (error) {
-      const problem = describeSlackError(error);
-      logger.warn('views.open failed', { code: problem.code, user: body.user.id, channel });
-      await tellPrivately(
-        client,
-        logger,
-        { channel, user: body.user.id, threadTs },
-        problemMessage('open the wizard', problem),
-      );
-    }
+        view: modalView(wizardMessage(advisor.start(), 'modal').blocks, ctx, false),
+      }),
+    );
   });
 
-  app.action<ButtonClick>(ACTION.scorecard, async ({ ack, body, respond, client, logger }) => {
+  app.action<ButtonClick>(ACTION.scorecard, async ({ ack, action, body, respond, client, logger }) => {
     await ack();
-    const comparison = advisor.comparisons.find((c) => c.id === body.actions[0]?.value) ?? advisor.comparison();
-    await respondOrExplain(
-      respond,
-      client,
-      logger,
-      body,
-      { replace_original: false, response_type: 'ephemeral', ...scorecardMessage(comparison) },
-      'show the scorecard',
-    );
+    const named = scorecardValue.decode(advisor, action.value);
+    if (!named.ok) logger.info('unknown scorecard button', { reason: named.error.code, user: body.user.id });
+    const reply = replierFor({ client, logger, respond, user: body.user.id, channel: body.channel?.id });
+    await reply.privately(scorecardMessage(named.ok ? named.value : advisor.comparison()), 'show the scorecard');
   });
 };
 

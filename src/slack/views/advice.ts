@@ -1,6 +1,7 @@
 /** Free-text advice as Block Kit: the verdict for a situation, the words that matched, or an honest "not sure". */
 import type { Advice, AdviceMatch, Comparison } from '../../advisor/index.js';
-import { ACTION, ADVICE_SHARE_PREFIX } from '../ids.js';
+import { ACTION } from '../ids.js';
+import { shareValue } from '../values.js';
 import {
   bullets,
   button,
@@ -11,15 +12,12 @@ import {
   type KnownBlock,
   type SlackMessage,
   section,
-} from './mrkdwn.js';
-import { dimensionRow } from './verdict.js';
+} from './blocks.js';
+import { capitalised, questionCount } from './phrases.js';
+import { dimensionRow } from './reference.js';
 
 /** How much of a person's situation is quoted back; the rest is not needed to recognise it. */
 const QUOTE_MAX = 500;
-
-export function adviceShareValue(comparison: Comparison, match: AdviceMatch): string {
-  return `${ADVICE_SHARE_PREFIX}:${comparison.id}:${match.id}`;
-}
 
 export function adviceVerdict(match: AdviceMatch): string {
   return match.pick ? match.pick.shortName : `Neither: ${match.alternative}`;
@@ -73,7 +71,14 @@ export function adviceMessage(comparison: Comparison, advice: Advice, options: A
       : [];
     const actions = [
       ...(options.shareable
-        ? [button('Share in channel', ACTION.share, adviceShareValue(comparison, best), 'primary')]
+        ? [
+            button(
+              'Share in channel',
+              ACTION.share,
+              shareValue.encode({ kind: 'advice', comparisonId: comparison.id, entryId: best.id }),
+              'primary',
+            ),
+          ]
         : []),
       ...wizard,
     ];
@@ -91,17 +96,18 @@ export function adviceMessage(comparison: Comparison, advice: Advice, options: A
   const candidates = advice.candidates.map(
     (c) => `*${escapeMrkdwn(adviceVerdict(c))}* for “${escapeMrkdwn(c.situation)}”`,
   );
+  const questions = questionCount(comparison);
   return {
     text: candidates.length
-      ? 'Not sure: your situation fits picks that disagree. The wizard can settle it in three questions.'
-      : 'Not sure: I could not place that situation. The wizard can decide it in three questions.',
+      ? `Not sure: your situation fits picks that disagree. The wizard can settle it in ${questions}.`
+      : `Not sure: I could not place that situation. The wizard can decide it in ${questions}.`,
     blocks: [
       header('Not sure yet'),
       ...quoted(options.situation),
       section(
         candidates.length
-          ? `Your situation fits picks that disagree:\n${bullets(candidates)}\nThree questions will settle it.`
-          : 'I could not match that to a situation I know, and I would rather not guess. Three questions will decide it.',
+          ? `Your situation fits picks that disagree:\n${bullets(candidates)}\n${capitalised(questions)} will settle it.`
+          : `I could not match that to a situation I know, and I would rather not guess. ${capitalised(questions)} will decide it.`,
       ),
       ...(wizard.length ? [{ type: 'actions' as const, block_id: 'advice_actions', elements: wizard }] : []),
     ],

@@ -1,7 +1,7 @@
 /** Messages for things that went wrong: an out-of-date button, a Slack call that failed. */
 import { ACTION, COMMAND } from '../ids.js';
 import type { SlackProblem } from '../slack-errors.js';
-import { button, context, type SlackMessage, section } from './mrkdwn.js';
+import { button, context, type SlackMessage, section } from './blocks.js';
 
 export function outOfDateMessage(startState: string): SlackMessage {
   return {

@@ -1,11 +1,25 @@
 /** Look-ups as Block Kit: the scorecard, one dimension in depth, when to pick neither, and help. */
 import type { Comparison, Dimension } from '../../advisor/index.js';
 import { COMMAND } from '../ids.js';
-import { bullets, clip, context, escapeMrkdwn, header, type KnownBlock, type SlackMessage, section } from './mrkdwn.js';
-import { dimensionRow, techName } from './verdict.js';
+import { bullets, clip, context, escapeMrkdwn, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
+import { exampleSituation, lookupWord, questionCount } from './phrases.js';
+
+export function techName(comparison: Comparison, id: string): string {
+  return comparison.technologies.find((t) => t.id === id)?.shortName ?? id;
+}
+
+/** One scorecard row: the dimension, who has the edge, and each side's short take. */
+export function dimensionRow(comparison: Comparison, d: Dimension): string {
+  const edge = d.edge === 'depends' ? 'depends' : `edge: ${techName(comparison, d.edge)}`;
+  const sides = comparison.technologies.map(
+    (t) => `${escapeMrkdwn(t.shortName)}: ${escapeMrkdwn(d.sides[t.id]?.short ?? '')}`,
+  );
+  return `*${escapeMrkdwn(d.name)}* (${edge}) · ${sides.join(' · ')}`;
+}
 
 export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
   const categories = [...new Set(comparison.dimensions.map((d) => d.category))];
+  const [first] = comparison.dimensions;
   return [
     section(escapeMrkdwn(comparison.summary)),
     ...categories.map((category) =>
@@ -16,7 +30,9 @@ export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
           .join('\n')}`,
       ),
     ),
-    context(`Type \`${COMMAND} <dimension>\` for one in depth, e.g. \`${COMMAND} reconnect\`.`),
+    context(
+      `Type \`${COMMAND} <dimension>\` for one in depth${first ? `, e.g. \`${COMMAND} ${escapeMrkdwn(lookupWord(first))}\`` : ''}.`,
+    ),
   ];
 }
 
@@ -62,7 +78,8 @@ export function neitherMessage(comparison: Comparison): SlackMessage {
 export function helpMessage(comparison: Comparison, typed?: string, suggestions: string[] = []): SlackMessage {
   // Only a word or two reaches here, but a word can be any length.
   const unplaced = typed === undefined ? undefined : clip(typed, 100);
-  const dimensions = comparison.dimensions.map((d) => `\`${d.aliases[1] ?? d.aliases[0]}\``).join(', ');
+  const [first, ...others] = comparison.dimensions.map((d) => escapeMrkdwn(lookupWord(d)));
+  const example = exampleSituation(comparison);
   const lead = unplaced
     ? `I could not place “${escapeMrkdwn(unplaced)}”.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${COMMAND} ${escapeMrkdwn(s)}\``).join(' or ')}?` : ''}`
     : `I help you choose between ${comparison.technologies.map((t) => t.name).join(' and ')}, and know when to pick neither.`;
@@ -74,10 +91,14 @@ export function helpMessage(comparison: Comparison, typed?: string, suggestions:
       section(lead),
       section(
         bullets([
-          `\`${COMMAND}\`: three questions and a verdict that explains itself`,
-          `\`${COMMAND} streaming LLM tokens to a browser\`: advice for your situation, in your words`,
+          `\`${COMMAND}\`: ${questionCount(comparison)} and a verdict that explains itself`,
+          `\`${COMMAND} ${escapeMrkdwn(example ?? '<your situation>')}\`: advice for your situation, in your words`,
           `\`${COMMAND} compare\`: the scorecard`,
-          `\`${COMMAND} reconnect\`: one dimension in depth (also ${dimensions})`,
+          ...(first
+            ? [
+                `\`${COMMAND} ${first}\`: one dimension in depth${others.length ? ` (also ${others.map((w) => `\`${w}\``).join(', ')})` : ''}`,
+              ]
+            : []),
           `\`${COMMAND} neither\`: when to pick something else`,
           `\`${COMMAND} help\`: this message`,
         ]),

@@ -1,9 +1,10 @@
 /** The answer to a typed text (after /realtime, or in an @mention) as a message. */
-import type { Reply } from '../../advisor/index.js';
+import type { Comparison, Reply } from '../../advisor/index.js';
 import { adviceMessage } from './advice.js';
-import { button, type SlackMessage, section } from './mrkdwn.js';
+import { button, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
+import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from './reference.js';
-import { questionMessage } from './verdict.js';
+import { questionMessage } from './wizard.js';
 
 export interface ReplyOptions {
   /**
@@ -17,7 +18,9 @@ export interface ReplyOptions {
 export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage {
   switch (reply.kind) {
     case 'wizard':
-      return options.audience === 'public' ? introMessage(options.wizardButton) : questionMessage(reply.view);
+      return options.audience === 'public'
+        ? introMessage(reply.view.comparison, options.wizardButton)
+        : questionMessage(reply.view);
     case 'help':
       return helpMessage(reply.comparison, reply.unplaced, reply.suggestions);
     case 'compare':
@@ -36,12 +39,14 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
 }
 
 /** For a mention with nothing after it: how to ask, and the wizard a click away. */
-function introMessage(wizardButton: { actionId: string; value: string }): SlackMessage {
+function introMessage(comparison: Comparison, wizardButton: { actionId: string; value: string }): SlackMessage {
+  const wizard = `run the wizard: ${questionCount(comparison)} and a verdict.`;
+  const example = exampleSituation(comparison);
   return {
-    text: 'Tell me your situation in a sentence after mentioning me, or run the wizard: three questions and a verdict.',
+    text: `Tell me your situation in a sentence after mentioning me, or ${wizard}`,
     blocks: [
       section(
-        'Tell me your situation in a sentence after mentioning me (e.g. _we stream LLM tokens to the browser_), or run the wizard: three questions and a verdict.',
+        `Tell me your situation in a sentence after mentioning me${example ? ` (e.g. _${escapeMrkdwn(example)}_)` : ''}, or ${wizard}`,
       ),
       {
         type: 'actions',

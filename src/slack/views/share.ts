@@ -3,8 +3,9 @@
  * reasoning in its thread, so the channel stays readable.
  */
 import type { AdviceMatch, Comparison, VerdictView } from '../../advisor/index.js';
+import type { Shareable } from '../values.js';
 import { adviceBody, adviceSummary, adviceVerdict } from './advice.js';
-import { context, escapeMrkdwn, type SlackMessage, section } from './mrkdwn.js';
+import { context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
 import { verdictBody, verdictSummary } from './verdict.js';
 
 export interface SharedPost {
@@ -48,4 +49,11 @@ export function sharedAdvice(comparison: Comparison, match: AdviceMatch, userId:
     adviceBody(comparison, match),
     match.reason,
   );
+}
+
+/** The post for what a Share button (or the modal's submit) names: a verdict, or a piece of advice. */
+export function sharedPost(shareable: Shareable, userId: string): SharedPost {
+  return shareable.kind === 'verdict'
+    ? sharedVerdict(shareable.view, userId)
+    : sharedAdvice(shareable.comparison, shareable.match, userId);
 }

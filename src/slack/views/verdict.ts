@@ -1,6 +1,7 @@
-/** The wizard's steps and its verdict as Block Kit. */
-import type { Comparison, Dimension, QuestionView, Verdict, VerdictView, WizardView } from '../../advisor/index.js';
+/** The wizard's verdict as Block Kit: the pick, why, what decided it, caveats, alternatives and sources. */
+import type { Comparison, Verdict, VerdictView } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
+import { scorecardValue, shareValue } from '../values.js';
 import {
   bullets,
   button,
@@ -10,61 +11,16 @@ import {
   type KnownBlock,
   type SlackMessage,
   section,
-} from './mrkdwn.js';
+} from './blocks.js';
+import { dimensionRow } from './reference.js';
 
 const STRENGTH = { strong: 'Strong pick', clear: 'Clear pick', lean: 'Leaning pick' } as const;
 
-/** The place a wizard runs: an ephemeral message has Share and Scorecard buttons; a modal posts with its submit. */
-export type Surface = 'message' | 'modal';
-
-function navigation(view: WizardView): KnownBlock {
-  return {
-    type: 'actions',
-    block_id: 'wizard_navigation',
-    elements: [
-      ...(view.back ? [button('← Back', ACTION.back, view.back)] : []),
-      button('Start over', ACTION.startOver, view.startOver),
-    ],
-  };
-}
-
-export function questionMessage(view: QuestionView): SlackMessage {
-  const progress = `Question ${view.number} of ${view.total}`;
-  const changing = view.options.some((o) => o.current);
-  return {
-    text: escapeMrkdwn(`${progress}: ${view.question.prompt}`),
-    blocks: [
-      context(`*${escapeMrkdwn(view.comparison.title)}* · ${progress}${changing ? ' · changing one answer' : ''}`),
-      section(`*${escapeMrkdwn(view.question.prompt)}*`),
-      {
-        type: 'actions',
-        block_id: `wizard_question_${view.question.id}`,
-        elements: view.options.map((option, i) =>
-          button(
-            option.current ? `✓ ${option.label}` : option.label,
-            ACTION.answer(i),
-            option.next,
-            option.current ? 'primary' : undefined,
-          ),
-        ),
-      },
-      ...(view.number > 1 || view.back ? [navigation(view)] : []),
-    ],
-  };
-}
-
-export function techName(comparison: Comparison, id: string): string {
-  return comparison.technologies.find((t) => t.id === id)?.shortName ?? id;
-}
-
-/** One scorecard row: the dimension, who has the edge, and each side's short take. */
-export function dimensionRow(comparison: Comparison, d: Dimension): string {
-  const edge = d.edge === 'depends' ? 'depends' : `edge: ${techName(comparison, d.edge)}`;
-  const sides = comparison.technologies.map(
-    (t) => `${escapeMrkdwn(t.shortName)}: ${escapeMrkdwn(d.sides[t.id]?.short ?? '')}`,
-  );
-  return `*${escapeMrkdwn(d.name)}* (${edge}) · ${sides.join(' · ')}`;
-}
+/**
+ * Where the wizard runs, which decides the verdict's buttons: an ephemeral message has Share and Scorecard; the
+ * advisor's modal posts with its own submit button instead. (Not Block Kit's notion of a surface: no Home tab.)
+ */
+export type WizardSurface = 'message' | 'modal';
 
 export function verdictSummary(verdict: Verdict): string {
   return escapeMrkdwn(`Verdict: ${verdict.headline} (${STRENGTH[verdict.strength].toLowerCase()})`);
@@ -107,7 +63,7 @@ export function verdictBody(
   return blocks;
 }
 
-export function verdictMessage(view: VerdictView, surface: Surface = 'message'): SlackMessage {
+export function verdictMessage(view: VerdictView, surface: WizardSurface = 'message'): SlackMessage {
   const { verdict } = view;
   return {
     text: verdictSummary(verdict),
@@ -120,8 +76,13 @@ export function verdictMessage(view: VerdictView, surface: Surface = 'message'):
         elements: [
           ...(surface === 'message'
             ? [
-                button('Share in channel', ACTION.share, view.state, 'primary'),
-                button('Full scorecard', ACTION.scorecard, view.comparison.id),
+                button(
+                  'Share in channel',
+                  ACTION.share,
+                  shareValue.encode({ kind: 'verdict', state: view.state }),
+                  'primary',
+                ),
+                button('Full scorecard', ACTION.scorecard, scorecardValue.encode(view.comparison)),
               ]
             : []),
           ...(view.back ? [button('← Back', ACTION.back, view.back)] : []),
@@ -130,8 +91,4 @@ export function verdictMessage(view: VerdictView, surface: Surface = 'message'):
       },
     ],
   };
-}
-
-export function wizardMessage(view: WizardView, surface: Surface = 'message'): SlackMessage {
-  return view.kind === 'question' ? questionMessage(view) : verdictMessage(view, surface);
 }

@@ -8,13 +8,13 @@ import type { WizardView } from '../../../src/advisor/index.js';
 import { ACTION } from '../../../src/slack/ids.js';
 import { describeSlackError } from '../../../src/slack/slack-errors.js';
 import { adviceMessage } from '../../../src/slack/views/advice.js';
-import type { SlackMessage } from '../../../src/slack/views/mrkdwn.js';
+import type { SlackMessage } from '../../../src/slack/views/blocks.js';
 import { outOfDateMessage, problemMessage } from '../../../src/slack/views/problems.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from '../../../src/slack/views/reference.js';
 import { replyMessage } from '../../../src/slack/views/reply.js';
 import { sharedAdvice, sharedVerdict } from '../../../src/slack/views/share.js';
 import { homeView, modalView } from '../../../src/slack/views/surfaces.js';
-import { wizardMessage } from '../../../src/slack/views/verdict.js';
+import { wizardMessage } from '../../../src/slack/views/wizard.js';
 import { advisor, websocketVsSse as comparison } from '../../advisor/helpers.js';
 
 function everyWizardView(): WizardView[] {
@@ -129,6 +129,8 @@ describe('modals and the Home tab are valid views', () => {
         true,
       ),
     ],
+    ['modal for a message of 2,000 quotes', modalView([], { ...ctx, situation: '"'.repeat(2000) }, true)],
+    ['modal for a message of 1,500 emoji', modalView([], { ...ctx, situation: '😀'.repeat(1500) }, true)],
     ['home', homeView(comparison, advisor.startValue())],
   ])('%s', (_name, view) => {
     expect(validateView(view)).toEqual({ ok: true });

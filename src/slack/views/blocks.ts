@@ -1,6 +1,7 @@
 /**
- * Slack mrkdwn helpers. Slack reads `&`, `<` and `>` as control characters: `<!channel>` pings a channel and
- * `<@U123>` a person. Any text we did not write ourselves, and data text with an ampersand, is escaped.
+ * Block Kit builders: section, header, context, button, and the mrkdwn escaping and clipping they share. Slack
+ * reads `&`, `<` and `>` as control characters: `<!channel>` pings a channel and `<@U123>` a person. Any text we
+ * did not write ourselves, and data text with an ampersand, is escaped.
  */
 import type { types } from '@slack/bolt';
 

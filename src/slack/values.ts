@@ -1,0 +1,174 @@
+/**
+ * Every value the app puts in Slack and reads back, encoded and decoded here and nowhere else: the wizard's
+ * navigation buttons, the Share and Scorecard buttons, and the modal's `private_metadata`. What comes back is
+ * validated (zod for the shape, the advisor for what it names): a value that was tampered with, truncated or
+ * written by an older version decodes to `{ ok: false, error }`, never a throw.
+ */
+import { z } from 'zod';
+import type { AdviceMatch, Advisor, Comparison, StateError, VerdictView, WizardView } from '../advisor/index.js';
+
+export interface ValueError {
+  code: StateError['code'] | 'unknown-entry' | 'not-a-verdict';
+  message: string;
+}
+
+export type Decoded<T> = { ok: true; value: T } | { ok: false; error: ValueError };
+
+const fail = (code: ValueError['code'], message: string): { ok: false; error: ValueError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** Slack's limits: a button's value, a view's private_metadata. */
+export const BUTTON_VALUE_MAX = 2000;
+export const PRIVATE_METADATA_MAX = 3000;
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const buttonValue = z.string().min(1).max(BUTTON_VALUE_MAX);
+
+/** Zod's first complaint, short enough for a log line. */
+function complaint(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'invalid value';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wizard navigation (an answer, Back, Start over, Change, Run the wizard): the state to go to. The advisor writes
+// these (each WizardView carries its next states encoded, see src/advisor/wizard.ts); this reads them back.
+
+export const wizardValue = {
+  decode(advisor: Advisor, raw: unknown): Decoded<WizardView> {
+    const value = buttonValue.safeParse(raw);
+    if (!value.success) return fail('malformed', `wizard value ${complaint(value.error)}`);
+    const resumed = advisor.resume(value.data);
+    return resumed.ok ? { ok: true, value: resumed.view } : resumed;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Share in channel: a finished wizard's state (its verdict), or one piece of advice as `advice:<comparison>:<entry>`.
+
+const ADVICE_PREFIX = 'advice';
+const adviceShare = z.string().regex(/^advice:([a-z0-9][a-z0-9-]{0,63}):([a-z0-9][a-z0-9-]{0,63})$/);
+
+export type ShareValue = { kind: 'verdict'; state: string } | { kind: 'advice'; comparisonId: string; entryId: string };
+
+/** What a Share button's value names, looked up: the verdict, or the advice entry with its comparison. */
+export type Shareable =
+  | { kind: 'verdict'; view: VerdictView }
+  | { kind: 'advice'; comparison: Comparison; match: AdviceMatch };
+
+export const shareValue = {
+  encode(value: ShareValue): string {
+    return value.kind === 'verdict' ? value.state : `${ADVICE_PREFIX}:${value.comparisonId}:${value.entryId}`;
+  },
+  decode(advisor: Advisor, raw: unknown): Decoded<Shareable> {
+    const value = buttonValue.safeParse(raw);
+    if (!value.success) return fail('malformed', `share value ${complaint(value.error)}`);
+    if (!value.data.startsWith(`${ADVICE_PREFIX}:`)) {
+      const wizard = wizardValue.decode(advisor, value.data);
+      if (!wizard.ok) return wizard;
+      return wizard.value.kind === 'verdict'
+        ? { ok: true, value: { kind: 'verdict', view: wizard.value } }
+        : fail('not-a-verdict', 'the wizard has not reached a verdict yet');
+    }
+    const advice = adviceShare.safeParse(value.data);
+    if (!advice.success) return fail('malformed', `"${value.data.slice(0, 80)}" is not a piece of advice`);
+    const [, comparisonId, entryId] = advice.data.split(':') as [string, string, string];
+    const comparison = advisor.comparisons.find((c) => c.id === comparisonId);
+    if (!comparison) return fail('unknown-comparison', `no comparison "${comparisonId}"`);
+    const match = advisor.entry(entryId, comparison.id);
+    if (!match) return fail('unknown-entry', `no advice "${entryId}" in ${comparison.id}`);
+    return { ok: true, value: { kind: 'advice', comparison, match } };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Full scorecard: the comparison's id.
+
+export const scorecardValue = {
+  encode: (comparison: Comparison): string => comparison.id,
+  decode(advisor: Advisor, raw: unknown): Decoded<Comparison> {
+    const value = id.safeParse(raw);
+    if (!value.success) return fail('malformed', `scorecard value ${complaint(value.error)}`);
+    const comparison = advisor.comparisons.find((c) => c.id === value.data);
+    return comparison ? { ok: true, value: comparison } : fail('unknown-comparison', `no comparison "${value.data}"`);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The advisor's modal: where its result goes and what it is showing, in `private_metadata` as compact JSON.
+
+export interface ModalContext {
+  /** Channel and thread root to reply in; absent when opened from the Home tab. */
+  channel?: string;
+  threadTs?: string;
+  /** The message the shortcut ran on, as the situation for free-text advice. */
+  situation?: string;
+  /** The wizard's encoded state, once the person refines the advice with it. */
+  wizard?: string;
+}
+
+/** The most of a situation that is kept, however short its encoding: enough to advise on. */
+const SITUATION_MAX = 2000;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Lenient per field, as a modal with one unreadable field still works: the field is dropped. */
+const field = z.string().min(1).max(PRIVATE_METADATA_MAX).optional().catch(undefined);
+const metadataSchema = z.object({ c: field, t: field, s: field, w: field });
+
+export const modalMetadata = {
+  /**
+   * At most PRIVATE_METADATA_MAX characters once encoded, whatever the situation holds: quotes, newlines and
+   * control characters grow under JSON escaping, so the situation is cut by the encoded length, between grapheme
+   * clusters so that an emoji is never split, and the cut is marked with an ellipsis.
+   */
+  encode(ctx: ModalContext): string {
+    const json = (situation: string | undefined) =>
+      JSON.stringify({
+        ...(ctx.channel ? { c: ctx.channel } : {}),
+        ...(ctx.threadTs ? { t: ctx.threadTs } : {}),
+        ...(situation ? { s: situation } : {}),
+        ...(ctx.wizard ? { w: ctx.wizard } : {}),
+      });
+    const whole = json(ctx.situation);
+    if (!ctx.situation || (whole.length <= PRIVATE_METADATA_MAX && ctx.situation.length <= SITUATION_MAX)) return whole;
+
+    const clusters = Array.from(graphemes.segment(ctx.situation), (s) => s.segment);
+    const cut = (n: number) => `${clusters.slice(0, n).join('')}…`;
+    const fits = (n: number) => {
+      const situation = cut(n);
+      return situation.length <= SITUATION_MAX && json(situation).length <= PRIVATE_METADATA_MAX;
+    };
+    // The most clusters that fit, by bisection: one more cluster never makes the encoding shorter.
+    let [lo, hi] = [0, clusters.length - 1];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo > 0 && fits(lo) ? json(cut(lo)) : json(undefined);
+  },
+
+  decode(raw: string | undefined): Decoded<ModalContext> {
+    if (!raw) return { ok: true, value: {} };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return fail('malformed', 'private_metadata is not JSON');
+    }
+    const metadata = metadataSchema.safeParse(parsed);
+    if (!metadata.success) return fail('malformed', `private_metadata ${complaint(metadata.error)}`);
+    const { c, t, s, w } = metadata.data;
+    return {
+      ok: true,
+      value: {
+        ...(c ? { channel: c } : {}),
+        ...(t ? { threadTs: t } : {}),
+        ...(s ? { situation: s } : {}),
+        ...(w ? { wizard: w } : {}),
+      },
+    };
+  },
+};

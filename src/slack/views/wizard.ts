@@ -1,0 +1,45 @@
+/** The wizard as Block Kit: one question with its options, and whichever step comes next (a question or the verdict). */
+import type { QuestionView, WizardView } from '../../advisor/index.js';
+import { ACTION } from '../ids.js';
+import { button, context, escapeMrkdwn, type KnownBlock, type SlackMessage, section } from './blocks.js';
+import { verdictMessage, type WizardSurface } from './verdict.js';
+
+function navigation(view: QuestionView): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'wizard_navigation',
+    elements: [
+      ...(view.back ? [button('← Back', ACTION.back, view.back)] : []),
+      button('Start over', ACTION.startOver, view.startOver),
+    ],
+  };
+}
+
+export function questionMessage(view: QuestionView): SlackMessage {
+  const progress = `Question ${view.number} of ${view.total}`;
+  const changing = view.options.some((o) => o.current);
+  return {
+    text: escapeMrkdwn(`${progress}: ${view.question.prompt}`),
+    blocks: [
+      context(`*${escapeMrkdwn(view.comparison.title)}* · ${progress}${changing ? ' · changing one answer' : ''}`),
+      section(`*${escapeMrkdwn(view.question.prompt)}*`),
+      {
+        type: 'actions',
+        block_id: `wizard_question_${view.question.id}`,
+        elements: view.options.map((option, i) =>
+          button(
+            option.current ? `✓ ${option.label}` : option.label,
+            ACTION.answer(i),
+            option.next,
+            option.current ? 'primary' : undefined,
+          ),
+        ),
+      },
+      ...(view.number > 1 || view.back ? [navigation(view)] : []),
+    ],
+  };
+}
+
+export function wizardMessage(view: WizardView, surface: WizardSurface = 'message'): SlackMessage {
+  return view.kind === 'question' ? questionMessage(view) : verdictMessage(view, surface);
+}
