@@ -2,9 +2,14 @@
  * Proof that the stand-in speaks the wire format of the real @slack/web-api WebClient that Bolt uses:
  * form-encoded arguments with JSON-string blocks, Bearer tokens, platform errors, and 429 retry handling.
  */
-import { ErrorCode, LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
+import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackStandin, startSlackStandin } from '../../../sandbox/standin/server.js';
+
+// The WebClient that Bolt itself uses, reached through Bolt: @slack/web-api is not a dependency of ours.
+const { ErrorCode, LogLevel, WebClient } = webApi;
+type WebClientOptions = webApi.WebClientOptions;
+type WebClient = webApi.WebClient;
 
 let standin: SlackStandin;
 

@@ -48,8 +48,8 @@ describe('text that restates the data', () => {
     for (const dimension of comparison.dimensions) {
       const word = lookupWord(dimension);
       expect(text.split(`\`${word}\``).length + text.split(`\`/realtime ${word}\``).length - 2).toBe(1);
-      const lookup = advisor.interpret(word);
-      expect(lookup.kind === 'dimension' && lookup.dimension.id).toBe(dimension.id);
+      const reply = advisor.reply(word);
+      expect(reply.kind === 'dimension' && reply.dimension.id).toBe(dimension.id);
     }
     expect(text.match(/reconnect/g)).toHaveLength(1);
   });
