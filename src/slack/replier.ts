@@ -8,6 +8,7 @@
  * URL lasts 30 minutes and 5 uses, after which the person is told in a private message instead.
  */
 import type { Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt';
+import { type ConversationKind, conversationKind } from './conversation.js';
 import { describeSlackError, type SlackProblem } from './slack-errors.js';
 import type { SlackMessage } from './views/blocks.js';
 import { problemMessage } from './views/problems.js';
@@ -20,6 +21,8 @@ export interface ReplierOptions {
   user: string | undefined;
   /** Where they asked, for a private message there; absent on the Home tab. */
   channel?: string | undefined;
+  /** What kind of conversation that is, so that advice fits it (no `/invite` in a DM between people); by default, read from the channel id. */
+  conversation?: ConversationKind | undefined;
   /** The thread to answer in, when they asked in one. */
   threadTs?: string | undefined;
   /** The request's response_url, as Bolt's respond(); absent for events and view submissions. */
@@ -50,10 +53,11 @@ type Route = { via: string; send: (message: SlackMessage) => Promise<unknown> };
 
 export function replierFor(options: ReplierOptions): Replier {
   const { client, logger, user, channel, threadTs, respond, modalId } = options;
+  const conversation = options.conversation ?? conversationKind(channel);
   const ids = { user, channel, ...(modalId ? { view: modalId } : {}) };
 
   const refused = (doing: string, error: unknown, via?: string): SlackProblem => {
-    const problem = describeSlackError(error);
+    const problem = describeSlackError(error, conversation);
     logger.warn(`could not ${doing}`, { code: problem.code, ...(via ? { via } : {}), ...ids });
     return problem;
   };

@@ -4,6 +4,7 @@
  * response_url. Only codes and ids are logged, never tokens.
  */
 import { ErrorCode as BoltErrorCode, webApi } from '@slack/bolt';
+import { type ConversationKind, isConversationBetweenPeople } from './conversation.js';
 import { COMMAND } from './ids.js';
 
 /** Slack's own error codes that the app turns into advice; any other code reads as a generic refusal. */
@@ -46,10 +47,17 @@ interface ErrorShape {
 
 const APP = '@Realtime Advisor';
 
-const ADVICE: Record<SlackErrorCode | 'timeout', (needed?: string) => string> = {
+/** Slack cannot let an app into a conversation between people; /invite works everywhere else. */
+const BETWEEN_PEOPLE = `Slack does not let apps into direct messages between people, so I cannot post here. Run \`${COMMAND}\` in a channel instead, or mention me there.`;
+
+const ADVICE: Record<SlackErrorCode | 'timeout', (needed: string | undefined, where: ConversationKind) => string> = {
   not_in_channel: () => `I am not a member of this channel. Invite me with \`/invite ${APP}\`, then try again.`,
-  channel_not_found: () =>
-    `I cannot see this channel: it may be private, or a conversation I am not part of. Invite me with \`/invite ${APP}\`, or use me in a public channel.`,
+  channel_not_found: (_needed, where) =>
+    isConversationBetweenPeople(where)
+      ? BETWEEN_PEOPLE
+      : where === 'private-channel'
+        ? `I am not a member of this private channel. Invite me with \`/invite ${APP}\`, then try again.`
+        : `I cannot see this conversation: it may be private, or one I am not part of. Invite me with \`/invite ${APP}\`, or use me in a public channel.`,
   is_archived: () =>
     'This channel is archived, so nothing can be posted in it. Unarchive it, or share from another channel.',
   missing_scope: (needed) =>
@@ -96,11 +104,12 @@ function codeOf(error: unknown): { code: SlackProblem['code']; needed?: string |
   return { code: e.code ?? 'unknown_error' };
 }
 
-export function describeSlackError(error: unknown): SlackProblem {
+/** What went wrong and what the person can do, for a failure in `where` (the advice differs by conversation). */
+export function describeSlackError(error: unknown, where: ConversationKind = 'unknown'): SlackProblem {
   const { code, needed } = codeOf(error);
   // hasOwn, so that a code such as `constructor` is not mistaken for advice.
   const advice =
-    (Object.hasOwn(ADVICE, code) ? ADVICE[code as keyof typeof ADVICE](needed) : undefined) ??
+    (Object.hasOwn(ADVICE, code) ? ADVICE[code as keyof typeof ADVICE](needed, where) : undefined) ??
     `Slack refused that (\`${code}\`). Try again; if it keeps failing, \`${COMMAND} help\` has other ways in.`;
   return { code, advice };
 }

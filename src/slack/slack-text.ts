@@ -95,6 +95,16 @@ export function fromSlack(raw: string | undefined): SlackText {
   return { segments };
 }
 
+/** Text we already hold as plain text (not from Slack), as one segment. */
+export function textOnly(text: string): SlackText {
+  return { segments: text.length ? [{ kind: 'text', text }] : [] };
+}
+
+/** The same text without some of its segments, such as the mention of the app itself. */
+export function without(text: SlackText, drop: (segment: Segment) => boolean): SlackText {
+  return { segments: text.segments.filter((s) => !drop(s)) };
+}
+
 /** How a segment reads as plain text: what a person would read aloud. */
 function plainOf(segment: Segment): string {
   switch (segment.kind) {
@@ -111,12 +121,9 @@ function plainOf(segment: Segment): string {
   }
 }
 
-/** The plain text the advisor reads; `without` drops segments such as the mention of the app itself. */
-export function plainText(text: SlackText, without?: (segment: Segment) => boolean): string {
-  return text.segments
-    .filter((s) => !without?.(s))
-    .map(plainOf)
-    .join('');
+/** The plain text the advisor reads. */
+export function plainText(text: SlackText): string {
+  return text.segments.map(plainOf).join('');
 }
 
 /**

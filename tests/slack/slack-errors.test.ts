@@ -41,3 +41,18 @@ describe('the codes the app handles', () => {
     expect(describeSlackError({ code: ErrorCode.RespondError, statusCode: 500 }).code).toBe('http_500');
   });
 });
+
+describe('advice that fits the conversation', () => {
+  it('never tells a person to /invite the app into a direct message between people', () => {
+    for (const where of ['direct-message', 'group-message'] as const) {
+      const { advice } = describeSlackError(platform('channel_not_found'), where);
+      expect(advice).not.toMatch(/\/invite/);
+      expect(advice).toMatch(/does not let apps into direct messages between people.*in a channel/);
+    }
+  });
+
+  it('asks for an /invite in a private channel, which an app can join', () => {
+    const { advice } = describeSlackError(platform('channel_not_found'), 'private-channel');
+    expect(advice).toMatch(/private channel\. Invite me with `\/invite @Realtime Advisor`/);
+  });
+});

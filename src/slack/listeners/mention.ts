@@ -5,11 +5,9 @@
  */
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
+import { fromSlack, plainText, without } from '../slack-text.js';
 import { replyMessage } from '../views/reply.js';
 import type { Register } from './types.js';
-
-/** `<@U123>` and `<@U123|name>`: the mention itself is not part of the situation. */
-const MENTION = /<@[A-Z0-9]+(?:\|[^>]*)?>/g;
 
 export const registerMention: Register = (app, { advisor, ledger }) => {
   app.event('app_mention', async ({ event, body, context, client, logger }) => {
@@ -17,12 +15,16 @@ export const registerMention: Register = (app, { advisor, ledger }) => {
     if (context.retryNum && context.retryReason === 'http_timeout') return;
     if (!ledger.claim(`event:${body.event_id}`)) return;
     if (event.bot_id) return; // never converse with bots, ourselves included
+    // Slack sends app_mention again when the message is edited; the first version was answered already.
+    if (event.edited) return;
 
-    const text = (event.text ?? '').replace(MENTION, ' ').trim();
+    // The mention of the app is how the person called it, not part of their situation; other mentions are.
+    const asked = without(fromSlack(event.text), (s) => s.kind === 'user' && s.id === context.botUserId);
     const threadTs = event.thread_ts ?? event.ts;
-    const message = replyMessage(advisor.reply(text), {
+    const message = replyMessage(advisor.reply(plainText(asked)), {
       audience: 'public',
       wizardButton: { actionId: ACTION.open, value: advisor.startValue() },
+      asked,
     });
     const reply = replierFor({ client, logger, user: event.user, channel: event.channel, threadTs });
     await reply.attempt('reply', () =>

@@ -3,6 +3,7 @@
  * thread. Where the app is not a member, the share goes out through the click's response_url instead (no
  * thread possible there) and the person is told privately how to get the threaded form. No chat:write.public.
  */
+import { conversationKind, isConversationBetweenPeople } from '../conversation.js';
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
 import { isProblem, type SlackErrorCode } from '../slack-errors.js';
@@ -19,7 +20,8 @@ export const registerShare: Register = (app, { advisor, ledger }) => {
     await ack();
     const user = body.user.id;
     const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
-    const reply = replierFor({ client, logger, respond, user, channel });
+    const conversation = conversationKind(channel, body.channel?.name);
+    const reply = replierFor({ client, logger, respond, user, channel, conversation });
     const named = shareValue.decode(advisor, action.value);
     if (!named.ok) logger.info('out-of-date share button', { reason: named.error.code, user });
     if (!named.ok || !channel) {
@@ -63,7 +65,9 @@ export const registerShare: Register = (app, { advisor, ledger }) => {
     }
     await reply.privately(
       noticeMessage(
-        'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
+        isConversationBetweenPeople(conversation)
+          ? 'Shared here as one message, with the reasoning in it: Slack does not let apps into direct messages between people, so there is no thread.'
+          : 'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
       ),
       'confirm the share',
     );

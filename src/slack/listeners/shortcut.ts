@@ -7,6 +7,7 @@ import type { MessageShortcut } from '@slack/bolt';
 import type { Advisor } from '../../advisor/index.js';
 import { ACTION, MODAL_CALLBACK, SHORTCUT_CALLBACK } from '../ids.js';
 import { replierFor } from '../replier.js';
+import { fromSlack, plainText } from '../slack-text.js';
 import { type ModalContext, modalMetadata, shareValue } from '../values.js';
 import { adviceMessage } from '../views/advice.js';
 import { sharedAdvice, sharedPost } from '../views/share.js';
@@ -19,7 +20,9 @@ export const registerShortcut: Register = (app, { advisor }) => {
     async ({ ack, shortcut, client, respond, logger }) => {
       await ack();
       const { message } = shortcut;
-      const situation = message.text ?? '';
+      // Someone's message as Slack sent it: entity-encoded, with mentions and links as markup.
+      const words = fromSlack(message.text);
+      const situation = plainText(words);
       // A reply's thread is its root; a top-level message starts its own thread.
       const ctx = {
         channel: shortcut.channel.id,
@@ -36,7 +39,8 @@ export const registerShortcut: Register = (app, { advisor }) => {
       });
       const advice = advisor.advise(situation);
       const blocks = adviceMessage(advisor.comparison(), advice, {
-        situation,
+        // The modal is private to the person who ran the shortcut; the words are the message author's.
+        quote: { text: words, audience: 'private', author: { kind: 'message', user: message.user } },
         wizardButton: { actionId: ACTION.startOver, value: advisor.startValue(), label: 'Refine with the wizard' },
       }).blocks;
       await reply.attempt('open the advisor', () =>

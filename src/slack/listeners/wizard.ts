@@ -4,6 +4,7 @@
  * message that is the click's response_url; in the advisor's modal it is views.update.
  */
 import type { WizardView } from '../../advisor/index.js';
+import { conversationOf } from '../conversation.js';
 import { ACTION, WIZARD_NAVIGATION } from '../ids.js';
 import { replierFor } from '../replier.js';
 import { type ModalContext, modalMetadata, scorecardValue, wizardValue } from '../values.js';
@@ -38,7 +39,14 @@ export const registerWizard: Register = (app, { advisor }) => {
       return;
     }
 
-    const reply = replierFor({ client, logger, respond, user, channel: body.channel?.id });
+    const reply = replierFor({
+      client,
+      logger,
+      respond,
+      user,
+      channel: body.channel?.id,
+      conversation: conversationOf(body.channel),
+    });
     const message = resumed.ok ? wizardMessage(resumed.value, 'message') : outOfDateMessage(advisor.startValue());
     await reply.replace(message, 'update the wizard');
   });
@@ -64,7 +72,14 @@ export const registerWizard: Register = (app, { advisor }) => {
     await ack();
     const named = scorecardValue.decode(advisor, action.value);
     if (!named.ok) logger.info('unknown scorecard button', { reason: named.error.code, user: body.user.id });
-    const reply = replierFor({ client, logger, respond, user: body.user.id, channel: body.channel?.id });
+    const reply = replierFor({
+      client,
+      logger,
+      respond,
+      user: body.user.id,
+      channel: body.channel?.id,
+      conversation: conversationOf(body.channel),
+    });
     await reply.privately(scorecardMessage(named.ok ? named.value : advisor.comparison()), 'show the scorecard');
   });
 };

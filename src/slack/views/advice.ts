@@ -1,18 +1,9 @@
 /** Free-text advice as Block Kit: the verdict for a situation, the words that matched, or an honest "not sure". */
 import type { Advice, AdviceMatch, Comparison } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
+import { type Audience, quote, type SlackText } from '../slack-text.js';
 import { shareValue } from '../values.js';
-import {
-  bullets,
-  button,
-  clip,
-  context,
-  escapeMrkdwn,
-  header,
-  type KnownBlock,
-  type SlackMessage,
-  section,
-} from './blocks.js';
+import { bullets, button, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
 import { capitalised, questionCount } from './phrases.js';
 import { dimensionRow } from './reference.js';
 
@@ -24,7 +15,7 @@ export function adviceVerdict(match: AdviceMatch): string {
 }
 
 export function adviceSummary(match: AdviceMatch): string {
-  return escapeMrkdwn(
+  return escapeText(
     `Verdict: ${adviceVerdict(match)}${match.pairing ? ` (${match.pairing})` : ''}, for “${match.situation}”`,
   );
 }
@@ -33,7 +24,7 @@ export function adviceSummary(match: AdviceMatch): string {
 export function adviceBody(comparison: Comparison, match: AdviceMatch): KnownBlock[] {
   const blocks: KnownBlock[] = [
     section(
-      `*${escapeMrkdwn(match.situation)}*\n${escapeMrkdwn(match.reason)}${match.pairing ? `\n_${escapeMrkdwn(match.pairing)}._` : ''}`,
+      `*${escapeText(match.situation)}*\n${escapeText(match.reason)}${match.pairing ? `\n_${escapeText(match.pairing)}._` : ''}`,
     ),
   ];
   if (match.decidingRows.length)
@@ -41,17 +32,35 @@ export function adviceBody(comparison: Comparison, match: AdviceMatch): KnownBlo
   return blocks;
 }
 
+/** A person's message quoted back above the advice. */
+export interface Quote {
+  /** The words as Slack sent them: mentions and links are shown as fits the audience. */
+  text: SlackText;
+  /** Who sees the quote: in public, a quoted mention never notifies anyone. */
+  audience: Audience;
+  /** The asker's own words ("You asked"), or a message the advisor was brought to, by its author if a person. */
+  author: { kind: 'asker' } | { kind: 'message'; user?: string | undefined };
+}
+
 export interface AdviceOptions {
-  /** The person's own words, quoted back (escaped). */
-  situation?: string;
+  /** The words the advice answers, quoted back. */
+  quote?: Quote | undefined;
   /** Show the Share button (ephemeral messages), the Run the wizard button (everywhere but modals). */
   shareable?: boolean;
   /** The button that runs the wizard; its label defaults to "Run the wizard". */
   wizardButton?: { actionId: string; value: string; label?: string } | undefined;
 }
 
-function quoted(situation: string | undefined): KnownBlock[] {
-  return situation ? [context(`You asked: ${escapeMrkdwn(clip(situation.replace(/\s+/g, ' '), QUOTE_MAX))}`)] : [];
+function quoted(q: Quote | undefined): KnownBlock[] {
+  const words = q ? quote(q.text, q.audience, QUOTE_MAX) : '';
+  if (!q || !words) return [];
+  const lead =
+    q.author.kind === 'asker'
+      ? 'You asked'
+      : q.author.user && q.audience === 'private'
+        ? `<@${q.author.user}> wrote`
+        : 'The message says';
+  return [context(`${lead}: ${words}`)];
 }
 
 export function adviceMessage(comparison: Comparison, advice: Advice, options: AdviceOptions = {}): SlackMessage {
@@ -67,7 +76,7 @@ export function adviceMessage(comparison: Comparison, advice: Advice, options: A
   if (advice.kind === 'match') {
     const { best } = advice;
     const matched = best.matched.length
-      ? [context(`Matched your words: ${best.matched.map((w) => `“${escapeMrkdwn(w)}”`).join(', ')}`)]
+      ? [context(`Matched your words: ${best.matched.map((w) => `“${escapeText(w)}”`).join(', ')}`)]
       : [];
     const actions = [
       ...(options.shareable
@@ -86,16 +95,14 @@ export function adviceMessage(comparison: Comparison, advice: Advice, options: A
       text: adviceSummary(best),
       blocks: [
         header(`Verdict: ${adviceVerdict(best)}`),
-        ...quoted(options.situation),
+        ...quoted(options.quote),
         ...adviceBody(comparison, best),
         ...matched,
         ...(actions.length ? [{ type: 'actions' as const, block_id: 'advice_actions', elements: actions }] : []),
       ],
     };
   }
-  const candidates = advice.candidates.map(
-    (c) => `*${escapeMrkdwn(adviceVerdict(c))}* for “${escapeMrkdwn(c.situation)}”`,
-  );
+  const candidates = advice.candidates.map((c) => `*${escapeText(adviceVerdict(c))}* for “${escapeText(c.situation)}”`);
   const questions = questionCount(comparison);
   return {
     text: candidates.length
@@ -103,7 +110,7 @@ export function adviceMessage(comparison: Comparison, advice: Advice, options: A
       : `Not sure: I could not place that situation. The wizard can decide it in ${questions}.`,
     blocks: [
       header('Not sure yet'),
-      ...quoted(options.situation),
+      ...quoted(options.quote),
       section(
         candidates.length
           ? `Your situation fits picks that disagree:\n${bullets(candidates)}\n${capitalised(questions)} will settle it.`

@@ -1,9 +1,11 @@
 /**
- * Block Kit builders: section, header, context, button, and the mrkdwn escaping and clipping they share. Slack
- * reads `&`, `<` and `>` as control characters: `<!channel>` pings a channel and `<@U123>` a person. Any text we
- * did not write ourselves, and data text with an ampersand, is escaped.
+ * Block Kit builders: section, header, context, button. Text is clipped to Block Kit's limits on character
+ * boundaries; escaping what we did not write is the caller's job, once, with `escapeText` (../slack-text.ts).
  */
 import type { types } from '@slack/bolt';
+import { clip } from '../slack-text.js';
+
+export { clip, escapeText } from '../slack-text.js';
 
 export type KnownBlock = types.KnownBlock;
 export type Button = types.Button;
@@ -11,15 +13,6 @@ export type ModalView = types.ModalView;
 export type HomeView = types.HomeView;
 type ContextBlock = types.ContextBlock;
 type SectionBlock = types.SectionBlock;
-
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Cuts text to a Block Kit limit, marking the cut. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 export const SECTION_TEXT_MAX = 3000;
 export const BUTTON_TEXT_MAX = 75;

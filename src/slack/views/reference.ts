@@ -1,7 +1,7 @@
 /** Look-ups as Block Kit: the scorecard, one dimension in depth, when to pick neither, and help. */
 import type { Comparison, Dimension } from '../../advisor/index.js';
 import { COMMAND } from '../ids.js';
-import { bullets, clip, context, escapeMrkdwn, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
+import { bullets, clip, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
 import { exampleSituation, lookupWord, questionCount } from './phrases.js';
 
 export function techName(comparison: Comparison, id: string): string {
@@ -12,16 +12,16 @@ export function techName(comparison: Comparison, id: string): string {
 export function dimensionRow(comparison: Comparison, d: Dimension): string {
   const edge = d.edge === 'depends' ? 'depends' : `edge: ${techName(comparison, d.edge)}`;
   const sides = comparison.technologies.map(
-    (t) => `${escapeMrkdwn(t.shortName)}: ${escapeMrkdwn(d.sides[t.id]?.short ?? '')}`,
+    (t) => `${escapeText(t.shortName)}: ${escapeText(d.sides[t.id]?.short ?? '')}`,
   );
-  return `*${escapeMrkdwn(d.name)}* (${edge}) · ${sides.join(' · ')}`;
+  return `*${escapeText(d.name)}* (${edge}) · ${sides.join(' · ')}`;
 }
 
 export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
   const categories = [...new Set(comparison.dimensions.map((d) => d.category))];
   const [first] = comparison.dimensions;
   return [
-    section(escapeMrkdwn(comparison.summary)),
+    section(escapeText(comparison.summary)),
     ...categories.map((category) =>
       section(
         `*${category[0]?.toUpperCase()}${category.slice(1)}*\n${comparison.dimensions
@@ -31,7 +31,7 @@ export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
       ),
     ),
     context(
-      `Type \`${COMMAND} <dimension>\` for one in depth${first ? `, e.g. \`${COMMAND} ${escapeMrkdwn(lookupWord(first))}\`` : ''}.`,
+      `Type \`${COMMAND} <dimension>\` for one in depth${first ? `, e.g. \`${COMMAND} ${escapeText(lookupWord(first))}\`` : ''}.`,
     ),
   ];
 }
@@ -39,7 +39,7 @@ export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
 export function scorecardMessage(comparison: Comparison): SlackMessage {
   const dimensions = comparison.dimensions.map((d) => d.name).join(', ');
   return {
-    text: escapeMrkdwn(`${comparison.title}, the scorecard: ${dimensions}`),
+    text: escapeText(`${comparison.title}, the scorecard: ${dimensions}`),
     blocks: [header(`${comparison.title}: the scorecard`), ...scorecardBlocks(comparison)],
   };
 }
@@ -47,17 +47,17 @@ export function scorecardMessage(comparison: Comparison): SlackMessage {
 export function dimensionMessage(comparison: Comparison, d: Dimension): SlackMessage {
   const edge = d.edge === 'depends' ? 'it depends' : techName(comparison, d.edge);
   return {
-    text: escapeMrkdwn(
+    text: escapeText(
       `${d.name}: edge ${edge}. ${comparison.technologies.map((t) => `${t.shortName}: ${d.sides[t.id]?.short}`).join('; ')}`,
     ),
     blocks: [
       header(`${d.name} (edge: ${edge})`),
       ...comparison.technologies.map((t) =>
         section(
-          `*${escapeMrkdwn(t.shortName)}*: ${escapeMrkdwn(d.sides[t.id]?.short ?? '')}\n${escapeMrkdwn(d.sides[t.id]?.detail ?? '')}`,
+          `*${escapeText(t.shortName)}*: ${escapeText(d.sides[t.id]?.short ?? '')}\n${escapeText(d.sides[t.id]?.detail ?? '')}`,
         ),
       ),
-      ...(d.note ? [context(`Note: ${escapeMrkdwn(d.note)}`)] : []),
+      ...(d.note ? [context(`Note: ${escapeText(d.note)}`)] : []),
       context(`Category: ${d.category} · ${COMMAND} compare shows every dimension.`),
     ],
   };
@@ -65,11 +65,11 @@ export function dimensionMessage(comparison: Comparison, d: Dimension): SlackMes
 
 export function neitherMessage(comparison: Comparison): SlackMessage {
   return {
-    text: escapeMrkdwn(`When to pick neither: ${comparison.neither.map((n) => n.name).join(', ')}`),
+    text: escapeText(`When to pick neither: ${comparison.neither.map((n) => n.name).join(', ')}`),
     blocks: [
       header('When to pick neither'),
       ...comparison.neither.map((n) =>
-        section(`*${escapeMrkdwn(n.name)}*\n_${escapeMrkdwn(n.when)}._ ${escapeMrkdwn(n.reason)}`),
+        section(`*${escapeText(n.name)}*\n_${escapeText(n.when)}._ ${escapeText(n.reason)}`),
       ),
     ],
   };
@@ -78,21 +78,21 @@ export function neitherMessage(comparison: Comparison): SlackMessage {
 export function helpMessage(comparison: Comparison, typed?: string, suggestions: string[] = []): SlackMessage {
   // Only a word or two reaches here, but a word can be any length.
   const unplaced = typed === undefined ? undefined : clip(typed, 100);
-  const [first, ...others] = comparison.dimensions.map((d) => escapeMrkdwn(lookupWord(d)));
+  const [first, ...others] = comparison.dimensions.map((d) => escapeText(lookupWord(d)));
   const example = exampleSituation(comparison);
   const lead = unplaced
-    ? `I could not place “${escapeMrkdwn(unplaced)}”.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${COMMAND} ${escapeMrkdwn(s)}\``).join(' or ')}?` : ''}`
+    ? `I could not place “${escapeText(unplaced)}”.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${COMMAND} ${escapeText(s)}\``).join(' or ')}?` : ''}`
     : `I help you choose between ${comparison.technologies.map((t) => t.name).join(' and ')}, and know when to pick neither.`;
   return {
     text: unplaced
-      ? `I could not place “${escapeMrkdwn(unplaced)}”. Try ${COMMAND} help, ${COMMAND} compare, or describe your situation in a sentence.`
+      ? `I could not place “${escapeText(unplaced)}”. Try ${COMMAND} help, ${COMMAND} compare, or describe your situation in a sentence.`
       : `How to use ${COMMAND}: the wizard, free-text advice, the scorecard, a dimension, or the alternatives.`,
     blocks: [
       section(lead),
       section(
         bullets([
           `\`${COMMAND}\`: ${questionCount(comparison)} and a verdict that explains itself`,
-          `\`${COMMAND} ${escapeMrkdwn(example ?? '<your situation>')}\`: advice for your situation, in your words`,
+          `\`${COMMAND} ${escapeText(example ?? '<your situation>')}\`: advice for your situation, in your words`,
           `\`${COMMAND} compare\`: the scorecard`,
           ...(first
             ? [

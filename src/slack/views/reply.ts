@@ -1,7 +1,8 @@
 /** The answer to a typed text (after /realtime, or in an @mention) as a message. */
 import type { Comparison, Reply } from '../../advisor/index.js';
+import { type SlackText, textOnly } from '../slack-text.js';
 import { adviceMessage } from './advice.js';
-import { button, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
+import { button, escapeText, type SlackMessage, section } from './blocks.js';
 import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from './reference.js';
 import { questionMessage } from './wizard.js';
@@ -13,6 +14,8 @@ export interface ReplyOptions {
    */
   audience: 'private' | 'public';
   wizardButton: { actionId: string; value: string };
+  /** The person's words as Slack sent them, to quote back; without them the advisor's plain text is quoted. */
+  asked?: SlackText | undefined;
 }
 
 export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage {
@@ -31,7 +34,11 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       return dimensionMessage(reply.comparison, reply.dimension);
     case 'advice':
       return adviceMessage(reply.comparison, reply.advice, {
-        situation: reply.situation,
+        quote: {
+          text: options.asked ?? textOnly(reply.situation),
+          audience: options.audience,
+          author: { kind: 'asker' },
+        },
         shareable: options.audience === 'private',
         wizardButton: options.wizardButton,
       });
@@ -46,7 +53,7 @@ function introMessage(comparison: Comparison, wizardButton: { actionId: string; 
     text: `Tell me your situation in a sentence after mentioning me, or ${wizard}`,
     blocks: [
       section(
-        `Tell me your situation in a sentence after mentioning me${example ? ` (e.g. _${escapeMrkdwn(example)}_)` : ''}, or ${wizard}`,
+        `Tell me your situation in a sentence after mentioning me${example ? ` (e.g. _${escapeText(example)}_)` : ''}, or ${wizard}`,
       ),
       {
         type: 'actions',

@@ -5,7 +5,7 @@
 import type { AdviceMatch, Comparison, VerdictView } from '../../advisor/index.js';
 import type { Shareable } from '../values.js';
 import { adviceBody, adviceSummary, adviceVerdict } from './advice.js';
-import { context, escapeMrkdwn, type SlackMessage, section } from './blocks.js';
+import { context, escapeText, type SlackMessage, section } from './blocks.js';
 import { verdictBody, verdictSummary } from './verdict.js';
 
 export interface SharedPost {
@@ -24,13 +24,13 @@ function post(
   body: SlackMessage['blocks'],
   reasoningText: string,
 ): SharedPost {
-  const lead = `<@${userId}> ran the Realtime Advisor: *${escapeMrkdwn(headline)}*`;
+  const lead = `<@${userId}> ran the Realtime Advisor: *${escapeText(headline)}*`;
   return {
     channel: {
       text: `<@${userId}> ran the Realtime Advisor: ${what}`,
       blocks: [section(lead), context('The reasoning is in the thread.')],
     },
-    thread: { text: `Why: ${escapeMrkdwn(reasoningText)}`, blocks: body },
+    thread: { text: `Why: ${escapeText(reasoningText)}`, blocks: body },
     combined: { text: `<@${userId}> ran the Realtime Advisor: ${what}`, blocks: [section(lead), ...body] },
   };
 }

@@ -2,16 +2,7 @@
 import type { Comparison, Verdict, VerdictView } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
 import { scorecardValue, shareValue } from '../values.js';
-import {
-  bullets,
-  button,
-  context,
-  escapeMrkdwn,
-  header,
-  type KnownBlock,
-  type SlackMessage,
-  section,
-} from './blocks.js';
+import { bullets, button, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
 import { dimensionRow } from './reference.js';
 
 const STRENGTH = { strong: 'Strong pick', clear: 'Clear pick', lean: 'Leaning pick' } as const;
@@ -23,7 +14,7 @@ const STRENGTH = { strong: 'Strong pick', clear: 'Clear pick', lean: 'Leaning pi
 export type WizardSurface = 'message' | 'modal';
 
 export function verdictSummary(verdict: Verdict): string {
-  return escapeMrkdwn(`Verdict: ${verdict.headline} (${STRENGTH[verdict.strength].toLowerCase()})`);
+  return escapeText(`Verdict: ${verdict.headline} (${STRENGTH[verdict.strength].toLowerCase()})`);
 }
 
 /** The reasoning every verdict carries, wherever it is shown: why, deciding rows, caveats, alternatives, sources. */
@@ -35,29 +26,29 @@ export function verdictBody(
   const { verdict } = view;
   const blocks: KnownBlock[] = [
     section(
-      `*${STRENGTH[verdict.strength]}.*${verdict.pairing ? ` ${escapeMrkdwn(verdict.pairing)}.` : ''} ${escapeMrkdwn(verdict.pick.summary)}`,
+      `*${STRENGTH[verdict.strength]}.*${verdict.pairing ? ` ${escapeText(verdict.pairing)}.` : ''} ${escapeText(verdict.pick.summary)}`,
     ),
     section('*Why*'),
     ...verdict.reasons.map((reason, i) => {
       const change = view.change[i];
       return section(
-        `*${escapeMrkdwn(reason.question)}* ${escapeMrkdwn(reason.answer)}\n${escapeMrkdwn(reason.because)}`,
+        `*${escapeText(reason.question)}* ${escapeText(reason.answer)}\n${escapeText(reason.because)}`,
         changeable && change ? button('Change', ACTION.change(i), change.state) : undefined,
       );
     }),
     section(`*What decided it*\n${verdict.decidingRows.map((d) => dimensionRow(comparison, d)).join('\n')}`),
   ];
   if (verdict.caveats.length)
-    blocks.push(section(`*Caveats*\n${bullets(verdict.caveats.map((c) => escapeMrkdwn(c.text)))}`));
+    blocks.push(section(`*Caveats*\n${bullets(verdict.caveats.map((c) => escapeText(c.text)))}`));
   if (verdict.alternatives.length)
     blocks.push(
       section(
-        `*Also consider*\n${bullets(verdict.alternatives.map((a) => `*${escapeMrkdwn(a.name)}*: ${escapeMrkdwn(a.reason)}`))}`,
+        `*Also consider*\n${bullets(verdict.alternatives.map((a) => `*${escapeText(a.name)}*: ${escapeText(a.reason)}`))}`,
       ),
     );
   blocks.push(
     context(
-      `Sources: ${verdict.sources.map((s) => (s.url.startsWith('http') ? `<${s.url}|${escapeMrkdwn(s.title)}>` : escapeMrkdwn(s.title))).join(' · ')}`,
+      `Sources: ${verdict.sources.map((s) => (s.url.startsWith('http') ? `<${s.url}|${escapeText(s.title)}>` : escapeText(s.title))).join(' · ')}`,
     ),
   );
   return blocks;

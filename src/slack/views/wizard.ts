@@ -1,7 +1,7 @@
 /** The wizard as Block Kit: one question with its options, and whichever step comes next (a question or the verdict). */
 import type { QuestionView, WizardView } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
-import { button, context, escapeMrkdwn, type KnownBlock, type SlackMessage, section } from './blocks.js';
+import { button, context, escapeText, type KnownBlock, type SlackMessage, section } from './blocks.js';
 import { verdictMessage, type WizardSurface } from './verdict.js';
 
 function navigation(view: QuestionView): KnownBlock {
@@ -19,10 +19,10 @@ export function questionMessage(view: QuestionView): SlackMessage {
   const progress = `Question ${view.number} of ${view.total}`;
   const changing = view.options.some((o) => o.current);
   return {
-    text: escapeMrkdwn(`${progress}: ${view.question.prompt}`),
+    text: escapeText(`${progress}: ${view.question.prompt}`),
     blocks: [
-      context(`*${escapeMrkdwn(view.comparison.title)}* · ${progress}${changing ? ' · changing one answer' : ''}`),
-      section(`*${escapeMrkdwn(view.question.prompt)}*`),
+      context(`*${escapeText(view.comparison.title)}* · ${progress}${changing ? ' · changing one answer' : ''}`),
+      section(`*${escapeText(view.question.prompt)}*`),
       {
         type: 'actions',
         block_id: `wizard_question_${view.question.id}`,

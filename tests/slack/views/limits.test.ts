@@ -7,6 +7,7 @@ import { validateBlocks, validateView } from '../../../sandbox/standin/block-kit
 import type { WizardView } from '../../../src/advisor/index.js';
 import { ACTION } from '../../../src/slack/ids.js';
 import { describeSlackError } from '../../../src/slack/slack-errors.js';
+import { fromSlack } from '../../../src/slack/slack-text.js';
 import { adviceMessage } from '../../../src/slack/views/advice.js';
 import type { SlackMessage } from '../../../src/slack/views/blocks.js';
 import { outOfDateMessage, problemMessage } from '../../../src/slack/views/problems.js';
@@ -15,6 +16,14 @@ import { replyMessage } from '../../../src/slack/views/reply.js';
 import { sharedAdvice, sharedVerdict } from '../../../src/slack/views/share.js';
 import { homeView, modalView } from '../../../src/slack/views/surfaces.js';
 import { wizardMessage } from '../../../src/slack/views/wizard.js';
+
+/** A person's long text as Slack would send it, quoted back to them. */
+const asked = (text: string) => ({
+  text: fromSlack(text),
+  audience: 'private' as const,
+  author: { kind: 'asker' as const },
+});
+
 import { advisor, websocketVsSse as comparison } from '../../advisor/helpers.js';
 
 function everyWizardView(): WizardView[] {
@@ -52,11 +61,14 @@ const messages: [string, SlackMessage][] = [
     adviceMessage(
       comparison,
       { kind: 'match', best: m, alsoMatched: [] },
-      { situation: longText, shareable: true, wizardButton },
+      { quote: asked(longText), shareable: true, wizardButton },
     ),
   ]),
   ...entries.map((m): [string, SlackMessage] => [`advice ${m.id} shared`, sharedAdvice(comparison, m, 'U1').combined]),
-  ['advice: not sure', adviceMessage(comparison, advisor.advise('lunch plans'), { situation: longText, wizardButton })],
+  [
+    'advice: not sure',
+    adviceMessage(comparison, advisor.advise('lunch plans'), { quote: asked(longText), wizardButton }),
+  ],
   [
     'advice: disagreeing picks',
     adviceMessage(comparison, advisor.advise('a chat app where an LLM streams its answers'), { wizardButton }),
@@ -103,7 +115,7 @@ describe('every message stays within Block Kit limits and has a text fallback', 
 
   it('escapes echoed text everywhere it is quoted', () => {
     const raw = JSON.stringify(
-      adviceMessage(comparison, advisor.advise(longText), { situation: longText, wizardButton }),
+      adviceMessage(comparison, advisor.advise(longText), { quote: asked(longText), wizardButton }),
     );
     expect(raw).not.toContain('<!channel>');
     expect(JSON.stringify(helpMessage(comparison, '<!here> <@U1>', []))).not.toMatch(/<!here>|<@U1>/);
@@ -124,7 +136,7 @@ describe('modals and the Home tab are valid views', () => {
     [
       'modal advice',
       modalView(
-        adviceMessage(comparison, advisor.advise(longText), { situation: longText, wizardButton }).blocks,
+        adviceMessage(comparison, advisor.advise(longText), { quote: asked(longText), wizardButton }).blocks,
         ctx,
         true,
       ),
