@@ -1,0 +1,71 @@
+/**
+ * Runs the current advisor on one half of the evaluation set (or the legacy held-out table) and prints how its
+ * answers fare against the labels: `npx tsx tests/advisor/eval/report.ts [development|held-out|legacy]`.
+ * Read the misses of development only; the held-out figures are reported, never tuned against.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAdvisor, loadComparisons } from '../../../src/advisor/index.js';
+import { heldOutCases } from '../advise.held-out.js';
+import { type AskQuestion, type Kind, kindOfAdvice, type Outcome, outcomeOf } from './kinds.js';
+
+interface Row {
+  id: string;
+  situation: string;
+  expected: Kind;
+  ask?: AskQuestion;
+}
+
+const HALVES = ['development', 'held-out', 'legacy'] as const;
+type Half = (typeof HALVES)[number];
+
+function rowsOf(half: Half): Row[] {
+  if (half === 'legacy')
+    return heldOutCases.map((c, i) => ({
+      id: `legacy-${String(i + 1).padStart(2, '0')}`,
+      situation: c.situation,
+      expected: c.expected,
+      ...(c.ask ? { ask: c.ask } : {}),
+    }));
+  const here = dirname(fileURLToPath(import.meta.url));
+  return JSON.parse(readFileSync(join(here, `${half}.json`), 'utf8')) as Row[];
+}
+
+const half = (process.argv[2] ?? 'development') as Half;
+if (!HALVES.includes(half)) {
+  console.error(`usage: report.ts [${HALVES.join('|')}]`);
+  process.exit(2);
+}
+
+const advisor = createAdvisor(loadComparisons());
+const results = rowsOf(half).map((row) => {
+  const answered = kindOfAdvice(advisor.advise(row.situation));
+  return { row, answered, outcome: outcomeOf(row.expected, answered) };
+});
+
+const count = (outcome: Outcome) => results.filter((r) => r.outcome === outcome).length;
+const total = results.length;
+const pct = (n: number) => `${((100 * n) / total).toFixed(1)}%`;
+const decisionsDue = results.filter((r) => r.row.expected !== 'ask');
+const questionsDue = results.filter((r) => r.row.expected === 'ask');
+
+console.log(`${half}: ${total} situations`);
+console.log(`  right answers          ${count('right')}/${total} (${pct(count('right'))})`);
+console.log(
+  `    decisions where due  ${decisionsDue.filter((r) => r.outcome === 'right').length}/${decisionsDue.length}`,
+);
+console.log(
+  `    questions where open ${questionsDue.filter((r) => r.outcome === 'right').length}/${questionsDue.length}`,
+);
+console.log(`  wrong picks            ${count('wrong-pick')}/${total} (${pct(count('wrong-pick'))})`);
+console.log(`  asked when decided     ${count('asked-when-decided')}/${total} (${pct(count('asked-when-decided'))})`);
+
+const misses = results.filter((r) => r.outcome !== 'right');
+if (misses.length > 0) {
+  console.log('\nmisses:');
+  for (const { row, answered, outcome } of misses) {
+    const expected = row.ask ? `ask:${row.ask}` : row.expected;
+    console.log(`  ${row.id}  expected ${expected}, answered ${answered} (${outcome})  "${row.situation}"`);
+  }
+}
