@@ -88,7 +88,11 @@ export function encodePersonText(ws: WorkspaceDirectory, typed: PersonText): Enc
     if (segment.kind === 'text') {
       const encoded = keepEntities ? encodeKeepingEntities(segment.text) : encodeEntities(segment.text);
       text += encoded;
-      if (segment.text !== '') elements.push({ type: 'text', text: decodeEntities(encoded) });
+      const last = elements.at(-1);
+      if (segment.text === '') continue;
+      // Slack's client keeps one text element per run of text.
+      if (last?.type === 'text') last.text = `${String(last.text)}${decodeEntities(encoded)}`;
+      else elements.push({ type: 'text', text: decodeEntities(encoded) });
       continue;
     }
     const part = segment.part;
