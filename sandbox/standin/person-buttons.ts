@@ -5,7 +5,7 @@
  */
 import type { AckResult, AppRequests } from './app-requests.js';
 import { type FoundButton, findButtons as findButtonsIn } from './block-kit.js';
-import type { JsonObject } from './json.js';
+import { isRecord, type JsonObject } from './json.js';
 import { channelName, enterpriseField, personFields, teamFields } from './payload-parts.js';
 import type { Workspace } from './workspace.js';
 import { DEFAULT_HUMAN } from './workspace-directory.js';
@@ -97,6 +97,7 @@ export async function clickButton(app: AppRequests, input: ClickOptions): Promis
     ...(button.value !== undefined ? { value: button.value } : {}),
     ...(button.style !== undefined ? { style: button.style } : {}),
     ...(button.url !== undefined ? { url: button.url } : {}),
+    ...(isRecord(button.element.confirm) ? { confirm: structuredClone(button.element.confirm) } : {}),
     action_ts: (ws.now() / 1000).toFixed(6),
   };
   const payload: JsonObject = {
