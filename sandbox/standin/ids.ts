@@ -15,14 +15,27 @@ export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
 
+/** Slack stores every plain_text object with `emoji` (true unless the app said otherwise). */
+export function withEmojiFlags<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (const item of value) withEmojiFlags(item);
+  } else if (isRecord(value)) {
+    const object: JsonObject = value;
+    if (object.type === 'plain_text' && typeof object.text === 'string' && object.emoji === undefined)
+      object.emoji = true;
+    for (const child of Object.values(object)) if (typeof child === 'object' && child !== null) withEmojiFlags(child);
+  }
+  return value;
+}
+
 /**
- * Copies blocks and fills in what Slack fills in on storage: a `block_id` on every block and an `action_id` on
- * every interactive element that lacks one.
+ * Copies blocks and fills in what Slack fills in on storage: a `block_id` on every block, an `action_id` on
+ * every interactive element that lacks one, and `emoji` on plain_text objects.
  */
 export function withGeneratedIds(blocks: unknown): JsonObject[] {
   if (!Array.isArray(blocks)) return [];
   return blocks.filter(isRecord).map((original) => {
-    const block = structuredClone(original);
+    const block = withEmojiFlags(structuredClone(original));
     if (typeof block.block_id !== 'string') block.block_id = randomId('', 5).toLowerCase();
     const elements: unknown[] = [];
     if (isRecord(block.accessory)) elements.push(block.accessory);

@@ -9,10 +9,11 @@ export * from './json.js';
 export * from './person-actions.js';
 // Each kind of action is reached through PersonActions (SlackStandin); only its input and result types are public.
 export type { ButtonLocation, ClickOptions, ClickResult } from './person-buttons.js';
-export type { EventResult, MentionResult } from './person-events.js';
+export type { EventResult, MentionInput, MentionResult, MessageOptions, PostingBot } from './person-events.js';
 export type { SubmitResult, SubmittedValue } from './person-modals.js';
 export type { ShortcutResult } from './person-shortcut.js';
 export type { SlashCommandResult } from './person-slash-command.js';
+export * from './person-text.js';
 export * from './response-url.js';
 export * from './server.js';
 export * from './signing.js';

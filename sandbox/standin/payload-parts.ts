@@ -8,13 +8,30 @@ export function personFields(ws: Workspace, userId: string): JsonObject {
   return { id: user.id, username: user.name, name: user.name, team_id: ws.opts.teamId };
 }
 
-/** The channel name Slack puts in payloads; a DM is always `directmessage`. */
+/**
+ * The channel name Slack puts in payloads: `directmessage` for a DM (with the app or between people),
+ * `privategroup` for a private channel, the `mpdm-…` name for a group DM, the name otherwise.
+ */
 export function channelName(ws: Workspace, channelId: string): string {
   const channel = ws.channels.get(channelId);
   if (!channel) throw new Error(`unknown channel ${channelId}`);
-  return channel.isIm ? 'directmessage' : channel.name;
+  if (channel.isIm) return 'directmessage';
+  if (channel.isMpim) return channel.name;
+  return channel.isPrivate ? 'privategroup' : channel.name;
 }
 
+/** `team` in interaction payloads; in an Enterprise Grid org it names the org too. */
 export function teamFields(ws: Workspace): JsonObject {
-  return { id: ws.opts.teamId, domain: ws.opts.teamDomain };
+  const enterprise = ws.opts.enterprise;
+  return {
+    id: ws.opts.teamId,
+    domain: ws.opts.teamDomain,
+    ...(enterprise ? { enterprise_id: enterprise.id, enterprise_name: enterprise.name } : {}),
+  };
+}
+
+/** `enterprise` in interaction payloads: null outside Enterprise Grid. */
+export function enterpriseField(ws: Workspace): JsonObject | null {
+  const enterprise = ws.opts.enterprise;
+  return enterprise ? { id: enterprise.id, name: enterprise.name } : null;
 }

@@ -8,10 +8,20 @@ import { type AckResult, type ActorConfig, AppRequests, type Delivery } from './
 import type { FoundButton } from './block-kit.js';
 import type { JsonObject } from './json.js';
 import { type ClickOptions, type ClickResult, clickButton, clickButtonByText, findButtons } from './person-buttons.js';
-import { EventDelivery, type EventResult, type MentionResult, mention, openHome, postAsUser } from './person-events.js';
+import {
+  EventDelivery,
+  type EventResult,
+  type MentionInput,
+  type MentionResult,
+  type MessageOptions,
+  mention,
+  openHome,
+  postAsUser,
+} from './person-events.js';
 import { closeView, type SubmitResult, type SubmittedValue, submitView } from './person-modals.js';
 import { messageShortcut, type ShortcutResult } from './person-shortcut.js';
 import { type SlashCommandResult, slashCommand } from './person-slash-command.js';
+import type { PersonText } from './person-text.js';
 import type { Workspace } from './workspace.js';
 import type { StoredMessage } from './workspace-messages.js';
 
@@ -74,7 +84,8 @@ export class PersonActions {
     user?: string;
     channel?: string;
     command?: string;
-    text?: string;
+    /** What the person typed after the command (see person-text.ts); sent entity-encoded. */
+    text?: PersonText;
   }): Promise<SlashCommandResult> {
     return slashCommand(this.app, input);
   }
@@ -112,17 +123,13 @@ export class PersonActions {
     return closeView(this.app, input);
   }
 
-  postAsUser(input: { user?: string; channel?: string; text: string; threadTs?: string }): StoredMessage {
+  postAsUser(
+    input: { user?: string; channel?: string; text: PersonText; threadTs?: string } & MessageOptions,
+  ): StoredMessage {
     return postAsUser(this.app, input);
   }
 
-  mention(input: {
-    user?: string;
-    channel?: string;
-    text: string;
-    threadTs?: string;
-    retryNum?: number;
-  }): Promise<MentionResult> {
+  mention(input: MentionInput): Promise<MentionResult> {
     return mention(this.app, this.eventDelivery, input);
   }
 

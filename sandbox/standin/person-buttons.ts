@@ -5,8 +5,8 @@
  */
 import type { AckResult, AppRequests } from './app-requests.js';
 import { type FoundButton, findButtons as findButtonsIn } from './block-kit.js';
-import type { JsonObject } from './json.js';
-import { channelName, personFields, teamFields } from './payload-parts.js';
+import { isRecord, type JsonObject } from './json.js';
+import { channelName, enterpriseField, personFields, teamFields } from './payload-parts.js';
 import type { Workspace } from './workspace.js';
 import { DEFAULT_HUMAN } from './workspace-directory.js';
 import type { StoredEphemeral, StoredMessage } from './workspace-messages.js';
@@ -97,6 +97,7 @@ export async function clickButton(app: AppRequests, input: ClickOptions): Promis
     ...(button.value !== undefined ? { value: button.value } : {}),
     ...(button.style !== undefined ? { style: button.style } : {}),
     ...(button.url !== undefined ? { url: button.url } : {}),
+    ...(isRecord(button.element.confirm) ? { confirm: structuredClone(button.element.confirm) } : {}),
     action_ts: (ws.now() / 1000).toFixed(6),
   };
   const payload: JsonObject = {
@@ -125,7 +126,7 @@ export async function clickButton(app: AppRequests, input: ClickOptions): Promis
     };
     payload.trigger_id = triggerId;
     payload.team = teamFields(ws);
-    payload.enterprise = null;
+    payload.enterprise = enterpriseField(ws);
     payload.is_enterprise_install = false;
     payload.channel = { id: channel, name: channelName(ws, channel) };
     payload.message = message;
@@ -150,7 +151,7 @@ export async function clickButton(app: AppRequests, input: ClickOptions): Promis
     };
     payload.trigger_id = triggerId;
     payload.team = teamFields(ws);
-    payload.enterprise = null;
+    payload.enterprise = enterpriseField(ws);
     payload.is_enterprise_install = false;
     payload.channel = { id: ephemeral.channel, name: channelName(ws, ephemeral.channel) };
     payload.state = { values: {} };
@@ -160,7 +161,7 @@ export async function clickButton(app: AppRequests, input: ClickOptions): Promis
     payload.container = { type: 'view', view_id: view.id };
     payload.trigger_id = triggerId;
     payload.team = teamFields(ws);
-    payload.enterprise = null;
+    payload.enterprise = enterpriseField(ws);
     payload.is_enterprise_install = false;
     payload.view = structuredClone(view);
   }

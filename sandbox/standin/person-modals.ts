@@ -6,7 +6,7 @@
 import type { AckResult, AppRequests } from './app-requests.js';
 import { validateView } from './block-kit.js';
 import { isRecord, type JsonObject } from './json.js';
-import { personFields, teamFields } from './payload-parts.js';
+import { enterpriseField, personFields, teamFields } from './payload-parts.js';
 import { MAX_MODAL_STACK, type StoredView } from './workspace-views.js';
 
 /** A value for an input block in `submitView`: a string (text, or an option value), several option values, or raw. */
@@ -87,7 +87,7 @@ export async function submitView(
     view,
     response_urls: [],
     is_enterprise_install: false,
-    enterprise: null,
+    enterprise: enterpriseField(ws),
   };
   const result = await app.sendInteraction('view_submission', payload);
   if (app.reportFailure(result, user, undefined, 'The form')) return { ...result, payload, outcome: 'kept' };
@@ -147,7 +147,7 @@ export async function closeView(
     token: app.config.verificationToken,
     is_cleared: false,
     is_enterprise_install: false,
-    enterprise: null,
+    enterprise: enterpriseField(ws),
   };
   const result = await app.sendInteraction('view_closed', payload);
   return { ...result, payload };

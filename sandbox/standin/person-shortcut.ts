@@ -1,7 +1,7 @@
 /** A person running a message shortcut from a message's "…" menu: Slack's `message_action` payload. */
 import type { AckResult, AppRequests } from './app-requests.js';
 import type { JsonObject } from './json.js';
-import { channelName, personFields, teamFields } from './payload-parts.js';
+import { channelName, enterpriseField, personFields, teamFields } from './payload-parts.js';
 import { DEFAULT_HUMAN } from './workspace-directory.js';
 
 export interface ShortcutResult extends AckResult {
@@ -31,7 +31,7 @@ export async function messageShortcut(
     user: personFields(ws, user),
     channel: { id: channel.id, name: channelName(ws, channel.id) },
     is_enterprise_install: false,
-    enterprise: null,
+    enterprise: enterpriseField(ws),
     callback_id: input.callbackId,
     trigger_id: triggerId,
     response_url: responseUrl,

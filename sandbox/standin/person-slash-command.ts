@@ -6,6 +6,7 @@ import { stringify } from 'node:querystring';
 import type { AckResult, AppRequests } from './app-requests.js';
 import { isRecord, type JsonObject } from './json.js';
 import { channelName } from './payload-parts.js';
+import { encodePersonText, type PersonText } from './person-text.js';
 import { applyResponse } from './response-url.js';
 import { DEFAULT_CHANNEL, DEFAULT_HUMAN } from './workspace-directory.js';
 
@@ -22,7 +23,7 @@ export interface SlashCommandResult extends AckResult {
  */
 export async function slashCommand(
   app: AppRequests,
-  input: { user?: string; channel?: string; command?: string; text?: string },
+  input: { user?: string; channel?: string; command?: string; text?: PersonText },
 ): Promise<SlashCommandResult> {
   const ws = app.ws;
   const user = input.user ?? DEFAULT_HUMAN;
@@ -31,7 +32,8 @@ export async function slashCommand(
   const userRecord = ws.users.get(user);
   if (!userRecord) throw new Error(`unknown user ${user}`);
   const command = input.command ?? '/realtime';
-  const text = input.text ?? '';
+  // What the person typed, as Slack sends it: entity-encoded, mentions and links in Slack's markup.
+  const text = encodePersonText(ws, input.text ?? '').text;
   const triggerId = ws.mintTrigger(user);
   const binding = { channel: channel.id, user };
   const responseUrl = ws.mintResponseUrl(binding);
@@ -47,6 +49,7 @@ export async function slashCommand(
     text,
     api_app_id: ws.opts.appId,
     is_enterprise_install: 'false',
+    ...(ws.opts.enterprise ? { enterprise_id: ws.opts.enterprise.id, enterprise_name: ws.opts.enterprise.name } : {}),
     response_url: responseUrl,
     trigger_id: triggerId,
   };

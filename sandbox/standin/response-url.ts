@@ -10,8 +10,8 @@ import type { Workspace } from './workspace.js';
 import { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES, type ResponseUrlBinding } from './workspace-interactions.js';
 
 /**
- * Error codes for a spent response_url. Slack answers 404 here; the wording is not documented (Sentry's Slack
- * integration once matched a plain "Expired url" body), so the stand-in uses these snake_case codes in a JSON body.
+ * Error codes for a spent response_url. Slack answers 404 with the code as a plain-text body; every refusal of a
+ * response_url is plain text (`invalid_blocks`, `no_text`, …), never JSON (see server.ts).
  */
 export const EXPIRED_URL = 'expired_url';
 export const USED_URL = 'used_url';

@@ -30,6 +30,8 @@ export interface StandinOptions {
   /** How long the app gets to acknowledge a request; Slack's is 3000 ms. */
   ackTimeoutMs?: number;
   botName?: string;
+  /** Put the workspace in an Enterprise Grid org: payloads then carry enterprise_id / enterprise_name. */
+  enterprise?: { id: string; name: string };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -44,6 +46,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+  res.end(body);
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -163,6 +170,16 @@ export class SlackStandin extends PersonActions {
     return this.ws.addChannel(input);
   }
 
+  /** A DM between two people; the app is not in it (see WorkspaceDirectory.addDirectMessage). */
+  addDirectMessage(users: [string, string]): StandinChannel {
+    return this.ws.addDirectMessage(users);
+  }
+
+  /** A group DM between people; the app is not in it. */
+  addGroupDirectMessage(users: string[]): StandinChannel {
+    return this.ws.addGroupDirectMessage(users);
+  }
+
   channelHistory(channel: string): StoredMessage[] {
     const found = this.ws.resolveChannel(channel);
     return found ? this.ws.channelHistory(found.id) : [];
@@ -258,9 +275,18 @@ async function applyFault(
     return false;
   }
   if ('error' in fault) {
-    const status = fault.status ?? 200;
+    const status = fault.status ?? (method === 'response_url' ? 400 : 200);
     record(status, fault.error);
-    sendJson(res, status, { ok: false, error: fault.error });
+    const body: JsonObject = {
+      ok: false,
+      error: fault.error,
+      ...(fault.needed !== undefined ? { needed: fault.needed } : {}),
+      ...(fault.provided !== undefined ? { provided: fault.provided } : {}),
+      ...fault.fields,
+    };
+    // A response_url answers errors as plain text, not JSON, as Slack does.
+    if (method === 'response_url') sendText(res, status, fault.error);
+    else sendJson(res, status, body);
     return true;
   }
   if (fault.status === 429) {
@@ -285,6 +311,7 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
     botId: 'B0STANDIN',
     botUserId: 'U0STANDBOT',
     botName: options.botName ?? 'realtime-advisor',
+    ...(options.enterprise ? { enterprise: options.enterprise } : {}),
   });
   const botToken = options.botToken ?? `xoxb-${Date.now()}-${randomBytes(12).toString('hex')}`;
   const appToken = options.appToken ?? `xapp-1-A0STANDIN-${Date.now()}-${randomBytes(16).toString('hex')}`;
@@ -339,7 +366,9 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
         status: outcome.status,
         at: ws.now(),
       });
-      sendJson(res, outcome.status, outcome.body);
+      // Slack answers a response_url in plain text: `ok`, or the error code (`invalid_blocks`, `used_url`, …).
+      if (outcome.status === 200) sendJson(res, outcome.status, outcome.body);
+      else sendText(res, outcome.status, String(outcome.body.error));
       return;
     }
     sendJson(res, 404, { ok: false, error: 'not_found' });

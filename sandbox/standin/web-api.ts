@@ -141,6 +141,17 @@ function threadParent(ws: Workspace, channel: string, threadTs: string): string 
   return message.ts;
 }
 
+/**
+ * The conversation a channel argument names, as the app can see it: a DM between people, a group DM or a private
+ * channel the app is not in does not exist for it (Slack answers `channel_not_found`, not `not_in_channel`).
+ */
+function visibleChannel(ws: Workspace, ref: string | undefined) {
+  const channel = ref === undefined ? undefined : ws.resolveChannel(ref);
+  if (!channel) return undefined;
+  if (!channel.botIsMember && (channel.isIm || channel.isMpim === true || channel.isPrivate)) return undefined;
+  return channel;
+}
+
 type Handler = (ctx: ApiContext, args: JsonObject) => JsonObject;
 
 /**
@@ -168,7 +179,7 @@ const handlers: Record<string, Handler> = {
 
   'chat.postMessage': ({ ws }, args) => {
     const channelRef = str(args, 'channel');
-    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+    const channel = visibleChannel(ws, channelRef);
     if (!channel) return fail('channel_not_found');
     const read = readContent(args);
     if (!isContent(read)) return read;
@@ -190,7 +201,7 @@ const handlers: Record<string, Handler> = {
 
   'chat.postEphemeral': ({ ws }, args) => {
     const channelRef = str(args, 'channel');
-    const channel = channelRef === undefined ? undefined : ws.resolveChannel(channelRef);
+    const channel = visibleChannel(ws, channelRef);
     if (!channel) return fail('channel_not_found');
     const userId = str(args, 'user');
     const user = userId === undefined ? undefined : ws.users.get(userId);

@@ -17,6 +17,8 @@ export interface WorkspaceOptions {
   botId: string;
   botUserId: string;
   botName: string;
+  /** An Enterprise Grid org the workspace belongs to (payloads then carry enterprise_id / enterprise_name). */
+  enterprise?: { id: string; name: string };
 }
 
 /** Every change to the workspace, announced on `events` (`'change'`) so a UI can stream it. */

@@ -19,6 +19,10 @@ export interface StandinChannel {
   isIm: boolean;
   archived: boolean;
   botIsMember: boolean;
+  /** A group DM between people (`mpdm-a--b--c-1`); the app is never in one. */
+  isMpim?: boolean;
+  /** A channel shared with another organisation (Slack Connect): the team it comes from. */
+  sharedFrom?: { teamId: string; enterpriseId?: string };
   /** Human members (the bot's membership is `botIsMember`). */
   members: Set<string>;
   created: number;
@@ -60,6 +64,8 @@ export class WorkspaceDirectory extends WorkspaceBase {
     isPrivate?: boolean;
     /** Human members; every human by default. */
     members?: string[];
+    /** Shared with another organisation: events from it carry `is_ext_shared_channel` and its team. */
+    sharedFrom?: { teamId: string; enterpriseId?: string };
   }): StandinChannel {
     const humans = [...this.users.values()].filter((u) => !u.isBot).map((u) => u.id);
     const channel: StandinChannel = {
@@ -70,6 +76,53 @@ export class WorkspaceDirectory extends WorkspaceBase {
       archived: input.archived ?? false,
       botIsMember: input.botIsMember ?? true,
       members: new Set(input.members ?? humans),
+      created: Math.floor(this.now() / 1000),
+      ...(input.sharedFrom ? { sharedFrom: input.sharedFrom } : {}),
+    };
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  /**
+   * A direct message between two people. The app cannot be a member of it (Slack answers `channel_not_found` to
+   * the app there); slash commands from it carry `channel_name=directmessage`.
+   */
+  addDirectMessage(users: [string, string]): StandinChannel {
+    for (const user of users)
+      if (!this.users.get(user) || this.users.get(user)?.isBot) throw new Error(`no person ${user}`);
+    const channel: StandinChannel = {
+      id: randomId('D'),
+      name: users.join('-'),
+      isPrivate: true,
+      isIm: true,
+      archived: false,
+      botIsMember: false,
+      members: new Set(users),
+      created: Math.floor(this.now() / 1000),
+    };
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  /**
+   * A group DM between people, named as Slack names it (`mpdm-ada--grace--alan-1`). The app is not in it;
+   * slash commands from it carry that name as `channel_name`.
+   */
+  addGroupDirectMessage(users: string[]): StandinChannel {
+    const names = users.map((id) => {
+      const user = this.users.get(id);
+      if (!user || user.isBot) throw new Error(`no person ${id}`);
+      return user.name;
+    });
+    const channel: StandinChannel = {
+      id: randomId('C'),
+      name: `mpdm-${names.join('--')}-1`,
+      isPrivate: true,
+      isIm: false,
+      isMpim: true,
+      archived: false,
+      botIsMember: false,
+      members: new Set(users),
       created: Math.floor(this.now() / 1000),
     };
     this.channels.set(channel.id, channel);

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { randomId, withGeneratedIds } from './ids.js';
 import type { JsonObject } from './json.js';
+import { decodeEntities } from './person-text.js';
 import { WorkspaceDirectory } from './workspace-directory.js';
 
 /** A channel message in the public shape Slack returns from the Web API and in payloads. */
@@ -91,8 +92,18 @@ export class WorkspaceMessages extends WorkspaceDirectory {
     return this.insertMessage(channel, message, content.threadTs, content.broadcast);
   }
 
-  /** Posts as a person. */
-  postHumanMessage(channel: string, user: string, text: string, threadTs?: string): StoredMessage {
+  /**
+   * Posts as a person. `text` is in Slack's form (entity-encoded, see person-text.ts); `blocks` is the rich_text
+   * Slack's client sends with it (one text element holding the decoded text by default); `extra` adds fields such
+   * as `files`.
+   */
+  postHumanMessage(
+    channel: string,
+    user: string,
+    text: string,
+    threadTs?: string,
+    content: { blocks?: JsonObject[]; extra?: JsonObject } = {},
+  ): StoredMessage {
     const message: StoredMessage = {
       user,
       type: 'message',
@@ -100,15 +111,51 @@ export class WorkspaceMessages extends WorkspaceDirectory {
       client_msg_id: randomUUID(),
       text,
       team: this.opts.teamId,
-      blocks: [
+      ...content.extra,
+      blocks: content.blocks ?? [
         {
           type: 'rich_text',
           block_id: randomId('', 5).toLowerCase(),
-          elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }],
+          elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: decodeEntities(text) }] }],
         },
       ],
     };
     return this.insertMessage(channel, message, threadTs, false);
+  }
+
+  /**
+   * Posts as another app (not this one): `subtype: bot_message`, `bot_id`, no `user`, as Slack stores a message
+   * an integration posted.
+   */
+  postOtherBotMessage(
+    channel: string,
+    bot: { botId: string; appId: string; username: string },
+    text: string,
+    blocks: JsonObject[],
+    threadTs?: string,
+  ): StoredMessage {
+    const message = {
+      type: 'message',
+      subtype: 'bot_message',
+      text,
+      ts: this.nextTs(),
+      username: bot.username,
+      bot_id: bot.botId,
+      app_id: bot.appId,
+      blocks,
+    } as unknown as StoredMessage;
+    return this.insertMessage(channel, message, threadTs, false);
+  }
+
+  /** A person edits their message: new text and blocks, and `edited: { user, ts }` as Slack records it. */
+  editHumanMessage(channel: string, ts: string, text: string, blocks: JsonObject[]): StoredMessage {
+    const message = this.findMessage(channel, ts);
+    if (!message) throw new Error(`no message ${ts} in ${channel}`);
+    message.text = text;
+    message.blocks = blocks;
+    message.edited = { user: message.user, ts: this.nextTs() };
+    this.emit({ kind: 'message_changed', channel, ts, message: structuredClone(message) });
+    return structuredClone(message);
   }
 
   private insertMessage(

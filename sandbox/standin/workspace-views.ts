@@ -2,7 +2,7 @@
  * Views in the workspace: each person's modal stack (open, push, update in place, close one or all) and Home tab,
  * in the `ViewOutput` shape Slack returns, with a new `hash` on every change so stale updates can be refused.
  */
-import { randomHex, randomId, withGeneratedIds } from './ids.js';
+import { randomHex, randomId, withEmojiFlags, withGeneratedIds } from './ids.js';
 import { isRecord, type JsonObject } from './json.js';
 import { WorkspaceMessages } from './workspace-messages.js';
 
@@ -47,9 +47,9 @@ export class WorkspaceViews extends WorkspaceMessages {
       id,
       team_id: this.opts.teamId,
       type,
-      title: isRecord(input.title) ? structuredClone(input.title) : null,
-      submit: isRecord(input.submit) ? structuredClone(input.submit) : null,
-      close: isRecord(input.close) ? structuredClone(input.close) : null,
+      title: isRecord(input.title) ? withEmojiFlags(structuredClone(input.title)) : null,
+      submit: isRecord(input.submit) ? withEmojiFlags(structuredClone(input.submit)) : null,
+      close: isRecord(input.close) ? withEmojiFlags(structuredClone(input.close)) : null,
       blocks: withGeneratedIds(input.blocks),
       private_metadata: typeof input.private_metadata === 'string' ? input.private_metadata : '',
       callback_id: typeof input.callback_id === 'string' ? input.callback_id : '',
@@ -58,7 +58,8 @@ export class WorkspaceViews extends WorkspaceMessages {
       hash: `${Math.floor(this.now() / 1000)}.${randomHex(4)}`,
       clear_on_close: input.clear_on_close === true,
       notify_on_close: input.notify_on_close === true,
-      root_view_id: type === 'modal' ? (placement.rootViewId ?? id) : null,
+      // A Home tab is its own root, as Slack reports it (views.publish answers root_view_id = the view's id).
+      root_view_id: placement.rootViewId ?? id,
       previous_view_id: placement.previousViewId ?? null,
       app_id: this.opts.appId,
       app_installed_team_id: this.opts.teamId,

@@ -22,8 +22,21 @@ export interface CallRecord {
   at: number;
 }
 
+/**
+ * A fault to inject. A Slack error can carry the fields Slack adds to it: `needed` and `provided` with
+ * `missing_scope`, `errors` / `response_metadata` with `invalid_blocks`, or any other `fields`.
+ */
 export type Fault =
-  | { error: string; status?: number }
+  | {
+      error: string;
+      status?: number;
+      /** missing_scope: the scope the method needs, e.g. `chat:write`. */
+      needed?: string;
+      /** missing_scope: the scopes the token has, comma-separated. */
+      provided?: string;
+      /** Any other fields Slack sends with this error. */
+      fields?: JsonObject;
+    }
   | { status: 429; retryAfterSeconds: number }
   | { status: 500 }
   | { delayMs: number };

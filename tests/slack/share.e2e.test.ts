@@ -89,9 +89,15 @@ describe('sharing a verdict', () => {
 
   it('names the missing permission when Slack says missing_scope', async () => {
     const verdict = await sseVerdict();
-    h.slack.injectFault('chat.postMessage', { error: 'missing_scope' });
+    // As Slack answers it: the scope the method needs and the ones the token has.
+    h.slack.injectFault('chat.postMessage', {
+      error: 'missing_scope',
+      needed: 'chat:write',
+      provided: 'commands,chat:write.public',
+    });
     await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
     await eventually(() => expect(h.lastEphemeral().text).toMatch(/missing a permission.*reinstalling the app/));
+    expect(h.lastEphemeral().text).toContain('`chat:write`');
   });
 
   it('reports a hung Web API call as a timeout instead of waiting for ever', async () => {

@@ -56,15 +56,16 @@ describe('validateBlocks', () => {
     ).toBe(true);
   });
 
-  it('refuses a fifty-first message block with msg_blocks_too_long', () => {
+  it('refuses a fifty-first message block with invalid_blocks, as Slack does', () => {
     const verdict = validateBlocks(
       Array.from({ length: 51 }, () => ({ type: 'divider' })),
       'message',
     );
     expect(verdict).toMatchObject({
       ok: false,
-      error: 'msg_blocks_too_long',
+      error: 'invalid_blocks',
       problems: ['blocks: more than 50 items'],
+      issues: [{ slack: 'no more than 50 items allowed', pointer: '/blocks' }],
     });
   });
 

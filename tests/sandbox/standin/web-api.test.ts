@@ -197,11 +197,13 @@ describe('chat.postMessage', () => {
     });
   });
 
-  it('refuses more than fifty blocks with msg_blocks_too_long', async () => {
+  it('refuses more than fifty blocks with invalid_blocks and the json-pointer Slack gives', async () => {
     const blocks = Array.from({ length: 51 }, () => ({ type: 'divider' }));
-    expect((await form('chat.postMessage', { channel: 'C0GENERAL', text: 't', blocks })).body.error).toBe(
-      'msg_blocks_too_long',
-    );
+    expect((await form('chat.postMessage', { channel: 'C0GENERAL', text: 't', blocks })).body).toMatchObject({
+      ok: false,
+      error: 'invalid_blocks',
+      errors: ['no more than 50 items allowed [json-pointer:/blocks]'],
+    });
   });
 
   it('refuses blocks that are not JSON with invalid_blocks_format', async () => {
