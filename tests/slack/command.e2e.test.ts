@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { PersonText } from '../../sandbox/standin/index.js';
 import { eventually, expectAcked, GENERAL, HUMAN, useHarness, visibleText } from './harness.js';
 
 const h = useHarness();
 
-async function command(text: string) {
+async function command(text: PersonText) {
   const result = await h.slack.slashCommand({ text });
   expectAcked(result);
   return h.lastEphemeral();
@@ -76,13 +77,14 @@ describe('/realtime sub-commands', () => {
     expect(visibleText(answer)).toContain('Did you mean `/realtime compare`');
   });
 
-  // Fails because of the app, not the test: Slack sends typed text entity-encoded (`&lt;!channel&gt;`, `&amp;`),
-  // and the app escapes it again (`&amp;lt;!channel&amp;gt;`). Left for the app's owner; see the stand-in's report.
-  it.fails('escapes echoed text so that a pasted <!channel> or <@U123> pings nobody', async () => {
-    const answer = await command('<!channel> <@U0HUMAN01> we stream LLM tokens & logs to the browser');
+  it('escapes echoed text once, so a pasted <!channel> or <@U123> pings nobody and & reads as &', async () => {
+    // Typed as characters (parts, not a picked mention): Slack sends them entity-encoded.
+    const answer = await command(['<!channel> <@U0HUMAN01> we stream LLM tokens & logs to the browser']);
     const raw = JSON.stringify(answer.blocks);
     expect(raw).not.toMatch(/<!channel>|<@U0HUMAN01>/);
-    expect(raw).toContain('&lt;!channel&gt; &lt;@U0HUMAN01&gt;');
+    expect(raw).toContain('You asked: &lt;!channel&gt; &lt;@U0HUMAN01&gt; we stream LLM tokens &amp; logs');
+    expect(raw).not.toContain('&amp;amp;');
+    expect(raw).not.toContain('&amp;lt;');
     const unplaced = await command('<!here>');
     expect(JSON.stringify(unplaced)).not.toContain('<!here>');
   });

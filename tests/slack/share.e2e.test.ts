@@ -75,6 +75,38 @@ describe('sharing a verdict', () => {
     expect(h.slack.callsTo('chat.postMessage').map((c) => c.error)).toEqual(['not_in_channel']);
   });
 
+  it('shares in a DM between two people as one message, without telling anyone to /invite the app there', async () => {
+    const colleague = h.slack.addUser({ name: 'grace' });
+    const dm = h.slack.addDirectMessage([HUMAN, colleague.id]);
+    const verdict = await sseVerdict(dm.id);
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
+    const shared = await eventually(() => {
+      const history = h.slack.channelHistory(dm.id);
+      expect(history).toHaveLength(1);
+      return history[0];
+    });
+    expect(visibleText(shared)).toContain('Data flows only from server to client'); // the reasoning, in one message
+    const notice = await eventually(() => {
+      const text = h.lastEphemeral(dm.id).text;
+      expect(text).toMatch(/^Shared here as one message/);
+      return text;
+    });
+    expect(notice).toMatch(/does not let apps into direct messages between people/);
+    expect(notice).not.toContain('/invite');
+    expect(h.slack.callsTo('chat.postMessage').map((c) => c.error)).toEqual(['channel_not_found']);
+  });
+
+  it('asks for an /invite in a private channel the app is not in, where Slack answers channel_not_found', async () => {
+    const secret = h.slack.addChannel({ name: 'secret-plans', botIsMember: false, isPrivate: true });
+    const verdict = await sseVerdict(secret.id);
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
+    await eventually(() => expect(h.slack.channelHistory(secret.id)).toHaveLength(1));
+    await eventually(() =>
+      expect(h.lastEphemeral(secret.id).text).toMatch(/without a thread.*\/invite @Realtime Advisor/),
+    );
+    expect(h.slack.callsTo('chat.postMessage').map((c) => c.error)).toEqual(['channel_not_found']);
+  });
+
   it('tells the person what to do when the channel is archived, and lets them try again', async () => {
     const verdict = await sseVerdict();
     h.slack.injectFault('chat.postMessage', { error: 'is_archived' });

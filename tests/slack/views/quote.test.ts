@@ -5,7 +5,8 @@ import { adviceMessage, type Quote } from '../../../src/slack/views/advice.js';
 import { advisor, websocketVsSse as comparison } from '../../advisor/helpers.js';
 import { visibleText } from '../harness.js';
 
-const SLACK_TEXT = 'our Q&amp;A page, latency &lt; 1s, see <https://example.com/a?x=1&amp;y=2|the doc>, cc <@U0ADA|ada>';
+const SLACK_TEXT =
+  'our Q&amp;A page, latency &lt; 1s, see <https://example.com/a?x=1&amp;y=2|the doc>, cc <@U0ADA|ada>';
 const quoteLine = (quote: Quote) =>
   visibleText(adviceMessage(comparison, advisor.advise('a live dashboard'), { quote }))
     .split('\n')
