@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, expectAcked, GENERAL, replayClickWithValue, useHarness, visibleText } from './harness.js';
+import { eventually, expectAcked, GENERAL, HUMAN, replayClickWithValue, useHarness, visibleText } from './harness.js';
 
 const h = useHarness();
 
@@ -122,4 +122,46 @@ describe('/realtime runs the wizard in one ephemeral message', () => {
       expect(h.lastEphemeral().text).toBe('Question 1 of 3: Which direction does data flow?');
     },
   );
+});
+
+describe('a button the app never made', () => {
+  /** Replays a real click with an action id the app never uses: a message from an older version, say. */
+  const asForeign = (click: { payload: unknown }) => {
+    const payload = JSON.parse(JSON.stringify(click.payload)) as { actions: { action_id: string }[] };
+    for (const action of payload.actions) action.action_id = 'wizard.next_step_from_an_old_version';
+    return h.slack.sendRaw({
+      contentType: 'application/x-www-form-urlencoded',
+      body: `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    });
+  };
+
+  it('is acknowledged at once and says privately that the message is out of date, with a way to start again', async () => {
+    await h.slack.slashCommand({ text: '' });
+    const question = h.lastEphemeral();
+    const click = await h.slack.clickButtonByText({
+      text: 'Server → client only',
+      message: { ephemeralId: question.id },
+    });
+    const result = await asForeign(click);
+    expectAcked(result);
+    expect(result.ackMs).toBeLessThan(3000);
+    await eventually(() => expect(h.lastEphemeral().text).toMatch(/out of date/));
+    expect(h.slack.findButtons({ message: { ephemeralId: h.lastEphemeral().id } }).map((b) => b.text)).toEqual([
+      'Start again',
+    ]);
+  });
+
+  it('in a modal, replaces the modal with the out-of-date notice', async () => {
+    const root = h.slack.postAsUser({ text: 'what should we use for live scores?' });
+    await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
+    const modal = await eventually(() => {
+      const view = h.slack.openViews(HUMAN).at(-1);
+      if (!view) throw new Error('no modal yet');
+      return view;
+    });
+    const click = await h.slack.clickButtonByText({ text: 'Refine with the wizard', viewId: modal.id });
+    await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toContain('Question 1 of'));
+    expectAcked(await asForeign(click));
+    await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toMatch(/out of date/));
+  });
 });
