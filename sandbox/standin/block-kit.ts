@@ -9,7 +9,7 @@
  * refused, so a new one in the app fails in the tests until it is modelled here with Slack's limits.
  */
 
-export type Surface = 'message' | 'modal' | 'home';
+export type BlockKitSurface = 'message' | 'modal' | 'home';
 
 export interface BlockIssue {
   /** Readable path, e.g. `blocks[3].text.text`. */
@@ -447,7 +447,7 @@ function verdictFrom(issues: BlockIssue[]) {
 }
 
 /** Checks a list of blocks; `root` is the path prefix (`['blocks']` or `['view', 'blocks']`). */
-function collectBlocks(c: Collector, blocks: unknown, surface: Surface, root: Path): void {
+function collectBlocks(c: Collector, blocks: unknown, surface: BlockKitSurface, root: Path): void {
   if (!Array.isArray(blocks)) {
     c.wrongType(root, 'an array of blocks');
     return;
@@ -474,7 +474,7 @@ function collectBlocks(c: Collector, blocks: unknown, surface: Surface, root: Pa
  * Validates `blocks` for a surface. Every problem gives `invalid_blocks`, more than 50 message blocks too (Slack
  * answers `errors: ["no more than 50 items allowed [json-pointer:/blocks]"]`).
  */
-export function validateBlocks(blocks: unknown, surface: Surface): BlocksVerdict {
+export function validateBlocks(blocks: unknown, surface: BlockKitSurface): BlocksVerdict {
   const c = new Collector();
   collectBlocks(c, blocks, surface, ['blocks']);
   if (c.issues.length === 0) return { ok: true };
@@ -502,7 +502,7 @@ export function validateView(view: unknown, expectedType?: 'modal' | 'home'): Vi
   } else if (expectedType !== undefined && type !== expectedType) {
     c.add([...root, 'type'], `must be ${expectedType} here`, `must be ${expectedType}`);
   }
-  const surface: Surface = type === 'home' ? 'home' : 'modal';
+  const surface: BlockKitSurface = type === 'home' ? 'home' : 'modal';
   if (type === 'modal') {
     if (view.title === undefined) c.missing(root, 'title');
     else checkText(c, view.title, [...root, 'title'], { plainOnly: true, max: LIMITS.viewTitle });

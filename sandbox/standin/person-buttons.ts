@@ -35,14 +35,15 @@ export interface ClickResult extends AckResult {
 
 export type SurfaceRef = { message?: ClickOptions['message']; viewId?: string };
 
-interface Surface {
+/** Where a button was found: its blocks and the message, ephemeral or view holding them. */
+interface ClickedSurface {
   blocks: unknown;
   message?: StoredMessage & { channel: string };
   ephemeral?: StoredEphemeral;
   view?: { user: string; view: StoredView };
 }
 
-function surfaceOf(ws: Workspace, location: SurfaceRef): Surface {
+function surfaceOf(ws: Workspace, location: SurfaceRef): ClickedSurface {
   if (location.viewId !== undefined) {
     const view = ws.locateView({ id: location.viewId });
     if (!view) throw new Error(`no open view ${location.viewId}`);
