@@ -157,18 +157,34 @@ export const comparisonSchema = z
     ) => {
       for (const [i, value] of ids.entries()) check(value, [...path, i]);
     };
-    const unique = (kind: string, items: { id: string }[], path: string) => {
+    /**
+     * Ids that must be unique across one or more lists, e.g. advice ids across quick takes, situational picks and
+     * neither entries, which share one namespace. A duplicate is reported at its own list and index.
+     */
+    const unique = (kind: string, ...lists: [items: readonly { id: string }[], path: (string | number)[]][]) => {
       const seen = new Set<string>();
-      items.forEach((item, i) => {
-        if (seen.has(item.id)) problem([path, i, 'id'], `duplicate ${kind} id "${item.id}"`);
-        seen.add(item.id);
-      });
+      for (const [items, path] of lists) {
+        for (const [i, item] of items.entries()) {
+          if (seen.has(item.id)) problem([...path, i, 'id'], `duplicate ${kind} id "${item.id}"`);
+          seen.add(item.id);
+        }
+      }
     };
-    unique('source', c.sources, 'sources');
-    unique('technology', c.technologies, 'technologies');
-    unique('dimension', c.dimensions, 'dimensions');
-    unique('advice', [...c.quickTakes, ...c.situationalPicks, ...c.neither], 'quickTakes');
-    unique('question', c.wizard.questions, 'wizard');
+    unique('source', [c.sources, ['sources']]);
+    unique('technology', [c.technologies, ['technologies']]);
+    unique('dimension', [c.dimensions, ['dimensions']]);
+    unique(
+      'advice',
+      [c.quickTakes, ['quickTakes']],
+      [c.situationalPicks, ['situationalPicks']],
+      [c.neither, ['neither']],
+    );
+    unique('caveat', [c.caveats, ['caveats']]);
+    unique('question', [c.wizard.questions, ['wizard', 'questions']]);
+    for (const [i, q] of c.wizard.questions.entries())
+      unique(`option of ${q.id}`, [q.options, ['wizard', 'questions', i, 'options']]);
+    unique('outcome', [c.wizard.outcomes, ['wizard', 'outcomes']]);
+    unique('alternative', [c.wizard.alternatives, ['wizard', 'alternatives']]);
 
     const source = known(
       'source',
