@@ -26,6 +26,8 @@ export const technologySchema = z.object({
   specUrl: z.url(),
   sources: sourceIds,
   note: text.optional(),
+  /** Other names a person types for it after the command ("websockets", "eventsource"); id and names also work. */
+  aliases: z.array(text.toLowerCase()).default([]),
 });
 
 export const sideSchema = z.object({ short: text, detail: text });
@@ -224,7 +226,17 @@ export const comparisonSchema = z
       }
     };
 
-    for (const [i, t] of c.technologies.entries()) checkSources(t.sources, ['technologies', i]);
+    // A look-up word names one thing: a technology's names cannot also name a dimension.
+    const dimensionWords = new Set(c.dimensions.flatMap((d) => [d.id, d.name.toLowerCase(), ...d.aliases]));
+    for (const [i, t] of c.technologies.entries()) {
+      checkSources(t.sources, ['technologies', i]);
+      for (const [j, alias] of t.aliases.entries())
+        if (dimensionWords.has(alias))
+          problem(
+            ['technologies', i, 'aliases', j],
+            `"${alias}" already names a dimension; a look-up word names one thing`,
+          );
+    }
     c.dimensions.forEach((d, i) => {
       checkSources(d.sources, ['dimensions', i]);
       if (d.edge !== 'depends') technology(d.edge, ['dimensions', i, 'edge']);

@@ -176,6 +176,12 @@ describe('loading the comparison data', () => {
     ]);
   });
 
+  it('rejects a technology alias that already names a dimension, so a look-up word names one thing', () => {
+    expect(problemsOf((d) => d.technologies[1].aliases.push('reconnect'))).toEqual([
+      expect.stringMatching(/^\$\.technologies\[1\]\.aliases\[\d+\]: "reconnect" already names a dimension/),
+    ]);
+  });
+
   it('rejects a file that is not JSON, naming the file', () => {
     expect(() => parseComparison('{ "id": ', 'data/half.json')).toThrow(/data\/half\.json[\s\S]*not valid JSON/);
   });
