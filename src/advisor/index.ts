@@ -5,6 +5,7 @@
  */
 import { type Advice, type AdviceMatch, adviceEntry, advise, compileMatcher, type Matcher } from './advise.js';
 import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
+import { type TechnologyProfile, technologyProfile } from './profile.js';
 import type { Comparison, Dimension, Question } from './schema.js';
 import { words } from './text.js';
 import { recommend, type Verdict } from './verdict.js';
@@ -23,8 +24,10 @@ import {
 export type { Advice, AdviceMatch } from './advise.js';
 export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, loadComparisons } from './load.js';
 export type { Lookup } from './lookup.js';
+export { technologyWord } from './lookup.js';
+export type { TechnologyProfile } from './profile.js';
 export type * from './schema.js';
-export type { Alternative, AnswerReason, Source, Verdict } from './verdict.js';
+export type { Alternative, AnswerReason, Source, Verdict, VerdictPick } from './verdict.js';
 export type { Answers, Decoded, StateError, WizardState } from './wizard.js';
 
 export interface OptionView {
@@ -81,6 +84,8 @@ export type Reply =
   | { kind: 'compare'; comparison: Comparison }
   | { kind: 'neither'; comparison: Comparison }
   | { kind: 'dimension'; comparison: Comparison; dimension: Dimension }
+  /** A technology by name: its strengths and when it wins. */
+  | { kind: 'technology'; comparison: Comparison; profile: TechnologyProfile }
   | { kind: 'advice'; comparison: Comparison; situation: string; advice: Advice };
 
 export interface Advisor {
@@ -175,6 +180,8 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
             : { kind: lookup.kind, comparison: c };
         case 'dimension':
           return { kind: 'dimension', comparison: c, dimension: lookup.dimension };
+        case 'technology':
+          return { kind: 'technology', comparison: c, profile: technologyProfile(c, lookup.technology) };
         case 'situation': {
           const advice = advise(matcherFor(c), lookup.text);
           // A word or two that is neither a keyword nor a situation we know is most likely a mistyped keyword.

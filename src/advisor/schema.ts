@@ -26,6 +26,8 @@ export const technologySchema = z.object({
   specUrl: z.url(),
   sources: sourceIds,
   note: text.optional(),
+  /** Other names a person types for it after the command ("websockets", "eventsource"); id and names also work. */
+  aliases: z.array(text.toLowerCase()).default([]),
 });
 
 export const sideSchema = z.object({ short: text, detail: text });
@@ -60,12 +62,14 @@ export const neitherSchema = z.object({
   when: text,
   reason: text,
   sources: sourceIds,
-  signals,
+  /** For the free-text matcher; an entry reached only from the wizard or by name may have none. */
+  signals: z.array(z.array(id).min(1)).default([]),
 });
 
 export const caveatSchema = z.object({
   id,
   text,
+  /** Technology or 'neither' entry ids: the caveat shows with a verdict that picks one of them. */
   showWhen: z.object({ pick: z.array(id).min(1), answers: answerCondition.optional() }),
   sources: sourceIds,
 });
@@ -90,11 +94,16 @@ export const outcomeSchema = z.object({
   id,
   /** The first outcome whose conditions all hold gives the verdict. */
   when: answerCondition,
-  pick: id,
+  /** A technology id; or, when the answers call for something else, `neither` names a 'neither' entry. */
+  pick: id.optional(),
+  neither: id.optional(),
   pairing: text.optional(),
   headline: text.max(150, 'a headline is a Slack header: 150 characters at most'),
-  decidedBy: z.array(id).min(1),
+  /** The scorecard rows behind the pick; a 'neither' verdict may name none, as no row decides it. */
+  decidedBy: z.array(id),
   strength,
+  /** Alternatives shown whatever the answers; `byAnswer` adds its own. */
+  alternatives: z.array(id).optional(),
   /** The question whose answer tunes how decisive the verdict is, its note and its alternatives. */
   tunedBy: id.optional(),
   byAnswer: z
@@ -150,18 +159,34 @@ export const comparisonSchema = z
     ) => {
       for (const [i, value] of ids.entries()) check(value, [...path, i]);
     };
-    const unique = (kind: string, items: { id: string }[], path: string) => {
+    /**
+     * Ids that must be unique across one or more lists, e.g. advice ids across quick takes, situational picks and
+     * neither entries, which share one namespace. A duplicate is reported at its own list and index.
+     */
+    const unique = (kind: string, ...lists: [items: readonly { id: string }[], path: (string | number)[]][]) => {
       const seen = new Set<string>();
-      items.forEach((item, i) => {
-        if (seen.has(item.id)) problem([path, i, 'id'], `duplicate ${kind} id "${item.id}"`);
-        seen.add(item.id);
-      });
+      for (const [items, path] of lists) {
+        for (const [i, item] of items.entries()) {
+          if (seen.has(item.id)) problem([...path, i, 'id'], `duplicate ${kind} id "${item.id}"`);
+          seen.add(item.id);
+        }
+      }
     };
-    unique('source', c.sources, 'sources');
-    unique('technology', c.technologies, 'technologies');
-    unique('dimension', c.dimensions, 'dimensions');
-    unique('advice', [...c.quickTakes, ...c.situationalPicks, ...c.neither], 'quickTakes');
-    unique('question', c.wizard.questions, 'wizard');
+    unique('source', [c.sources, ['sources']]);
+    unique('technology', [c.technologies, ['technologies']]);
+    unique('dimension', [c.dimensions, ['dimensions']]);
+    unique(
+      'advice',
+      [c.quickTakes, ['quickTakes']],
+      [c.situationalPicks, ['situationalPicks']],
+      [c.neither, ['neither']],
+    );
+    unique('caveat', [c.caveats, ['caveats']]);
+    unique('question', [c.wizard.questions, ['wizard', 'questions']]);
+    for (const [i, q] of c.wizard.questions.entries())
+      unique(`option of ${q.id}`, [q.options, ['wizard', 'questions', i, 'options']]);
+    unique('outcome', [c.wizard.outcomes, ['wizard', 'outcomes']]);
+    unique('alternative', [c.wizard.alternatives, ['wizard', 'alternatives']]);
 
     const source = known(
       'source',
@@ -201,7 +226,17 @@ export const comparisonSchema = z
       }
     };
 
-    for (const [i, t] of c.technologies.entries()) checkSources(t.sources, ['technologies', i]);
+    // A look-up word names one thing: a technology's names cannot also name a dimension.
+    const dimensionWords = new Set(c.dimensions.flatMap((d) => [d.id, d.name.toLowerCase(), ...d.aliases]));
+    for (const [i, t] of c.technologies.entries()) {
+      checkSources(t.sources, ['technologies', i]);
+      for (const [j, alias] of t.aliases.entries())
+        if (dimensionWords.has(alias))
+          problem(
+            ['technologies', i, 'aliases', j],
+            `"${alias}" already names a dimension; a look-up word names one thing`,
+          );
+    }
     c.dimensions.forEach((d, i) => {
       checkSources(d.sources, ['dimensions', i]);
       if (d.edge !== 'depends') technology(d.edge, ['dimensions', i, 'edge']);
@@ -220,9 +255,10 @@ export const comparisonSchema = z
       checkSources(n.sources, ['neither', i]);
       for (const [j, signal] of n.signals.entries()) all(concept, signal, ['neither', i, 'signals', j]);
     });
+    const pickable = known('technology or neither entry', [...techIds, ...c.neither.map((n) => n.id)]);
     c.caveats.forEach((cv, i) => {
       checkSources(cv.sources, ['caveats', i]);
-      all(technology, cv.showWhen.pick, ['caveats', i, 'showWhen', 'pick']);
+      all(pickable, cv.showWhen.pick, ['caveats', i, 'showWhen', 'pick']);
       if (cv.showWhen.answers) checkCondition(cv.showWhen.answers, ['caveats', i, 'showWhen', 'answers']);
     });
     c.wizard.questions.forEach((q, i) => {
@@ -231,8 +267,16 @@ export const comparisonSchema = z
     c.wizard.outcomes.forEach((o, i) => {
       const path = ['wizard', 'outcomes', i];
       checkCondition(o.when, [...path, 'when']);
-      technology(o.pick, [...path, 'pick']);
+      if ((o.pick === undefined) === (o.neither === undefined))
+        problem(path, 'an outcome picks a technology (pick) or a neither entry (neither), exactly one');
+      if (o.pick !== undefined) {
+        technology(o.pick, [...path, 'pick']);
+        if (o.decidedBy.length === 0)
+          problem([...path, 'decidedBy'], 'a technology pick names the rows that decide it');
+      }
+      if (o.neither !== undefined) neither(o.neither, [...path, 'neither']);
       all(dimension, o.decidedBy, [...path, 'decidedBy']);
+      all(alternative, o.alternatives ?? [], [...path, 'alternatives']);
       if (o.byAnswer && !o.tunedBy)
         problem([...path, 'tunedBy'], 'byAnswer needs tunedBy, the question it is keyed by');
       if (o.tunedBy) checkCondition({ [o.tunedBy]: Object.keys(o.byAnswer ?? {}) }, [...path, 'byAnswer']);

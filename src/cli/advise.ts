@@ -1,7 +1,7 @@
 /**
  * The advisor on the command line: the quickest way to try it without Slack.
  *   npm run advise -- "<a situation>"      free-text advice
- *   npm run advise -- compare | <dimension> | neither
+ *   npm run advise -- compare | <dimension> | <technology> | neither
  *   npm run advise -- --wizard            (reads answers from stdin, so it can be piped)
  * Everything that names the topic (examples, dimensions, how many questions) comes from the data.
  */
@@ -15,6 +15,8 @@ import {
   neitherText,
   questionText,
   scorecardText,
+  technologyKeywords,
+  technologyText,
   verdictText,
   wizardQuestionsText,
 } from './render.js';
@@ -40,6 +42,7 @@ export function usageText(advisor: Advisor): string {
     '  npm run advise -- "<your situation>"   free-text advice',
     '  npm run advise -- compare              the scorecard',
     `  npm run advise -- <dimension>          one dimension in depth (${dimensionKeywords(comparison).join(', ')})`,
+    `  npm run advise -- <technology>         one side's strengths and when it wins (${technologyKeywords(comparison).join(', ')})`,
     '  npm run advise -- neither              when to pick neither',
     `  npm run advise -- --wizard             ${wizardQuestionsText(comparison)}, answered by number (b = back)`,
     ...(examples.length ? [`Situations to try: ${examples.join(', ')}`] : []),
@@ -62,6 +65,8 @@ export function answerText(advisor: Advisor, text: string): string {
       return neitherText(reply.comparison);
     case 'dimension':
       return dimensionText(reply.comparison, reply.dimension);
+    case 'technology':
+      return technologyText(reply.comparison, reply.profile);
     case 'advice':
       return adviceText(reply.comparison, reply.advice);
   }
