@@ -506,7 +506,13 @@ function renderChannel(ctx) {
     'div',
     { class: 'channel-intro' },
     h('h2', null, `# ${channel.name}`),
-    h('p', { class: 'muted' }, `This is the very beginning of the #${channel.name} channel.`),
+    h(
+      'p',
+      { class: 'muted' },
+      channel.earlier > 0
+        ? `${channel.earlier} earlier ${channel.earlier === 1 ? 'message is' : 'messages are'} not shown.`
+        : `This is the very beginning of the #${channel.name} channel.`,
+    ),
   );
   const items = [
     ...channel.messages.map((m) => ({ at: tsMs(m.ts), node: channelMessage(channel, m, ctx, 'main') })),

@@ -70,6 +70,8 @@ export async function startStandinAndApp(options: {
     config: parsed.config,
     advisor: createAdvisor(loadComparisons()),
     timeoutMs: options.timeoutMs ?? 3000,
+    // Like the page: the app answers anyone who can reach it, so it is not offered to the network.
+    host: '127.0.0.1',
   });
   let app: RunningApp;
   try {

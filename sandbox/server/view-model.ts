@@ -25,11 +25,21 @@ export interface PageChannel {
   botIsMember: boolean;
   isPrivate: boolean;
   archived: boolean;
-  /** Top-level messages (and thread broadcasts), oldest first. */
+  /** The latest PAGE_MESSAGES top-level messages (and thread broadcasts), oldest first. */
   messages: StoredMessage[];
-  /** Replies of every thread, by the parent's ts, oldest first. */
+  /** How many older top-level messages are left out. */
+  earlier: number;
+  /** The latest PAGE_MESSAGES replies of each thread shown, by the parent's ts, oldest first. */
   threads: Record<string, StoredMessage[]>;
 }
+
+/**
+ * How many messages of a channel, and replies of a thread, a snapshot carries. Every change re-sends the
+ * snapshot, so it is bounded: a whole history (2,000 long messages) took the sandbox to 4 GB.
+ */
+export const PAGE_MESSAGES = 100;
+/** The latest of the person's ephemeral messages and notices a snapshot carries. */
+export const PAGE_EPHEMERALS = 100;
 
 export interface PageSnapshot {
   version: number;
@@ -46,7 +56,7 @@ export interface PageSnapshot {
 }
 
 export function pageSnapshot(standin: SlackStandin, me: string, local: PageNotice[], version: number): PageSnapshot {
-  const whole = standin.snapshot();
+  const whole = standin.snapshot(PAGE_MESSAGES);
   const user = whole.users.find((u) => u.id === me);
   if (!user) throw new Error(`unknown person ${me}`);
   const channels = whole.channels
@@ -54,7 +64,7 @@ export function pageSnapshot(standin: SlackStandin, me: string, local: PageNotic
     .map((c) => {
       const threads: Record<string, StoredMessage[]> = {};
       for (const m of c.messages) {
-        if ((m.reply_count ?? 0) > 0) threads[m.ts] = standin.thread(c.id, m.ts).slice(1);
+        if ((m.reply_count ?? 0) > 0) threads[m.ts] = standin.thread(c.id, m.ts, PAGE_MESSAGES).slice(1);
       }
       return {
         id: c.id,
@@ -63,6 +73,7 @@ export function pageSnapshot(standin: SlackStandin, me: string, local: PageNotic
         isPrivate: c.isPrivate,
         archived: c.archived,
         messages: c.messages,
+        earlier: c.earlier,
         threads,
       };
     });
@@ -80,10 +91,10 @@ export function pageSnapshot(standin: SlackStandin, me: string, local: PageNotic
     team: whole.team,
     users: whole.users,
     channels,
-    ephemerals: standin.ephemerals(me),
+    ephemerals: standin.ephemerals(me).slice(-PAGE_EPHEMERALS),
     modals: standin.openViews(me),
     home: standin.homeView(me) ?? null,
-    notices: [...fromSlack, ...local].sort((a, b) => a.at - b.at),
+    notices: [...fromSlack, ...local].sort((a, b) => a.at - b.at).slice(-PAGE_EPHEMERALS),
   };
 }
 

@@ -180,14 +180,16 @@ export class SlackStandin extends PersonActions {
     return this.ws.addGroupDirectMessage(users);
   }
 
-  channelHistory(channel: string): StoredMessage[] {
+  /** A channel's top-level messages, oldest first; only the latest `limit` if given. */
+  channelHistory(channel: string, limit?: number): StoredMessage[] {
     const found = this.ws.resolveChannel(channel);
-    return found ? this.ws.channelHistory(found.id) : [];
+    return found ? this.ws.channelHistory(found.id, limit) : [];
   }
 
-  thread(channel: string, ts: string): StoredMessage[] {
+  /** A thread's parent and replies, oldest first; only the latest `limit` replies if given. */
+  thread(channel: string, ts: string, limit?: number): StoredMessage[] {
     const found = this.ws.resolveChannel(channel);
-    return found ? this.ws.thread(found.id, ts) : [];
+    return found ? this.ws.thread(found.id, ts, limit) : [];
   }
 
   ephemerals(user: string, channel?: string): StoredEphemeral[] {
@@ -203,23 +205,25 @@ export class SlackStandin extends PersonActions {
     return this.ws.homeView(user);
   }
 
-  /** The whole visible workspace at once (channels with their top-level messages), for a UI's first render. */
-  snapshot(): {
+  /**
+   * The visible workspace at once (channels with their top-level messages), for a UI's first render; with
+   * `limit`, each channel's latest messages only, and `earlier` counts those left out.
+   */
+  snapshot(limit?: number): {
     team: { id: string; domain: string; name: string };
     bot: { userId: string; botId: string; appId: string };
     users: StandinUser[];
-    channels: (Omit<StandinChannel, 'members'> & { members: string[]; messages: StoredMessage[] })[];
+    channels: (Omit<StandinChannel, 'members'> & { members: string[]; messages: StoredMessage[]; earlier: number })[];
   } {
     const ws = this.ws;
     return {
       team: { id: ws.opts.teamId, domain: ws.opts.teamDomain, name: ws.opts.teamName },
       bot: { userId: ws.opts.botUserId, botId: ws.opts.botId, appId: ws.opts.appId },
       users: structuredClone([...ws.users.values()]),
-      channels: [...ws.channels.values()].map((c) => ({
-        ...c,
-        members: [...c.members],
-        messages: ws.channelHistory(c.id),
-      })),
+      channels: [...ws.channels.values()].map((c) => {
+        const messages = ws.channelHistory(c.id, limit);
+        return { ...c, members: [...c.members], messages, earlier: ws.historyLength(c.id) - messages.length };
+      }),
     };
   }
 

@@ -236,20 +236,31 @@ export class WorkspaceMessages extends WorkspaceDirectory {
     }
   }
 
-  /** Top-level messages of a channel (including thread broadcasts), oldest first. */
-  channelHistory(channel: string): StoredMessage[] {
+  /** Top-level messages of a channel (including thread broadcasts), oldest first; the latest `limit` if given. */
+  channelHistory(channel: string, limit?: number): StoredMessage[] {
     const list = this.messages.get(channel) ?? [];
-    return structuredClone(
-      list.filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts || m.subtype === 'thread_broadcast'),
+    const top = list.filter(
+      (m) => m.thread_ts === undefined || m.thread_ts === m.ts || m.subtype === 'thread_broadcast',
     );
+    return structuredClone(limit === undefined ? top : top.slice(-limit));
   }
 
-  /** A thread: the parent followed by its replies, oldest first; empty if there is no such message. */
-  thread(channel: string, ts: string): StoredMessage[] {
+  /** How many top-level messages a channel has, without copying them. */
+  historyLength(channel: string): number {
+    const list = this.messages.get(channel) ?? [];
+    let count = 0;
+    for (const m of list)
+      if (m.thread_ts === undefined || m.thread_ts === m.ts || m.subtype === 'thread_broadcast') count += 1;
+    return count;
+  }
+
+  /** A thread: the parent followed by its replies (the latest `limit` if given), oldest first; empty if none. */
+  thread(channel: string, ts: string, limit?: number): StoredMessage[] {
     const parent = this.findMessage(channel, ts);
     if (!parent) return [];
     const list = this.messages.get(channel) ?? [];
-    return structuredClone([parent, ...list.filter((m) => m.thread_ts === ts && m.ts !== ts)]);
+    const replies = list.filter((m) => m.thread_ts === ts && m.ts !== ts);
+    return structuredClone([parent, ...(limit === undefined ? replies : replies.slice(-limit))]);
   }
 
   // ---- ephemeral messages ------------------------------------------------------------------------------------

@@ -34,4 +34,29 @@ export const FOREIGN_ACTION = new RegExp(
 );
 
 export const SHORTCUT_CALLBACK = 'realtime_advice';
+/** The message shortcut's name in the ⋯ menu, as manifest.yml declares it for SHORTCUT_CALLBACK. */
+export const SHORTCUT_NAME = 'Get realtime advice';
 export const MODAL_CALLBACK = 'realtime_advisor_modal';
+
+/**
+ * What the app has a listener for, by kind of interaction, so that one listener can answer everything else (see
+ * listeners/unrecognised.ts). Adding a listener for a new id means adding the id here too.
+ */
+export const KNOWN = {
+  commands: [COMMAND],
+  /** Message shortcuts (manifest.yml); the app declares no global shortcut. */
+  messageShortcuts: [SHORTCUT_CALLBACK],
+  globalShortcuts: [] as string[],
+  /** Modals whose submission a listener handles. */
+  submittedViews: [MODAL_CALLBACK],
+  /** Modals whose closing a listener handles (those opened with notify_on_close). */
+  closedViews: [] as string[],
+  /** Select menus with external options. */
+  optionSources: [] as string[],
+};
+
+const escaped = (id: string) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Matches every id but the given ones: a negative look-ahead, so it never also runs for one of ours. */
+export function anyIdBut(ids: readonly string[]): RegExp {
+  return ids.length === 0 ? /^/ : new RegExp(`^(?!(?:${ids.map(escaped).join('|')})$)`);
+}

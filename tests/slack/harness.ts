@@ -11,7 +11,7 @@ import {
 } from '../../sandbox/standin/index.js';
 import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
 import { parseConfig } from '../../src/config.js';
-import { createSlackApp, type RunningApp } from '../../src/slack/app.js';
+import { createSlackApp, type HTTP_TIMEOUTS, type RunningApp } from '../../src/slack/app.js';
 
 export const HUMAN = 'U0HUMAN01';
 export const GENERAL = 'C0GENERAL';
@@ -24,7 +24,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { retries?: number; timeoutMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  retries?: number;
+  timeoutMs?: number;
+  /** How long the app's HTTP server waits for a slow client. */
+  httpTimeouts?: typeof HTTP_TIMEOUTS;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const slack = await startSlackStandin();
   const parsed = parseConfig({
     SLACK_BOT_TOKEN: slack.botToken,
@@ -39,6 +46,7 @@ export async function startHarness(options: { retries?: number; timeoutMs?: numb
     advisor: createAdvisor(loadComparisons()),
     retryConfig: { retries: options.retries ?? 0, factor: 1, minTimeout: 10, maxTimeout: 10 },
     timeoutMs: options.timeoutMs ?? 2000,
+    ...(options.httpTimeouts ? { httpTimeouts: options.httpTimeouts } : {}),
   });
   const app = await start();
   slack.setAppUrl(`http://127.0.0.1:${app.port}/slack/events`);
@@ -62,7 +70,7 @@ export async function startHarness(options: { retries?: number; timeoutMs?: numb
  * One app and stand-in for a test file, started before its tests and closed after. Each test starts with no
  * injected faults, no recorded calls and no modal left open by the test before.
  */
-export function useHarness(options: { retries?: number; timeoutMs?: number } = {}): Harness {
+export function useHarness(options: HarnessOptions = {}): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
     Object.assign(harness, await startHarness(options));

@@ -7,6 +7,7 @@ import { registerMention } from './mention.js';
 import { registerShare } from './share.js';
 import { registerShortcut } from './shortcut.js';
 import type { ListenerDeps } from './types.js';
+import { registerUnrecognised } from './unrecognised.js';
 import { registerWizard } from './wizard.js';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -18,6 +19,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     registerMention,
     registerHome,
     registerForeignActions,
+    registerUnrecognised,
   ]) {
     register(app, deps);
   }

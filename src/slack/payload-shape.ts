@@ -1,0 +1,83 @@
+/**
+ * The least a Slack request body must hold for Bolt to route it without throwing: what kind it is, found the way
+ * Bolt finds it, and for that kind the fields Bolt and every listener read before they acknowledge (who acted,
+ * the event, the actions, the view). Anything else is passed through untouched: this is a gate, not a parser.
+ * A body that fails it is refused with a 400 at the edge, where it used to reach Bolt and end in a 500 or, for a
+ * body that is not an object, an exception that took the process down.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1);
+/** An object or absent; `null` (or a string) where Bolt reads a property of it is what made Bolt throw. */
+const objectOrAbsent = z.looseObject({}).optional();
+const person = z.looseObject({ id });
+/** `team` is null for org-wide installs; Bolt handles that, not a string or a number. */
+const team = z.looseObject({}).nullable().optional();
+
+const interaction = {
+  user: person,
+  team,
+  enterprise: z.looseObject({}).nullable().optional(),
+  channel: objectOrAbsent,
+};
+
+/** The kinds of body Slack sends to a request URL, in the order Bolt tells them apart. */
+const SHAPES = {
+  event: z.looseObject({
+    event: z.looseObject({ type: z.string(), item: objectOrAbsent }),
+    authorizations: z.array(z.looseObject({})).optional(),
+  }),
+  command: z.looseObject({ command: z.string(), user_id: id, channel_id: z.string().optional() }),
+  options: z.looseObject({ ...interaction }),
+  action: z.looseObject({
+    ...interaction,
+    actions: z.array(z.looseObject({})).min(1).optional(),
+    view: objectOrAbsent,
+    container: objectOrAbsent,
+  }),
+  shortcut: z.looseObject({ ...interaction, callback_id: z.string(), trigger_id: z.string() }),
+  message_action: z.looseObject({
+    ...interaction,
+    callback_id: z.string(),
+    trigger_id: z.string(),
+    channel: z.looseObject({ id }),
+    message: z.looseObject({}),
+  }),
+  view: z.looseObject({ ...interaction, view: z.looseObject({ id }) }),
+} as const;
+
+export type BodyKind = keyof typeof SHAPES | 'ssl_check' | 'url_verification' | 'app_rate_limited';
+
+export type ShapeCheck = { ok: true; kind: BodyKind } | { ok: false; reason: string };
+
+/** Which kind of request this is, told apart as Bolt's getTypeAndConversation does; undefined for none. */
+function kindOf(body: Record<string, unknown>): BodyKind | undefined {
+  if (body.ssl_check === '1') return 'ssl_check';
+  if (body.type === 'url_verification') return 'url_verification';
+  if (body.event !== undefined) return 'event';
+  if (body.command !== undefined) return 'command';
+  if (body.name !== undefined || body.type === 'block_suggestion') return 'options';
+  if (body.actions !== undefined || body.type === 'dialog_submission') return 'action';
+  if (body.type === 'shortcut') return 'shortcut';
+  if (body.type === 'message_action') return 'message_action';
+  if (body.type === 'view_submission' || body.type === 'view_closed') return 'view';
+  if (body.type === 'app_rate_limited') return 'app_rate_limited';
+  return undefined;
+}
+
+/** Checks a parsed body; the reason names the kind and the first field at fault, never a value. */
+export function checkShape(body: unknown): ShapeCheck {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return {
+      ok: false,
+      reason: `the body is ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}`,
+    };
+  const record = body as Record<string, unknown>;
+  const kind = kindOf(record);
+  if (kind === undefined) return { ok: false, reason: 'no kind of request Slack sends' };
+  if (kind === 'ssl_check' || kind === 'url_verification' || kind === 'app_rate_limited') return { ok: true, kind };
+  const checked = SHAPES[kind].safeParse(record);
+  if (checked.success) return { ok: true, kind };
+  const issue = checked.error.issues[0];
+  return { ok: false, reason: `${kind}: ${issue?.path.join('.') || 'body'} ${issue?.code ?? 'invalid'}` };
+}
