@@ -19,18 +19,20 @@ export const ACTION = {
   scorecard: 'scorecard.show',
 } as const;
 
+/** An id as a RegExp source that matches it literally. */
+const escaped = (id: string) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 const NAVIGATION_IDS = String.raw`wizard\.(?:answer\.\d+|back|start_over|change\.\d+)`;
 /** Every button that moves the wizard to the state in its value: answer, back, start over, change. */
 export const WIZARD_NAVIGATION = new RegExp(`^${NAVIGATION_IDS}$`);
 
-const literal = (id: string) => id.replaceAll('.', '\\.');
 /**
  * Any action id the app never puts on a button: a message from an older version of the app, or a payload that
  * was never ours. Bolt leaves an unmatched action unacknowledged (Slack then shows an error after 3 s), so one
  * listener answers these. A negative look-ahead over our own ids, so that it never also runs for one of ours.
  */
 export const FOREIGN_ACTION = new RegExp(
-  `^(?!(?:${[NAVIGATION_IDS, ...[ACTION.open, ACTION.share, ACTION.scorecard].map(literal)].join('|')})$)`,
+  `^(?!(?:${[NAVIGATION_IDS, ...[ACTION.open, ACTION.share, ACTION.scorecard].map(escaped)].join('|')})$)`,
 );
 
 export const SHORTCUT_CALLBACK = 'realtime_advice';
@@ -55,7 +57,6 @@ export const KNOWN = {
   optionSources: [] as string[],
 };
 
-const escaped = (id: string) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Matches every id but the given ones: a negative look-ahead, so it never also runs for one of ours. */
 export function anyIdBut(ids: readonly string[]): RegExp {
   return ids.length === 0 ? /^/ : new RegExp(`^(?!(?:${ids.map(escaped).join('|')})$)`);
