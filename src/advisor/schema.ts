@@ -110,6 +110,66 @@ export const alternativeSchema = z.union([
   z.object({ id, neither: id }),
 ]);
 
+/**
+ * How free text answers the wizard: which words say what about each question, how strongly, and which words
+ * negate, contrast or speak of the present ("today we poll"). Phrases are words separated by spaces; a word
+ * matches a token's form or its lemma ("send" matches "sent"), a trailing * any ending, `@class` any word of a
+ * word class; up to two other words may stand between the words of a phrase, never across a clause.
+ */
+const phrase = text.toLowerCase();
+/** direct: a statement that settles its question ("nothing goes back"); hint: a domain word ("dashboard"). */
+export const findingStrength = z.enum(['direct', 'hint']);
+const cueTarget = z.union([
+  z.object({ question: id, option: id, strength: findingStrength }),
+  /** A condition the verdict depends on; `holds: false` speaks against it ("the browser" against backend-only). */
+  z.object({ condition: id, holds: z.boolean().optional(), strength: findingStrength }),
+  /** The text says the question is open ("depends how much we value simple infra"): ask it. */
+  z.object({ raises: id }),
+]);
+export const cueSchema = z.object({
+  id,
+  phrases: z.array(phrase).min(1),
+  means: cueTarget,
+  /** What the cue means when negated ("users can't reply"); without it a negated cue says nothing. */
+  negated: cueTarget.optional(),
+  /** Words that show the cue is meant in another sense ("chat about the design", "game studio"). */
+  notBefore: z.array(phrase).optional(),
+  notAfter: z.array(phrase).optional(),
+  /** The advice entry (quick take or situational pick) a verdict cites when this cue helped set it. */
+  cites: id.optional(),
+});
+export const conditionSchema = z.object({
+  id,
+  /** What it means, as the reply says it: "your clients cannot hold a streaming connection". */
+  says: text,
+  /** What the verdict becomes when the condition holds: a technology, or a 'neither' entry; none for a caveat. */
+  pick: z.union([z.object({ technology: id }), z.object({ neither: id })]).optional(),
+  /** With a pick: the verdict's headline, why, and the sources behind it. */
+  headline: text.max(150, 'a headline is a Slack header: 150 characters at most').optional(),
+  because: text.optional(),
+  sources: sourceIds.optional(),
+  /** Applies only when the wizard's own verdict picks one of these (e.g. no EventSource overrides SSE only). */
+  overrides: z.array(id).optional(),
+  /** Applies only with these answers. */
+  when: answerCondition.optional(),
+  /** Caveats that this condition makes pressing, kept with the verdict (no override). */
+  caveats: z.array(id).optional(),
+});
+export const understandingSchema = z.object({
+  $comment: z.string().optional(),
+  /** Phrases that negate the rest of their clause (wink already reads "n't", "not", "never", "without"). */
+  negators: z.array(phrase),
+  /** Words that start a new clause: what stands before "but" does not carry over. */
+  clauseBreaks: z.array(phrase),
+  /** Phrases that put a clause in the present state of affairs ("today", "currently"): not what is asked for. */
+  current: z.array(phrase),
+  wordClasses: z.record(id, z.array(phrase).min(1)),
+  cues: z.array(cueSchema).min(1),
+  /** Answers assumed when the text says nothing of a question, shown as assumed with a Change button. */
+  assume: z.array(z.object({ question: id, option: id, because: text })),
+  conditions: z.array(conditionSchema),
+});
+
 export const comparisonSchema = z
   .object({
     $comment: z.string().optional(),
@@ -133,6 +193,7 @@ export const comparisonSchema = z
       alternatives: z.array(alternativeSchema),
     }),
     matching: z.object({ $comment: z.string().optional(), concepts: z.record(id, z.array(text.toLowerCase()).min(1)) }),
+    understanding: understandingSchema.optional(),
   })
   .superRefine((c, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -254,3 +315,8 @@ export type Caveat = z.infer<typeof caveatSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type Strength = z.infer<typeof strength>;
+export type Understanding = z.infer<typeof understandingSchema>;
+export type Cue = z.infer<typeof cueSchema>;
+export type CueTarget = Cue['means'];
+export type Condition = z.infer<typeof conditionSchema>;
+export type FindingStrength = z.infer<typeof findingStrength>;
