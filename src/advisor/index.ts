@@ -24,7 +24,7 @@ export type { Advice, AdviceMatch } from './advise.js';
 export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, loadComparisons } from './load.js';
 export type { Lookup } from './lookup.js';
 export type * from './schema.js';
-export type { Alternative, AnswerReason, Source, Verdict } from './verdict.js';
+export type { Alternative, AnswerReason, Source, Verdict, VerdictPick } from './verdict.js';
 export type { Answers, Decoded, StateError, WizardState } from './wizard.js';
 
 export interface OptionView {

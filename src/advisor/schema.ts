@@ -60,12 +60,14 @@ export const neitherSchema = z.object({
   when: text,
   reason: text,
   sources: sourceIds,
-  signals,
+  /** For the free-text matcher; an entry reached only from the wizard or by name may have none. */
+  signals: z.array(z.array(id).min(1)).default([]),
 });
 
 export const caveatSchema = z.object({
   id,
   text,
+  /** Technology or 'neither' entry ids: the caveat shows with a verdict that picks one of them. */
   showWhen: z.object({ pick: z.array(id).min(1), answers: answerCondition.optional() }),
   sources: sourceIds,
 });
@@ -90,11 +92,16 @@ export const outcomeSchema = z.object({
   id,
   /** The first outcome whose conditions all hold gives the verdict. */
   when: answerCondition,
-  pick: id,
+  /** A technology id; or, when the answers call for something else, `neither` names a 'neither' entry. */
+  pick: id.optional(),
+  neither: id.optional(),
   pairing: text.optional(),
   headline: text.max(150, 'a headline is a Slack header: 150 characters at most'),
-  decidedBy: z.array(id).min(1),
+  /** The scorecard rows behind the pick; a 'neither' verdict may name none, as no row decides it. */
+  decidedBy: z.array(id),
   strength,
+  /** Alternatives shown whatever the answers; `byAnswer` adds its own. */
+  alternatives: z.array(id).optional(),
   /** The question whose answer tunes how decisive the verdict is, its note and its alternatives. */
   tunedBy: id.optional(),
   byAnswer: z
@@ -281,9 +288,10 @@ export const comparisonSchema = z
       checkSources(n.sources, ['neither', i]);
       for (const [j, signal] of n.signals.entries()) all(concept, signal, ['neither', i, 'signals', j]);
     });
+    const pickable = known('technology or neither entry', [...techIds, ...c.neither.map((n) => n.id)]);
     c.caveats.forEach((cv, i) => {
       checkSources(cv.sources, ['caveats', i]);
-      all(technology, cv.showWhen.pick, ['caveats', i, 'showWhen', 'pick']);
+      all(pickable, cv.showWhen.pick, ['caveats', i, 'showWhen', 'pick']);
       if (cv.showWhen.answers) checkCondition(cv.showWhen.answers, ['caveats', i, 'showWhen', 'answers']);
     });
     c.wizard.questions.forEach((q, i) => {
@@ -292,8 +300,16 @@ export const comparisonSchema = z
     c.wizard.outcomes.forEach((o, i) => {
       const path = ['wizard', 'outcomes', i];
       checkCondition(o.when, [...path, 'when']);
-      technology(o.pick, [...path, 'pick']);
+      if ((o.pick === undefined) === (o.neither === undefined))
+        problem(path, 'an outcome picks a technology (pick) or a neither entry (neither), exactly one');
+      if (o.pick !== undefined) {
+        technology(o.pick, [...path, 'pick']);
+        if (o.decidedBy.length === 0)
+          problem([...path, 'decidedBy'], 'a technology pick names the rows that decide it');
+      }
+      if (o.neither !== undefined) neither(o.neither, [...path, 'neither']);
       all(dimension, o.decidedBy, [...path, 'decidedBy']);
+      all(alternative, o.alternatives ?? [], [...path, 'alternatives']);
       if (o.byAnswer && !o.tunedBy)
         problem([...path, 'tunedBy'], 'byAnswer needs tunedBy, the question it is keyed by');
       if (o.tunedBy) checkCondition({ [o.tunedBy]: Object.keys(o.byAnswer ?? {}) }, [...path, 'byAnswer']);

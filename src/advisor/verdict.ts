@@ -3,7 +3,7 @@
  * per answer, the scorecard rows that decided it, the caveats that apply and the alternatives worth a look.
  * Every piece of text comes from the data, so the verdict can only say what the sources say.
  */
-import type { Caveat, Comparison, Dimension, Strength, Technology } from './schema.js';
+import type { Caveat, Comparison, Dimension, NeitherEntry, Outcome, Strength, Technology } from './schema.js';
 import { type Answers, applicableQuestions, matchOutcome } from './wizard.js';
 
 export interface AnswerReason {
@@ -26,10 +26,21 @@ export interface Source {
   url: string;
 }
 
+/** What a verdict recommends: one of the compared technologies, or a 'neither' entry when the answers call for it. */
+export interface VerdictPick {
+  kind: 'technology' | 'neither';
+  /** A technology id, or a 'neither' entry id. */
+  id: string;
+  name: string;
+  shortName: string;
+  /** One or two sentences on what the pick is. */
+  summary: string;
+}
+
 export interface Verdict {
   comparisonId: string;
   outcomeId: string;
-  pick: Technology;
+  pick: VerdictPick;
   /** What the pick is best combined with, e.g. "SSE for the stream, plus ordinary POSTs…". */
   pairing?: string;
   headline: string;
@@ -67,6 +78,36 @@ function alternativeById(comparison: Comparison, id: string): Alternative {
   throw new Error(`Unknown alternative ${id}`);
 }
 
+function verdictPick(comparison: Comparison, outcome: Outcome): { pick: VerdictPick; sources: string[] } {
+  if (outcome.pick !== undefined) {
+    const t = technology(comparison, outcome.pick);
+    return {
+      pick: { kind: 'technology', id: t.id, name: t.name, shortName: t.shortName, summary: t.summary },
+      sources: t.sources,
+    };
+  }
+  const n = neitherEntry(comparison, outcome.neither ?? '');
+  return {
+    pick: { kind: 'neither', id: n.id, name: n.name, shortName: n.name, summary: n.reason },
+    sources: n.sources,
+  };
+}
+
+export function neitherEntry(comparison: Comparison, id: string): NeitherEntry {
+  const found = comparison.neither.find((n) => n.id === id);
+  if (!found) throw new Error(`Unknown neither entry ${id}`); // the schema checks every reference
+  return found;
+}
+
+/** The sources behind the alternatives a verdict names, so that every claim it shows is cited. */
+function alternativeSources(comparison: Comparison, alternatives: readonly Alternative[]): string[] {
+  return alternatives.flatMap(({ id }) => {
+    const entry = comparison.wizard.alternatives.find((a) => a.id === id);
+    if (!entry) return [];
+    return 'neither' in entry ? neitherEntry(comparison, entry.neither).sources : entry.sources;
+  });
+}
+
 /** Undefined while the answers are incomplete. */
 export function recommend(comparison: Comparison, answers: Answers): Verdict | undefined {
   const questions = applicableQuestions(comparison, answers);
@@ -84,15 +125,23 @@ export function recommend(comparison: Comparison, answers: Answers): Verdict | u
     return { questionId: question.id, question: question.prompt, answer: option.label, because };
   });
 
+  const pickId = outcome.pick ?? outcome.neither ?? '';
   const caveats = comparison.caveats.filter(
     (c) =>
-      c.showWhen.pick.includes(outcome.pick) &&
+      c.showWhen.pick.includes(pickId) &&
       Object.entries(c.showWhen.answers ?? {}).every(([q, options]) => options.includes(answers[q] ?? '')),
   );
-  const alternatives = (tuning?.alternatives ?? []).map((id) => alternativeById(comparison, id));
+  const alternatives = [...new Set([...(outcome.alternatives ?? []), ...(tuning?.alternatives ?? [])])].map((id) =>
+    alternativeById(comparison, id),
+  );
   const decidingRows = dimensionsById(comparison, outcome.decidedBy);
-  const pick = technology(comparison, outcome.pick);
-  const sourceIds = [...pick.sources, ...decidingRows.flatMap((d) => d.sources), ...caveats.flatMap((c) => c.sources)];
+  const { pick, sources: pickSources } = verdictPick(comparison, outcome);
+  const sourceIds = [
+    ...pickSources,
+    ...alternativeSources(comparison, alternatives),
+    ...decidingRows.flatMap((d) => d.sources),
+    ...caveats.flatMap((c) => c.sources),
+  ];
 
   return {
     comparisonId: comparison.id,

@@ -21,10 +21,10 @@ export function verdictText(comparison: Comparison, verdict: Verdict): string {
     '',
     'Why:',
     ...verdict.reasons.map((r) => `  - ${r.answer}: ${r.because}`),
-    '',
-    'Deciding scorecard rows:',
-    ...verdict.decidingRows.map((d) => dimensionLine(comparison, d)),
   ];
+  if (verdict.pick.kind === 'neither') lines.push('', `${verdict.pick.name}: ${verdict.pick.summary}`);
+  if (verdict.decidingRows.length)
+    lines.push('', 'Deciding scorecard rows:', ...verdict.decidingRows.map((d) => dimensionLine(comparison, d)));
   if (verdict.caveats.length) lines.push('', 'Caveats:', ...verdict.caveats.map((c) => `  - ${c.text}`));
   if (verdict.alternatives.length)
     lines.push('', 'Also consider:', ...verdict.alternatives.map((a) => `  - ${a.name}: ${a.reason}`));

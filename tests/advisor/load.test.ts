@@ -40,6 +40,9 @@ describe('loading the comparison data', () => {
       'Long polling',
       'WebTransport',
       'Service-to-service streaming where both ends are yours',
+      'Batched HTTP POSTs',
+      'WebRTC',
+      'HLS (HTTP Live Streaming)',
     ]);
   });
 
@@ -71,6 +74,34 @@ describe('loading the comparison data', () => {
   it('rejects a wizard whose answers can reach no verdict', () => {
     const problems = problemsOf((d) => d.wizard.outcomes.pop());
     expect(problems[0]).toMatch(/no outcome matches the answers .*server-to-client/);
+  });
+
+  it('rejects an outcome that picks both a technology and a neither entry, or neither of them', () => {
+    const index = (d: ReturnType<typeof realJson>, id: string) =>
+      d.wizard.outcomes.findIndex((o: { id: string }) => o.id === id);
+    expect(
+      problemsOf((d) => {
+        d.wizard.outcomes[index(d, 'client-upload')].pick = 'websocket';
+      }),
+    ).toEqual([expect.stringMatching(/^\$\.wizard\.outcomes\[\d\]: an outcome picks a technology .* exactly one/)]);
+    expect(
+      problemsOf((d) => {
+        delete d.wizard.outcomes[index(d, 'two-way')].pick;
+      }),
+    ).toEqual([expect.stringMatching(/^\$\.wizard\.outcomes\[0\]: an outcome picks a technology .* exactly one/)]);
+  });
+
+  it('rejects an outcome that picks an unknown neither entry, or a technology with no deciding row', () => {
+    expect(
+      problemsOf((d) => {
+        const media = d.wizard.outcomes.find((o: { id: string }) => o.id === 'live-media');
+        media.neither = 'smoke-signals';
+        d.wizard.outcomes[0].decidedBy = [];
+      }),
+    ).toEqual([
+      expect.stringMatching(/^\$\.wizard\.outcomes\[0\]\.decidedBy: a technology pick names the rows/),
+      expect.stringMatching(/^\$\.wizard\.outcomes\[\d\]\.neither: unknown neither entry "smoke-signals"/),
+    ]);
   });
 
   it('rejects a file that is not JSON, naming the file', () => {

@@ -27,10 +27,19 @@ const BOTH = 'Both ways';
 const MOSTLY = 'Mostly server → client';
 const BINARY = 'Yes, binary frames';
 const TEXT = 'No, text';
+const UPSTREAM = 'Mostly client → server';
+const MEDIA = 'Live audio or video';
 
 // Written by hand from the seed and the issue, not derived from the data file: each row is what a person should get.
 const everyPath: [string[], { pick: string; outcome: string; strength: string; alternatives: string[] }][] = [
-  [[BOTH], { pick: 'websocket', outcome: 'two-way', strength: 'strong', alternatives: [] }],
+  [[BOTH], { pick: 'websocket', outcome: 'two-way', strength: 'strong', alternatives: ['webrtc'] }],
+  // Beyond the seed: upstream traffic needs no open channel, and live media is WebRTC's job, not a message channel's.
+  [
+    [UPSTREAM],
+    { pick: 'batched-posts', outcome: 'client-upload', strength: 'clear', alternatives: ['websocket-upstream'] },
+  ],
+  [[S2C, MEDIA], { pick: 'webrtc', outcome: 'live-media', strength: 'clear', alternatives: ['hls'] }],
+  [[MOSTLY, MEDIA], { pick: 'webrtc', outcome: 'live-media', strength: 'clear', alternatives: ['hls'] }],
   [
     [S2C, BINARY, 'A lot'],
     { pick: 'websocket', outcome: 'binary-push', strength: 'lean', alternatives: ['sse-base64', 'long-polling'] },
@@ -159,6 +168,11 @@ describe('the wizard state in a button value', () => {
     ['1:websocket-vs-sse:011x', 'invalid-answers'], // one answer too many
     ['1:websocket-vs-sse:0111', 'invalid-answers'], // one answer too many
     ['1:websocket-vs-sse:09-', 'invalid-answers'], // no option 9
+    ['1:websocket-vs-sse:4--', 'invalid-answers'], // direction has options 0 to 3
+    ['1:websocket-vs-sse:030', 'invalid-answers'], // binary has options 0 to 2
+    ['1:websocket-vs-sse:013', 'invalid-answers'], // simplicity has options 0 to 2
+    ['1:websocket-vs-sse:020', 'invalid-answers'], // live media skips the simplicity question
+    ['1:websocket-vs-sse:3-0', 'invalid-answers'], // client → server skips the other questions
     ['1:websocket-vs-sse:11-', 'invalid-answers'], // both ways skips the binary question
     ['1:websocket-vs-sse:0-1', 'invalid-answers'], // a gap before an answer
     ['1:websocket-vs-sse:011:7', 'invalid-answers'], // re-asks a question that does not exist
@@ -172,5 +186,80 @@ describe('the wizard state in a button value', () => {
     const decoded = decodeState(value, comparisons);
     expect(decoded).toMatchObject({ ok: false, error: { code } });
     expect(advisor.resume(value).ok).toBe(false);
+  });
+});
+
+describe('button values issued before the client → server and live media options', () => {
+  // Every verdict value the wizard issued before the options were appended (computed from the data at d39c940),
+  // with the verdict it showed then. Appending options keeps each index, so each still decodes to the same answers.
+  it.each([
+    ['000', 'binary-push', 'lean'],
+    ['001', 'binary-push', 'clear'],
+    ['002', 'binary-push', 'strong'],
+    ['010', 'text-push', 'strong'],
+    ['011', 'text-push', 'clear'],
+    ['012', 'text-push', 'lean'],
+    ['1--', 'two-way', 'strong'],
+    ['200', 'binary-push', 'lean'],
+    ['201', 'binary-push', 'clear'],
+    ['202', 'binary-push', 'strong'],
+    ['210', 'push-with-rare-posts', 'strong'],
+    ['211', 'push-with-rare-posts', 'clear'],
+    ['212', 'push-with-rare-posts', 'lean'],
+  ])('1:websocket-vs-sse:%s still shows the %s verdict (%s)', (answers, outcome, strength) => {
+    const resumed = advisor.resume(`1:websocket-vs-sse:${answers}`);
+    if (!resumed.ok) throw new Error(resumed.error.message);
+    const { verdict } = verdictOf(resumed.view);
+    expect(verdict.outcomeId).toBe(outcome);
+    expect(verdict.strength).toBe(strength);
+  });
+
+  it('decodes an old value to the same answers, and an old question to the same question and progress', () => {
+    expect(decodeState('1:websocket-vs-sse:011', comparisons)).toEqual({
+      ok: true,
+      state: {
+        comparisonId: 'websocket-vs-sse',
+        answers: { direction: 'server-to-client', binary: 'no', simplicity: 'somewhat' },
+      },
+    });
+    expect(decodeState('1:websocket-vs-sse:1--', comparisons)).toEqual({
+      ok: true,
+      state: { comparisonId: 'websocket-vs-sse', answers: { direction: 'both-ways' } },
+    });
+    const second = advisor.resume('1:websocket-vs-sse:0--');
+    expect(second.ok && second.view).toMatchObject({
+      kind: 'question',
+      number: 2,
+      total: 3,
+      question: { id: 'binary' },
+    });
+    const changing = advisor.resume('1:websocket-vs-sse:011:1');
+    expect(changing.ok && changing.view).toMatchObject({ kind: 'question', question: { id: 'binary' } });
+  });
+
+  it('reaches the new verdicts with the new last options', () => {
+    const upstream = advisor.start();
+    expect(upstream.kind === 'question' && upstream.options.at(-1)?.id).toBe('client-to-server');
+    expect(verdictOf(run(UPSTREAM)).state).toBe('1:websocket-vs-sse:3--');
+    const media = run(S2C);
+    expect(media.kind === 'question' && media.options.at(-1)?.id).toBe('live-media');
+    // Live media needs no simplicity question: progress drops from "of 3" to a verdict after two answers.
+    expect(verdictOf(run(S2C, MEDIA)).state).toBe('1:websocket-vs-sse:02-');
+  });
+
+  it('says what fits instead of a technology, and keeps the signalling question apart from the media', () => {
+    const upstream = verdictOf(run(UPSTREAM)).verdict;
+    expect(upstream.pick).toMatchObject({ kind: 'neither', name: 'Batched HTTP POSTs' });
+    expect(upstream.pairing).toMatch(/keepalive or navigator\.sendBeacon\(\)/);
+    expect(upstream.alternatives[0]?.reason).toMatch(/many messages a second/);
+    expect(upstream.sources.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['mdn-sendbeacon', 'mdn-fetch-keepalive']),
+    );
+    const media = verdictOf(run(MOSTLY, MEDIA)).verdict;
+    expect(media.pick).toMatchObject({ kind: 'neither', name: 'WebRTC' });
+    expect(media.pairing).toMatch(/a WebSocket, or SSE plus POSTs, for the signalling/);
+    expect(media.decidingRows).toEqual([]);
+    expect(media.alternatives.map((a) => a.name)).toEqual(['HLS (HTTP Live Streaming)']);
+    expect(media.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['mdn-webrtc', 'rfc8216']));
   });
 });

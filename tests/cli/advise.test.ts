@@ -30,7 +30,7 @@ describe('the advise command line', () => {
   it('runs the wizard over answer lines, re-asking after an invalid answer and going back on "b"', async () => {
     const printed: string[] = [];
     const verdict = await runWizard(advisor, linesOf('9', '1', 'b', '3', '2', '1'), (t) => printed.push(t));
-    expect(printed.some((p) => p.startsWith('Please answer with a number from 1 to 3'))).toBe(true);
+    expect(printed.some((p) => p.startsWith('Please answer with a number from 1 to 4'))).toBe(true);
     expect(verdict).toMatch(/^Verdict: SSE, plus ordinary POSTs for the rare client events \(strong pick\)/);
   });
 

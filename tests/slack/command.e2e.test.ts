@@ -61,7 +61,7 @@ describe('/realtime sub-commands', () => {
 
   it('lists the alternatives for "neither"', async () => {
     expect((await command('neither')).text).toBe(
-      'When to pick neither: Long polling, WebTransport, Service-to-service streaming where both ends are yours',
+      'When to pick neither: Long polling, WebTransport, Service-to-service streaming where both ends are yours, Batched HTTP POSTs, WebRTC, HLS (HTTP Live Streaming)',
     );
   });
 

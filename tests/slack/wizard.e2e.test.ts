@@ -101,7 +101,14 @@ describe('/realtime runs the wizard in one ephemeral message', () => {
     );
   });
 
-  it.each(['9:websocket-vs-sse:zzz', '', 'x'.repeat(2000), '1:websocket-vs-sse:11-', '<!channel>'])(
+  it.each([
+    '9:websocket-vs-sse:zzz',
+    '',
+    'x'.repeat(2000),
+    '1:websocket-vs-sse:11-',
+    '<!channel>',
+    '1:websocket-vs-sse:4--', // an option index past the last direction option
+  ])(
     'answers the tampered button value %j with "out of date" and a Start again button, and keeps serving',
     async (value) => {
       await h.slack.slashCommand({ text: '' });

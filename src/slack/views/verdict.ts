@@ -36,8 +36,12 @@ export function verdictBody(
         changeable && change ? button('Change', ACTION.change(i), change.state) : undefined,
       );
     }),
-    section(`*What decided it*\n${verdict.decidingRows.map((d) => dimensionRow(comparison, d)).join('\n')}`),
   ];
+  // A 'neither' verdict may have no deciding scorecard row: its summary says why.
+  if (verdict.decidingRows.length)
+    blocks.push(
+      section(`*What decided it*\n${verdict.decidingRows.map((d) => dimensionRow(comparison, d)).join('\n')}`),
+    );
   if (verdict.caveats.length)
     blocks.push(section(`*Caveats*\n${bullets(verdict.caveats.map((c) => escapeText(c.text)))}`));
   if (verdict.alternatives.length)

@@ -95,7 +95,7 @@ const messages: [string, SlackMessage][] = [
 describe('every message stays within Block Kit limits and has a text fallback', () => {
   it('covers every wizard view the advisor can reach', () => {
     expect(wizardViews.length).toBeGreaterThan(30);
-    expect(verdicts).toHaveLength(13);
+    expect(verdicts).toHaveLength(16);
   });
 
   it.each(messages)('%s', (_name, message) => {
