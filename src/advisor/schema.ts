@@ -137,6 +137,8 @@ export const cueSchema = z.object({
   id,
   phrases: z.array(phrase).min(1),
   means: cueTarget,
+  /** What else the same words say ("under a second": not a broadcast, and a high rate). */
+  also: z.array(cueTarget).optional(),
   /** What the cue means when negated ("users can't reply"); without it a negated cue says nothing. */
   negated: cueTarget.optional(),
   /** Words that show the cue is meant in another sense ("chat about the design", "game studio"). */
@@ -159,6 +161,8 @@ export const conditionSchema = z.object({
   overrides: z.array(id).optional(),
   /** Applies only with these answers. */
   when: answerCondition.optional(),
+  /** Applies only when these other conditions hold too (a broadcast is one of live media). */
+  requires: z.array(id).optional(),
   /** Caveats that this condition makes pressing, kept with the verdict (no override). */
   caveats: z.array(id).optional(),
 });

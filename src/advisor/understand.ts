@@ -66,7 +66,10 @@ export interface Reading {
 // ---------------------------------------------------------------------------------------------------------------
 // Compiling the data's vocabulary
 
-type Pattern = { kind: 'word'; word: string } | { kind: 'prefix'; prefix: string } | { kind: 'class'; words: Set<string> };
+type Pattern =
+  | { kind: 'word'; word: string }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'class'; words: Set<string> };
 
 interface CompiledPhrase {
   cue: Cue;
@@ -92,7 +95,8 @@ const SENTENCE_END = new Set(['.', ';', '!', '?', '…']);
 const CLAUSE_END = new Set([...SENTENCE_END, ',', ':', '—', '–', '(', ')', '[', ']']);
 const MAX_GAP = 2;
 /** How far a negating phrase reaches, in words, within its clause. */
-const NEGATION_REACH = 6;
+const NEGATION_REACH = 4;
+const STOPS_NEGATION = new Set(['ADP', 'CCONJ', 'SCONJ']);
 
 function compilePatterns(phrase: string, classes: Readonly<Record<string, readonly string[]>>): Pattern[] {
   return phrase
@@ -100,7 +104,7 @@ function compilePatterns(phrase: string, classes: Readonly<Record<string, readon
     .filter(Boolean)
     .map((word): Pattern => {
       if (word.startsWith('@')) return { kind: 'class', words: new Set(classes[word.slice(1)] ?? []) };
-      if (word.endsWith('*') && word.length > 1) return { kind: 'prefix', prefix: word.slice(0, -1) };
+      if (word.endsWith('*')) return { kind: 'prefix', prefix: word.slice(0, -1) };
       return { kind: 'word', word };
     });
 }
@@ -133,8 +137,16 @@ export function compileReader(comparison: Comparison): Reader | undefined {
       if (first.kind === 'word') byWord.set(first.word, [...(byWord.get(first.word) ?? []), compiled]);
       else others.push(compiled);
     }
-    if (cue.notBefore) notBefore.set(cue.id, cue.notBefore.map((p) => compilePatterns(p, classes)));
-    if (cue.notAfter) notAfter.set(cue.id, cue.notAfter.map((p) => compilePatterns(p, classes)));
+    if (cue.notBefore)
+      notBefore.set(
+        cue.id,
+        cue.notBefore.map((p) => compilePatterns(p, classes)),
+      );
+    if (cue.notAfter)
+      notAfter.set(
+        cue.id,
+        cue.notAfter.map((p) => compilePatterns(p, classes)),
+      );
   }
   const list = (phrases: readonly string[]) => phrases.map((p) => compilePatterns(p, classes));
   return {
@@ -225,7 +237,9 @@ function negationOf(reader: Reader, words: Words): number[] {
     if (length) {
       lastNegator = i;
       for (let j = i + length; j < Math.min(tokens.length, i + length + NEGATION_REACH); j++) {
-        if (clause[j] !== clause[i]) break;
+        // A negation reaches the words it governs, not past a preposition or a conjunction ("instead of
+        // websockets for the notifications" says nothing against notifications).
+        if (clause[j] !== clause[i] || (j > i + length && STOPS_NEGATION.has(tokens[j]?.pos ?? ''))) break;
         governed[j] = i;
       }
       i += length - 1;
@@ -265,10 +279,22 @@ function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): numbe
 }
 
 function wrongSense(reader: Reader, cue: Cue, words: Words, first: number, last: number): boolean {
+  // Another sense shows in the next few words of the clause ("sends a message once a day", "game studio").
   const before = reader.notBefore.get(cue.id);
-  if (before?.some((patterns) => runAt(patterns, words.tokens, last + 1))) return true;
+  for (let k = last + 1; before && k <= last + 3 && words.clause[k] === words.clause[last]; k++)
+    if (before.some((patterns) => runAt(patterns, words.tokens, k))) return true;
   const after = reader.notAfter.get(cue.id);
   return after?.some((patterns) => runAt(patterns, words.tokens, first - patterns.length)) ?? false;
+}
+
+function isNegator(reader: Reader, words: Words, i: number): boolean {
+  const token = words.tokens[i];
+  return Boolean(token && (token.norm === "n't" || anyRunAt(reader.negators, words.tokens, i)));
+}
+
+interface Candidate {
+  phrase: CompiledPhrase;
+  at: number[];
 }
 
 export function findings(reader: Reader, text: string): Finding[] {
@@ -276,33 +302,46 @@ export function findings(reader: Reader, text: string): Finding[] {
   const { tokens } = words;
   const negation = negationOf(reader, words);
   const current = currentParts(reader, words);
-  const found: Finding[] = [];
-  /** Words already used by a longer phrase of the same target: "never send anything back" is one finding. */
-  const used = new Set<string>();
+  const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    const candidates = [
+    const phrases = new Set([
       ...(reader.byWord.get(token.norm) ?? []),
       ...(token.lemma !== token.norm ? (reader.byWord.get(token.lemma) ?? []) : []),
       ...reader.others.filter((p) => p.patterns[0] && matches(p.patterns[0], token)),
-    ];
-    // Longest phrases first, so that a phrase that says its own negation wins over its shorter part.
-    candidates.sort((a, b) => b.patterns.length - a.patterns.length);
-    for (const phrase of candidates) {
+    ]);
+    for (const phrase of phrases) {
       const at = matchPhrase(phrase, words, i);
-      if (!at) continue;
-      const first = at[0] as number;
-      const last = at.at(-1) as number;
-      const key = `${phrase.cue.id}@${first}`;
-      if (used.has(key)) continue;
-      if (wrongSense(reader, phrase.cue, words, first, last)) continue;
-      // A phrase that holds its own negating word ("nothing goes back") says what it says.
-      const negator = negation[first] ?? -1;
-      const negated = negator >= 0 && negator < first;
-      const target = negated ? phrase.cue.negated : phrase.cue.means;
-      for (let k = first; k <= last; k++) used.add(`${phrase.cue.id}@${k}`);
+      if (at && !wrongSense(reader, phrase.cue, words, i, at.at(-1) as number)) candidates.push({ phrase, at });
+    }
+  }
+  // The longest phrases first, then the tightest (fewest words skipped): words that one phrase used ("mostly just
+  // receives") say nothing more in another ("page … just receives"), whichever cue that belongs to.
+  const gaps = (c: Candidate) => (c.at.at(-1) as number) - (c.at[0] as number) + 1 - c.at.length;
+  candidates.sort(
+    (a, b) => b.at.length - a.at.length || gaps(a) - gaps(b) || (a.at[0] as number) - (b.at[0] as number),
+  );
+  // Answers and conditions are read apart: "the browser editor" says who edits and that a browser is involved.
+  const covered = { question: new Set<number>(), condition: new Set<number>() };
+  const found: Finding[] = [];
+  for (const { phrase, at } of candidates) {
+    const used = 'condition' in phrase.cue.means ? covered.condition : covered.question;
+    if (at.some((k) => used.has(k))) continue;
+    for (const k of at) used.add(k);
+    const first = at[0] as number;
+    const last = at.at(-1) as number;
+    // Negated: a negation governs the phrase's first word, or a negating word stands in a gap inside it ("users
+    // can't reply"). A phrase that holds its own negating word ("nothing goes back") says what it says.
+    const own = new Set(at);
+    let negator = -1;
+    for (let k = first + 1; k < last; k++) if (!own.has(k) && isNegator(reader, words, k)) negator = k;
+    const governing = negation[first] ?? -1;
+    if (negator < 0 && governing >= 0 && governing < first) negator = governing;
+    const negated = negator >= 0;
+    const targets = negated ? [phrase.cue.negated] : [phrase.cue.means, ...(phrase.cue.also ?? [])];
+    const from = negated ? Math.min(negator, first) : first;
+    for (const target of targets) {
       if (!target) continue;
-      const from = negated ? negator : first;
       found.push({
         cue: phrase.cue.id,
         target,
@@ -314,7 +353,7 @@ export function findings(reader: Reader, text: string): Finding[] {
       });
     }
   }
-  return found;
+  return found.sort((a, b) => a.at - b.at);
 }
 
 function strengthOf(target: CueTarget): Strength {
@@ -336,10 +375,14 @@ export function read(reader: Reader, text: string): Reading {
     const strongest = mine.filter((f) => RANK[strengthOf(f.target)] === top);
     const options = [...new Set(strongest.map((f) => ('option' in f.target ? f.target.option : '')))];
     const strength = strengthOf((strongest[0] as Finding).target);
-    const wordsFor = (option: string, list: readonly Finding[]) =>
-      [...new Set(list.filter((f) => 'option' in f.target && f.target.option === option).map((f) => f.words))];
+    const wordsFor = (option: string, list: readonly Finding[]) => [
+      ...new Set(list.filter((f) => 'option' in f.target && f.target.option === option).map((f) => f.words)),
+    ];
     if (options.length > 1) {
-      conflicts[question.id] = { strength, sides: options.map((option) => ({ option, words: wordsFor(option, strongest) })) };
+      conflicts[question.id] = {
+        strength,
+        sides: options.map((option) => ({ option, words: wordsFor(option, strongest) })),
+      };
       continue;
     }
     const option = options[0] as string;
@@ -354,9 +397,9 @@ export function read(reader: Reader, text: string): Reading {
     };
   }
 
-  const raised = [
-    ...new Set(usable.flatMap((f) => ('raises' in f.target ? [f.target.raises] : []))),
-  ].filter((q) => !answers[q] || answers[q].strength !== 'direct');
+  const raised = [...new Set(usable.flatMap((f) => ('raises' in f.target ? [f.target.raises] : [])))].filter(
+    (q) => !answers[q] || answers[q].strength !== 'direct',
+  );
 
   const conditions: HeldCondition[] = [];
   for (const condition of reader.comparison.understanding?.conditions ?? []) {
