@@ -276,7 +276,8 @@ function decodeText(comparison: Comparison, fields: readonly string[], answers: 
   const conditions: Record<string, string[]> = {};
   const raised: string[] = [];
   const known = comparison.understanding?.conditions ?? [];
-  for (const field of fields) {
+  // A text state with nothing left to quote is `2:…~`: one empty field.
+  for (const field of fields.filter(Boolean)) {
     const match = TEXT_FIELD.exec(field);
     if (!match) return invalid(`"${field.slice(0, 40)}" is not a text field`);
     const [, qIndex, strength, qWords, cIndex, cWords, rIndex] = match;

@@ -12,6 +12,8 @@ export const ACTION = {
   startOver: 'wizard.start_over',
   /** Re-ask one question; suffix: the question's position. Value: the encoded state that re-asks it. */
   change: (index: number) => `wizard.change.${index}`,
+  /** Drops a condition read from free text ("Not so"); suffix: its position. Value: the state without it. */
+  drop: (index: number) => `wizard.drop.${index}`,
   /** Opens the wizard privately (a modal) from a public message or the Home tab. */
   open: 'wizard.open',
   /** Shares a verdict or a piece of advice in the channel, with the reasoning in its thread. */
@@ -19,8 +21,8 @@ export const ACTION = {
   scorecard: 'scorecard.show',
 } as const;
 
-/** Every button that moves the wizard to the state in its value: answer, back, start over, change. */
-export const WIZARD_NAVIGATION = /^wizard\.(answer\.\d+|back|start_over|change\.\d+)$/;
+/** Every button that moves the wizard to the state in its value: answer, back, start over, change, drop. */
+export const WIZARD_NAVIGATION = /^wizard\.(answer\.\d+|back|start_over|change\.\d+|drop\.\d+)$/;
 
 export const SHORTCUT_CALLBACK = 'realtime_advice';
 export const MODAL_CALLBACK = 'realtime_advisor_modal';

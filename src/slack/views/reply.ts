@@ -1,11 +1,11 @@
 /** The answer to a typed text (after /realtime, or in an @mention) as a message. */
 import type { Comparison, Reply } from '../../advisor/index.js';
 import { type SlackText, textOnly } from '../slack-text.js';
-import { adviceMessage } from './advice.js';
+import { quotedBlocks } from './advice.js';
 import { button, escapeText, type SlackMessage, section } from './blocks.js';
 import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from './reference.js';
-import { questionMessage } from './wizard.js';
+import { questionMessage, wizardMessage } from './wizard.js';
 
 export interface ReplyOptions {
   /**
@@ -32,16 +32,17 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       return neitherMessage(reply.comparison);
     case 'dimension':
       return dimensionMessage(reply.comparison, reply.dimension);
-    case 'advice':
-      return adviceMessage(reply.comparison, reply.advice, {
-        quote: {
+    case 'understood':
+      // What was understood, and the one question still open or the verdict; its buttons continue in place.
+      return wizardMessage(
+        reply.view,
+        'message',
+        quotedBlocks({
           text: options.asked ?? textOnly(reply.situation),
           audience: options.audience,
           author: { kind: 'asker' },
-        },
-        shareable: options.audience === 'private',
-        wizardButton: options.wizardButton,
-      });
+        }),
+      );
   }
 }
 

@@ -4,6 +4,7 @@ import { ACTION } from '../ids.js';
 import { scorecardValue, shareValue } from '../values.js';
 import { bullets, button, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
 import { dimensionRow } from './reference.js';
+import { conditionBlocks, outweighedBlocks, quoteNote } from './understood.js';
 
 const STRENGTH = { strong: 'Strong pick', clear: 'Clear pick', lean: 'Leaning pick' } as const;
 
@@ -20,7 +21,7 @@ export function verdictSummary(verdict: Verdict): string {
 /** The reasoning every verdict carries, wherever it is shown: why, deciding rows, caveats, alternatives, sources. */
 export function verdictBody(
   comparison: Comparison,
-  view: Pick<VerdictView, 'verdict' | 'change'>,
+  view: Pick<VerdictView, 'verdict' | 'change' | 'understood'>,
   changeable: boolean,
 ): KnownBlock[] {
   const { verdict } = view;
@@ -58,12 +59,17 @@ export function verdictBody(
   return blocks;
 }
 
-export function verdictMessage(view: VerdictView, surface: WizardSurface = 'message'): SlackMessage {
+export function verdictMessage(
+  view: VerdictView,
+  surface: WizardSurface = 'message',
+  lead: KnownBlock[] = [],
+): SlackMessage {
   const { verdict } = view;
   return {
     text: verdictSummary(verdict),
     blocks: [
       header(`Verdict: ${verdict.headline}`),
+      ...lead,
       ...verdictBody(view.comparison, view, true),
       {
         type: 'actions',
