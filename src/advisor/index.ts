@@ -6,6 +6,7 @@
 import { type AdviceMatch, adviceEntry, compileMatcher, type Matcher } from './advise.js';
 import { readText } from './free-text.js';
 import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
+import { type TechnologyProfile, technologyProfile } from './profile.js';
 import type { Comparison, Dimension, Question } from './schema.js';
 import { settle } from './settle.js';
 import { words } from './text.js';
@@ -29,7 +30,9 @@ import {
 export type { AdviceMatch } from './advise.js';
 export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, loadComparisons } from './load.js';
 export type { Lookup } from './lookup.js';
+export { technologyWord } from './lookup.js';
 export { libraryLoadMs } from './nlp.js';
+export type { TechnologyProfile } from './profile.js';
 export type * from './schema.js';
 export { summarise, type TextSummary } from './summary.js';
 export type { Reading } from './understand.js';
@@ -129,6 +132,8 @@ export type Reply =
   | { kind: 'compare'; comparison: Comparison }
   | { kind: 'neither'; comparison: Comparison }
   | { kind: 'dimension'; comparison: Comparison; dimension: Dimension }
+  /** A technology by name: its strengths and when it wins. */
+  | { kind: 'technology'; comparison: Comparison; profile: TechnologyProfile }
   /** A situation read as answers to the wizard: the next question it leaves open, or the verdict. */
   | { kind: 'understood'; comparison: Comparison; situation: string; view: WizardView; reading: Reading };
 
@@ -346,6 +351,8 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
             : { kind: lookup.kind, comparison: c };
         case 'dimension':
           return { kind: 'dimension', comparison: c, dimension: lookup.dimension };
+        case 'technology':
+          return { kind: 'technology', comparison: c, profile: technologyProfile(c, lookup.technology) };
         case 'situation': {
           const { view: read, reading } = understand(lookup.text, c.id);
           // A word or two that says nothing the advisor can use is most likely a mistyped keyword.

@@ -1,9 +1,10 @@
 /**
  * What a short text asks for. One or two words are a look-up (help, compare, neither, a dimension by name or
- * alias); anything longer is a situation for `advise`. A short text that is no keyword still gets a chance as a
+ * alias), and so is a technology's name or alias however long ("server-sent events"); anything else is a
+ * situation for `advise`. A short text that is no keyword still gets a chance as a
  * situation ("chat app"), and failing that, suggestions of the keywords it was closest to.
  */
-import type { Comparison, Dimension } from './schema.js';
+import type { Comparison, Dimension, Technology } from './schema.js';
 import { words } from './text.js';
 
 export type Lookup =
@@ -11,6 +12,7 @@ export type Lookup =
   | { kind: 'help' }
   | { kind: 'compare' }
   | { kind: 'neither' }
+  | { kind: 'technology'; technology: Technology }
   | { kind: 'dimension'; dimension: Dimension }
   | { kind: 'situation'; text: string };
 
@@ -39,6 +41,22 @@ export function findDimension(comparison: Comparison, text: string): Dimension |
   );
 }
 
+/** A technology by its id, name, short name or an alias: "websockets", "ws", "server-sent events", "eventsource". */
+export function findTechnology(comparison: Comparison, text: string): Technology | undefined {
+  const wanted = keyWords(text);
+  if (!wanted) return undefined;
+  return comparison.technologies.find(
+    (t) =>
+      t.id === wanted.replace(/ /g, '-') ||
+      [t.name, t.shortName, ...t.aliases].some((name) => keyWords(name) === wanted),
+  );
+}
+
+/** The word that looks a technology up: its short name, as typed ("websocket", "sse"). */
+export function technologyWord(technology: Technology): string {
+  return keyWords(technology.shortName) || technology.id;
+}
+
 export function interpret(comparison: Comparison, text: string): Lookup {
   const trimmed = text.trim();
   const wanted = trimmed === '?' ? '?' : keyWords(trimmed);
@@ -47,6 +65,11 @@ export function interpret(comparison: Comparison, text: string): Lookup {
     for (const [kind, list] of Object.entries(KEYWORDS) as [keyof typeof KEYWORDS, readonly string[]][]) {
       if (list.includes(wanted)) return { kind };
     }
+  }
+  // A technology's whole name, however many words ("server sent events"), is a look-up, not a situation.
+  const technology = findTechnology(comparison, wanted);
+  if (technology) return { kind: 'technology', technology };
+  if (wanted.split(' ').length <= MAX_KEYWORD_WORDS) {
     const dimension = findDimension(comparison, wanted);
     if (dimension) return { kind: 'dimension', dimension };
   }
@@ -74,6 +97,7 @@ export function suggestKeywords(comparison: Comparison, text: string, limit = 3)
     'help',
     'compare',
     'neither',
+    ...comparison.technologies.flatMap((t) => [technologyWord(t), ...t.aliases.map(keyWords)]),
     ...comparison.dimensions.flatMap((d) => [keyWords(d.name), ...d.aliases.map(keyWords)]),
   ];
   return [...new Set(candidates)]

@@ -26,6 +26,8 @@ export const technologySchema = z.object({
   specUrl: z.url(),
   sources: sourceIds,
   note: text.optional(),
+  /** Other names a person types for it after the command ("websockets", "eventsource"); id and names also work. */
+  aliases: z.array(text.toLowerCase()).default([]),
 });
 
 export const sideSchema = z.object({ short: text, detail: text });
@@ -222,18 +224,34 @@ export const comparisonSchema = z
     ) => {
       for (const [i, value] of ids.entries()) check(value, [...path, i]);
     };
-    const unique = (kind: string, items: { id: string }[], path: string) => {
+    /**
+     * Ids that must be unique across one or more lists, e.g. advice ids across quick takes, situational picks and
+     * neither entries, which share one namespace. A duplicate is reported at its own list and index.
+     */
+    const unique = (kind: string, ...lists: [items: readonly { id: string }[], path: (string | number)[]][]) => {
       const seen = new Set<string>();
-      items.forEach((item, i) => {
-        if (seen.has(item.id)) problem([path, i, 'id'], `duplicate ${kind} id "${item.id}"`);
-        seen.add(item.id);
-      });
+      for (const [items, path] of lists) {
+        for (const [i, item] of items.entries()) {
+          if (seen.has(item.id)) problem([...path, i, 'id'], `duplicate ${kind} id "${item.id}"`);
+          seen.add(item.id);
+        }
+      }
     };
-    unique('source', c.sources, 'sources');
-    unique('technology', c.technologies, 'technologies');
-    unique('dimension', c.dimensions, 'dimensions');
-    unique('advice', [...c.quickTakes, ...c.situationalPicks, ...c.neither], 'quickTakes');
-    unique('question', c.wizard.questions, 'wizard');
+    unique('source', [c.sources, ['sources']]);
+    unique('technology', [c.technologies, ['technologies']]);
+    unique('dimension', [c.dimensions, ['dimensions']]);
+    unique(
+      'advice',
+      [c.quickTakes, ['quickTakes']],
+      [c.situationalPicks, ['situationalPicks']],
+      [c.neither, ['neither']],
+    );
+    unique('caveat', [c.caveats, ['caveats']]);
+    unique('question', [c.wizard.questions, ['wizard', 'questions']]);
+    for (const [i, q] of c.wizard.questions.entries())
+      unique(`option of ${q.id}`, [q.options, ['wizard', 'questions', i, 'options']]);
+    unique('outcome', [c.wizard.outcomes, ['wizard', 'outcomes']]);
+    unique('alternative', [c.wizard.alternatives, ['wizard', 'alternatives']]);
 
     const source = known(
       'source',
@@ -273,7 +291,17 @@ export const comparisonSchema = z
       }
     };
 
-    for (const [i, t] of c.technologies.entries()) checkSources(t.sources, ['technologies', i]);
+    // A look-up word names one thing: a technology's names cannot also name a dimension.
+    const dimensionWords = new Set(c.dimensions.flatMap((d) => [d.id, d.name.toLowerCase(), ...d.aliases]));
+    for (const [i, t] of c.technologies.entries()) {
+      checkSources(t.sources, ['technologies', i]);
+      for (const [j, alias] of t.aliases.entries())
+        if (dimensionWords.has(alias))
+          problem(
+            ['technologies', i, 'aliases', j],
+            `"${alias}" already names a dimension; a look-up word names one thing`,
+          );
+    }
     c.dimensions.forEach((d, i) => {
       checkSources(d.sources, ['dimensions', i]);
       if (d.edge !== 'depends') technology(d.edge, ['dimensions', i, 'edge']);

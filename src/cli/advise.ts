@@ -2,7 +2,7 @@
  * The advisor on the command line: the quickest way to try it without Slack.
  *   npm run advise -- "<a situation>"      what it understands, then the one question open or the verdict
  *   npm run advise -- --json "<situation>" the same as JSON, for scripts and the evaluation
- *   npm run advise -- compare | <dimension> | neither
+ *   npm run advise -- compare | <dimension> | <technology> | neither
  *   npm run advise -- --wizard            (reads answers from stdin, so it can be piped)
  * Everything that names the topic (examples, dimensions, how many questions) comes from the data.
  */
@@ -15,6 +15,8 @@ import {
   neitherText,
   questionText,
   scorecardText,
+  technologyKeywords,
+  technologyText,
   understoodText,
   verdictText,
   wizardQuestionsText,
@@ -42,6 +44,7 @@ export function usageText(advisor: Advisor): string {
     '  npm run advise -- --json "<situation>" the same as JSON: each answer with its words and strength',
     '  npm run advise -- compare              the scorecard',
     `  npm run advise -- <dimension>          one dimension in depth (${dimensionKeywords(comparison).join(', ')})`,
+    `  npm run advise -- <technology>         one side's strengths and when it wins (${technologyKeywords(comparison).join(', ')})`,
     '  npm run advise -- neither              when to pick neither',
     `  npm run advise -- --wizard             ${wizardQuestionsText(comparison)}, answered by number (b = back)`,
     ...(examples.length ? [`Situations to try: ${examples.join(', ')}`] : []),
@@ -66,6 +69,8 @@ export function answerText(advisor: Advisor, text: string): string {
       return dimensionText(reply.comparison, reply.dimension);
     case 'understood':
       return understoodText(reply.view);
+    case 'technology':
+      return technologyText(reply.comparison, reply.profile);
   }
 }
 

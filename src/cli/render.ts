@@ -8,6 +8,8 @@ import {
   type QuestionView,
   type Quote,
   type Source,
+  type TechnologyProfile,
+  technologyWord,
   type Verdict,
   type WizardView,
 } from '../advisor/index.js';
@@ -115,6 +117,22 @@ export function dimensionText(comparison: Comparison, d: Dimension): string {
     ...comparison.technologies.map((t) => `  ${t.shortName}: ${d.sides[t.id]?.detail ?? ''}`),
     ...(d.note ? [`  Note: ${d.note}`] : []),
   ].join('\n');
+}
+
+/** Every technology's look-up word, for the usage text: "websocket, sse". */
+export function technologyKeywords(comparison: Comparison): string[] {
+  return comparison.technologies.map(technologyWord);
+}
+
+export function technologyText(comparison: Comparison, profile: TechnologyProfile): string {
+  const { technology: t, strengths, wins, others, sources } = profile;
+  const lines = [`${t.name} (${t.shortName}): ${t.summary}`, `Since ${t.since}; ${t.by}.`];
+  if (strengths.length)
+    lines.push('', 'Where it has the edge:', ...strengths.map((d) => `  - ${d.name}: ${d.sides[t.id]?.detail ?? ''}`));
+  if (wins.length) lines.push('', 'When it wins:', ...wins.map((w) => `  - ${w.situation}: ${w.reason}`));
+  if (others.length) lines.push('', `Where the other side wins: ${others.map(technologyWord).join(', ')}`);
+  lines.push('', 'Sources:', ...sources.map((s) => `  - ${sourceText(comparison, s)}`));
+  return lines.join('\n');
 }
 
 export function neitherText(comparison: Comparison): string {

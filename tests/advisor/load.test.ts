@@ -104,6 +104,84 @@ describe('loading the comparison data', () => {
     ]);
   });
 
+  // Each duplicate is reported at its own list and index, not at the first list of a group checked together.
+  it.each([
+    ['sources', (d: ReturnType<typeof realJson>) => (d.sources[3].id = d.sources[0].id), '$.sources[3].id'],
+    ['technologies', (d: ReturnType<typeof realJson>) => (d.technologies[1].id = 'websocket'), '$.technologies[1].id'],
+    ['dimensions', (d: ReturnType<typeof realJson>) => (d.dimensions[4].id = 'protocol'), '$.dimensions[4].id'],
+    [
+      'quick takes',
+      (d: ReturnType<typeof realJson>) => (d.quickTakes[2].id = d.quickTakes[0].id),
+      '$.quickTakes[2].id',
+    ],
+    [
+      'situational picks',
+      (d: ReturnType<typeof realJson>) => (d.situationalPicks[1].id = d.quickTakes[0].id),
+      '$.situationalPicks[1].id',
+    ],
+    [
+      'situational picks among themselves',
+      (d: ReturnType<typeof realJson>) => (d.situationalPicks[1].id = d.situationalPicks[0].id),
+      '$.situationalPicks[1].id',
+    ],
+    ['neither entries', (d: ReturnType<typeof realJson>) => (d.neither[2].id = d.quickTakes[1].id), '$.neither[2].id'],
+    [
+      'wizard questions',
+      (d: ReturnType<typeof realJson>) => (d.wizard.questions[1].id = 'direction'),
+      '$.wizard.questions[1].id',
+    ],
+    [
+      'wizard outcomes',
+      (d: ReturnType<typeof realJson>) => (d.wizard.outcomes[1].id = 'two-way'),
+      '$.wizard.outcomes[1].id',
+    ],
+    [
+      'wizard alternatives',
+      (d: ReturnType<typeof realJson>) => (d.wizard.alternatives[1].id = d.wizard.alternatives[0].id),
+      '$.wizard.alternatives[1].id',
+    ],
+    [
+      'options of a question',
+      (d: ReturnType<typeof realJson>) => (d.wizard.questions[0].options[2].id = 'both-ways'),
+      '$.wizard.questions[0].options[2].id',
+    ],
+    ['caveats', (d: ReturnType<typeof realJson>) => (d.caveats[1].id = d.caveats[0].id), '$.caveats[1].id'],
+  ])('names the real path of a duplicate id among %s', (_name, mutate, path) => {
+    const problems = problemsOf(mutate);
+    expect(problems.filter((p) => /duplicate/.test(p))).toEqual([expect.stringContaining(`${path}: duplicate`)]);
+  });
+
+  it('names the real path of every cross-reference error, wherever the reference sits', () => {
+    const problems = problemsOf((d) => {
+      d.situationalPicks[1].dimensions.push('latency');
+      d.neither[1].sources.push('wikipedia');
+      d.wizard.questions[2].askWhen.direction.push('sideways');
+      d.wizard.outcomes[3].byAnswer['a-lot'].alternatives.push('carrier-pigeon'); // binary-push
+      d.wizard.alternatives[0].sources = ['wikipedia'];
+      d.caveats[2].showWhen.answers.direction = ['sideways'];
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^\$\.situationalPicks\[1\]\.dimensions\[3\]: unknown dimension "latency"/),
+      expect.stringMatching(/^\$\.neither\[1\]\.sources\[2\]: unknown source "wikipedia"/),
+      expect.stringMatching(
+        /^\$\.caveats\[2\]\.showWhen\.answers\.direction\[0\]: unknown option of direction "sideways"/,
+      ),
+      expect.stringMatching(
+        /^\$\.wizard\.questions\[2\]\.askWhen\.direction\[2\]: unknown option of direction "sideways"/,
+      ),
+      expect.stringMatching(
+        /^\$\.wizard\.outcomes\[3\]\.byAnswer\.a-lot\.alternatives\[2\]: unknown alternative "carrier-pigeon"/,
+      ),
+      expect.stringMatching(/^\$\.wizard\.alternatives\[0\]\.sources\[0\]: unknown source "wikipedia"/),
+    ]);
+  });
+
+  it('rejects a technology alias that already names a dimension, so a look-up word names one thing', () => {
+    expect(problemsOf((d) => d.technologies[1].aliases.push('reconnect'))).toEqual([
+      expect.stringMatching(/^\$\.technologies\[1\]\.aliases\[\d+\]: "reconnect" already names a dimension/),
+    ]);
+  });
+
   it('rejects a file that is not JSON, naming the file', () => {
     expect(() => parseComparison('{ "id": ', 'data/half.json')).toThrow(/data\/half\.json[\s\S]*not valid JSON/);
   });

@@ -250,6 +250,10 @@ describe('button values issued before the client → server and live media optio
   it('says what fits instead of a technology, and keeps the signalling question apart from the media', () => {
     const upstream = verdictOf(run(UPSTREAM)).verdict;
     expect(upstream.pick).toMatchObject({ kind: 'neither', name: 'Batched HTTP POSTs' });
+    // Shown as "Verdict: <headline>": it names what fits, not a bare "Neither".
+    expect(upstream.headline).toBe(
+      'Batched HTTP POSTs, neither a socket nor a stream, for data that flows client → server',
+    );
     expect(upstream.pairing).toMatch(/keepalive or navigator\.sendBeacon\(\)/);
     expect(upstream.alternatives[0]?.reason).toMatch(/many messages a second/);
     expect(upstream.sources.map((s) => s.id)).toEqual(
@@ -257,6 +261,7 @@ describe('button values issued before the client → server and live media optio
     );
     const media = verdictOf(run(MOSTLY, MEDIA)).verdict;
     expect(media.pick).toMatchObject({ kind: 'neither', name: 'WebRTC' });
+    expect(media.headline).toBe('WebRTC for live audio and video, not a socket (HLS to broadcast to many)');
     expect(media.pairing).toMatch(/a WebSocket, or SSE plus POSTs, for the signalling/);
     expect(media.decidingRows).toEqual([]);
     expect(media.alternatives.map((a) => a.name)).toEqual(['HLS (HTTP Live Streaming)']);

@@ -27,6 +27,18 @@ describe('the advise command line', () => {
     expect(answerText(advisor, 'neither')).toContain('WebTransport');
   });
 
+  it('prints one technology by name: its edges, when it wins, and where the other side wins', () => {
+    const sse = answerText(advisor, 'eventsource');
+    expect(sse).toMatch(/^Server-Sent Events \(SSE\): One-way server→client streaming over plain HTTP\./);
+    expect(sse).toContain('Where it has the edge:\n  - Protocol: A plain HTTP response');
+    expect(sse).toContain('  - A live dashboard, notification feed, or price ticker: ');
+    expect(sse).toContain('Where the other side wins: websocket');
+    expect(answerText(advisor, 'websockets')).toContain(
+      'Where it has the edge:\n  - Payload types: Text and binary frames.',
+    );
+    expect(usageText(advisor)).toContain("<technology>         one side's strengths and when it wins (websocket, sse)");
+  });
+
   it('runs the wizard over answer lines, re-asking after an invalid answer and going back on "b"', async () => {
     const printed: string[] = [];
     const verdict = await runWizard(advisor, linesOf('9', '1', 'b', '3', '2', '1'), (t) => printed.push(t));

@@ -65,10 +65,32 @@ describe('/realtime sub-commands', () => {
     );
   });
 
+  it('answers "websocket" with its strengths and when it wins, privately', async () => {
+    const answer = await command('websocket');
+    expect(answer.text).toBe(
+      'WebSockets (WebSocket): Full-duplex, bidirectional messaging over one connection. It has the edge on payload types. ' +
+        'Pick it when: the client must send messages with low latency too; you need to send binary frames; ' +
+        'you are building chat, multiplayer, or collaborative editing; a chat app, game, or collaborative editor.',
+    );
+    const seen = visibleText(answer);
+    expect(seen).toContain('*Where it has the edge*');
+    expect(seen).toContain('*A chat app, game, or collaborative editor*: Frequent low-latency two-way messages');
+    expect(seen).toContain('Where the other side wins: `/realtime sse`.');
+    expect(h.slack.channelHistory(GENERAL).some((m) => m.text.startsWith('WebSockets (WebSocket)'))).toBe(false);
+  });
+
+  it.each(['sse', 'Server-Sent Events', 'eventsource', 'event source'])(
+    'answers "%s" with what SSE is good at',
+    async (text) => {
+      expect((await command(text)).text).toMatch(/^Server-Sent Events \(SSE\): .* It has the edge on protocol/);
+    },
+  );
+
   it('explains usage for "help"', async () => {
     const answer = await command('help');
     expect(answer.text).toMatch(/^How to use \/realtime/);
     expect(visibleText(answer)).toContain('/realtime compare');
+    expect(visibleText(answer)).toContain('`/realtime websocket` or `/realtime sse`');
   });
 
   it('answers a word it cannot place with help and suggestions', async () => {

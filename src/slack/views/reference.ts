@@ -1,5 +1,5 @@
-/** Look-ups as Block Kit: the scorecard, one dimension in depth, when to pick neither, and help. */
-import type { Comparison, Dimension } from '../../advisor/index.js';
+/** Look-ups as Block Kit: the scorecard, one dimension in depth, one technology, when to pick neither, and help. */
+import { type Comparison, type Dimension, type TechnologyProfile, technologyWord } from '../../advisor/index.js';
 import { COMMAND } from '../ids.js';
 import { bullets, clip, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
 import { exampleSituation, lookupWord, questionCount } from './phrases.js';
@@ -63,6 +63,47 @@ export function dimensionMessage(comparison: Comparison, d: Dimension): SlackMes
   };
 }
 
+/** One technology by name: what it is, where it has the edge, and the situations whose pick it is. */
+export function technologyMessage(comparison: Comparison, profile: TechnologyProfile): SlackMessage {
+  const { technology: t, strengths, wins, others, sources } = profile;
+  const edge = strengths.length ? `It has the edge on ${strengths.map((d) => d.name.toLowerCase()).join(', ')}.` : '';
+  const winsText = wins.length ? `Pick it when: ${wins.map((w) => w.situation.toLowerCase()).join('; ')}.` : '';
+  const otherWords = others.map((o) => `\`${COMMAND} ${escapeText(technologyWord(o))}\``).join(' or ');
+  return {
+    text: clip(
+      escapeText([`${t.name} (${t.shortName}): ${t.summary}`, edge, winsText].filter(Boolean).join(' ')),
+      3000,
+    ),
+    blocks: [
+      header(t.name),
+      section(`${escapeText(t.summary)}\n_Since ${escapeText(t.since)} · ${escapeText(t.by)}_`),
+      ...(strengths.length
+        ? [
+            section(
+              `*Where it has the edge*\n${bullets(strengths.map((d) => `*${escapeText(d.name)}*: ${escapeText(d.sides[t.id]?.detail ?? '')}`))}`,
+            ),
+          ]
+        : []),
+      ...(wins.length
+        ? [
+            section(
+              `*When it wins*\n${bullets(wins.map((w) => `*${escapeText(w.situation)}*: ${escapeText(w.reason)}`))}`,
+            ),
+          ]
+        : []),
+      context(
+        [
+          ...(otherWords ? [`Where the other side wins: ${otherWords}.`] : []),
+          `\`${COMMAND}\` asks ${questionCount(comparison)} for a verdict on your case.`,
+        ].join(' '),
+      ),
+      context(
+        `Sources: ${sources.map((s) => (s.url.startsWith('http') ? `<${s.url}|${escapeText(s.title)}>` : escapeText(s.title))).join(' · ')}`,
+      ),
+    ],
+  };
+}
+
 export function neitherMessage(comparison: Comparison): SlackMessage {
   return {
     text: escapeText(`When to pick neither: ${comparison.neither.map((n) => n.name).join(', ')}`),
@@ -86,7 +127,7 @@ export function helpMessage(comparison: Comparison, typed?: string, suggestions:
   return {
     text: unplaced
       ? `I could not place “${escapeText(unplaced)}”. Try ${COMMAND} help, ${COMMAND} compare, or describe your situation in a sentence.`
-      : `How to use ${COMMAND}: the wizard, free-text advice, the scorecard, a dimension, or the alternatives.`,
+      : `How to use ${COMMAND}: the wizard, free-text advice, the scorecard, a dimension, one technology, or the alternatives.`,
     blocks: [
       section(lead),
       section(
@@ -99,6 +140,7 @@ export function helpMessage(comparison: Comparison, typed?: string, suggestions:
                 `\`${COMMAND} ${first}\`: one dimension in depth${others.length ? ` (also ${others.map((w) => `\`${w}\``).join(', ')})` : ''}`,
               ]
             : []),
+          `${comparison.technologies.map((t) => `\`${COMMAND} ${escapeText(technologyWord(t))}\``).join(' or ')}: one side's strengths and when it wins`,
           `\`${COMMAND} neither\`: when to pick something else`,
           `\`${COMMAND} help\`: this message`,
         ]),

@@ -4,7 +4,7 @@ import { type SlackText, textOnly } from '../slack-text.js';
 import { quotedBlocks } from './advice.js';
 import { button, escapeText, type SlackMessage, section } from './blocks.js';
 import { exampleSituation, questionCount } from './phrases.js';
-import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from './reference.js';
+import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage, technologyMessage } from './reference.js';
 import { questionMessage, wizardMessage } from './wizard.js';
 
 export interface ReplyOptions {
@@ -32,6 +32,8 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       return neitherMessage(reply.comparison);
     case 'dimension':
       return dimensionMessage(reply.comparison, reply.dimension);
+    case 'technology':
+      return technologyMessage(reply.comparison, reply.profile);
     case 'understood':
       // What was understood, and the one question still open or the verdict; its buttons continue in place.
       return wizardMessage(

@@ -5,13 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import { validateBlocks, validateView } from '../../../sandbox/standin/block-kit.js';
 import type { WizardView } from '../../../src/advisor/index.js';
+import { technologyProfile } from '../../../src/advisor/profile.js';
 import { ACTION } from '../../../src/slack/ids.js';
 import { describeSlackError } from '../../../src/slack/slack-errors.js';
 import { fromSlack } from '../../../src/slack/slack-text.js';
 import { quotedBlocks } from '../../../src/slack/views/advice.js';
 import type { SlackMessage } from '../../../src/slack/views/blocks.js';
 import { outOfDateMessage, problemMessage } from '../../../src/slack/views/problems.js';
-import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from '../../../src/slack/views/reference.js';
+import {
+  dimensionMessage,
+  helpMessage,
+  neitherMessage,
+  scorecardMessage,
+  technologyMessage,
+} from '../../../src/slack/views/reference.js';
 import { replyMessage } from '../../../src/slack/views/reply.js';
 import { sharedAdvice, sharedVerdict } from '../../../src/slack/views/share.js';
 import { homeView, modalView } from '../../../src/slack/views/surfaces.js';
@@ -101,6 +108,10 @@ const messages: [string, SlackMessage][] = [
   ...textViews.map((v, i): [string, SlackMessage] => [`free-text wizard view ${i} (${v.kind})`, wizardMessage(v)]),
   ['scorecard', scorecardMessage(comparison)],
   ...comparison.dimensions.map((d): [string, SlackMessage] => [`dimension ${d.id}`, dimensionMessage(comparison, d)]),
+  ...comparison.technologies.map((t): [string, SlackMessage] => [
+    `technology ${t.id}`,
+    technologyMessage(comparison, technologyProfile(comparison, t)),
+  ]),
   ['neither', neitherMessage(comparison)],
   ['help', helpMessage(comparison)],
   ['help for an unplaced text', helpMessage(comparison, longText, ['compare', 'reconnect'])],
