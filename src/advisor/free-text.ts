@@ -48,6 +48,7 @@ export function readText(comparison: Comparison, reader: Reader | undefined, tex
         quotes: kept,
         conditions: Object.fromEntries(reading.conditions.map((c) => [c.id, c.words.slice(0, 1)])),
         raised: reading.raised.filter((q) => applicable.has(q)),
+        ...(reading.cites.length ? { cites: reading.cites } : {}),
       },
     },
   };

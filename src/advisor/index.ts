@@ -114,6 +114,8 @@ export interface VerdictView {
   startOver: string;
   /** When free text answered the wizard: what it understood, including the conditions that shaped the verdict. */
   understood?: Understood;
+  /** The seed's quick takes and situational picks that the text's words called up and the verdict agrees with. */
+  cites?: AdviceMatch[];
 }
 
 export type WizardView = QuestionView | VerdictView;
@@ -281,7 +283,15 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
         ...(text.quotes[reason.questionId] ? { quotes: text.quotes[reason.questionId] } : {}),
       })),
       ...(seen ? { understood: seen } : {}),
+      ...citesFor(c, text.cites ?? [], verdict),
     };
+  };
+
+  const citesFor = (c: Comparison, ids: readonly string[], verdict: Verdict): { cites?: AdviceMatch[] } => {
+    const cites = ids
+      .map((id) => adviceEntry(matcherFor(c), id))
+      .filter((m): m is AdviceMatch => m?.pick?.id === verdict.pick.id && !verdict.conditions.some((x) => x.because));
+    return cites.length ? { cites } : {};
   };
 
   const view = (state: WizardState, reading?: Reading, conflicts?: TextConflicts): WizardView => {

@@ -72,18 +72,24 @@ export function settle(
   conditions: readonly string[],
   raised: readonly string[] = [],
 ): Settled {
-  const all = completions(comparison, answers);
-  const picks = (list: readonly Answers[]) => new Set(list.map((a) => pickOf(comparison, a, conditions)));
+  const all = completions(comparison, answers).map((complete) => ({
+    complete,
+    pick: pickOf(comparison, complete, conditions),
+  }));
+  const picks = (list: readonly { pick: string }[]) => new Set(list.map((a) => a.pick));
   const decided = picks(all).size === 1;
   for (const question of applicableQuestions(comparison, answers)) {
     if (answers[question.id] !== undefined) continue;
     if (raised.includes(question.id)) return { kind: 'ask', question };
     if (decided) continue;
     // It matters when its options lead to different picks among the ways the other open questions may go.
-    const byOption = question.options.map((o) => [...picks(all.filter((a) => a[question.id] === o.id))].join());
-    if (new Set(byOption).size > 1 || all.some((a) => a[question.id] === undefined)) return { kind: 'ask', question };
+    const byOption = question.options.map((o) =>
+      [...picks(all.filter((a) => a.complete[question.id] === o.id))].join(),
+    );
+    if (new Set(byOption).size > 1 || all.some((a) => a.complete[question.id] === undefined))
+      return { kind: 'ask', question };
   }
-  const complete = all[0] as Answers;
+  const complete = (all[0] as { complete: Answers }).complete;
   const outcome = matchOutcome(comparison, complete) as Outcome;
   const base = recommend(comparison, answers, { outcome }) as Verdict;
   const verdict = withConditions(comparison, base, applicableConditions(comparison, complete, conditions));

@@ -134,8 +134,10 @@ export function compileReader(comparison: Comparison): Reader | undefined {
       const first = patterns[0];
       if (!first) continue;
       const compiled = { cue, patterns };
-      if (first.kind === 'word') byWord.set(first.word, [...(byWord.get(first.word) ?? []), compiled]);
-      else others.push(compiled);
+      // Indexed by every word that can start it, so that each token looks up only the phrases it can start.
+      const starts = first.kind === 'word' ? [first.word] : first.kind === 'class' ? [...first.words] : [];
+      for (const word of starts) byWord.set(word, [...(byWord.get(word) ?? []), compiled]);
+      if (first.kind === 'prefix') others.push(compiled);
     }
     if (cue.notBefore)
       notBefore.set(

@@ -23,6 +23,8 @@ export interface TextPart {
   readonly quotes: Readonly<Record<string, readonly Quote[]>>;
   readonly conditions: Readonly<Record<string, readonly string[]>>;
   readonly raised: readonly string[];
+  /** The quick takes and situational picks whose words the text used: cited when the verdict agrees with them. */
+  readonly cites?: readonly string[];
 }
 
 export interface WizardState {
@@ -262,25 +264,39 @@ export function encodeState(comparison: Comparison, state: WizardState): string 
       if (words) fields.push(`c${i.toString(36)}=${encodeWords(clipWords(words[0] ?? '', clip))}`);
     }
     for (const q of text.raised) fields.push(`r${questions.findIndex((x) => x.id === q).toString(36)}`);
+    const entries = citable(comparison);
+    for (const id of text.cites ?? []) fields.push(`s${entries.indexOf(id).toString(36)}`);
     const value = `${TEXT_STATE_VERSION}${v1.slice(String(STATE_VERSION).length)}~${fields.join('~')}`;
     if (value.length <= STATE_MAX) return value;
   }
   throw new Error('A text state does not fit a button value even without quotes'); // at most a few dozen fields
 }
 
-const TEXT_FIELD = /^(?:q([0-9a-z])([dha])=(.*)|c([0-9a-z]{1,2})=(.*)|r([0-9a-z]))$/s;
+const TEXT_FIELD = /^(?:q([0-9a-z])([dha])=(.*)|c([0-9a-z]{1,2})=(.*)|r([0-9a-z])|s([0-9a-z]{1,2}))$/s;
+
+/** The advice entries a text state may cite, by position: quick takes, then situational picks. */
+function citable(comparison: Comparison): string[] {
+  return [...comparison.quickTakes, ...comparison.situationalPicks].map((e) => e.id);
+}
 
 function decodeText(comparison: Comparison, fields: readonly string[], answers: Answers): TextPart | StateError {
   const invalid = (message: string): StateError => ({ code: 'invalid-answers', message });
   const quotes: Record<string, Quote[]> = {};
   const conditions: Record<string, string[]> = {};
   const raised: string[] = [];
+  const cites: string[] = [];
   const known = comparison.understanding?.conditions ?? [];
   // A text state with nothing left to quote is `2:…~`: one empty field.
   for (const field of fields.filter(Boolean)) {
     const match = TEXT_FIELD.exec(field);
     if (!match) return invalid(`"${field.slice(0, 40)}" is not a text field`);
-    const [, qIndex, strength, qWords, cIndex, cWords, rIndex] = match;
+    const [, qIndex, strength, qWords, cIndex, cWords, rIndex, sIndex] = match;
+    if (sIndex !== undefined) {
+      const entry = citable(comparison)[Number.parseInt(sIndex, 36)];
+      if (!entry) return invalid(`no advice entry ${sIndex}`);
+      cites.push(entry);
+      continue;
+    }
     let words: string;
     try {
       words = decodeURIComponent(qWords ?? cWords ?? '');
@@ -304,7 +320,7 @@ function decodeText(comparison: Comparison, fields: readonly string[], answers: 
       raised.push(question.id);
     }
   }
-  return { quotes, conditions, raised };
+  return { quotes, conditions, raised, ...(cites.length ? { cites } : {}) };
 }
 
 /** Validates everything a tampered, truncated or old value could get wrong; never throws. */

@@ -76,26 +76,33 @@ function dimensionLine(comparison: Comparison, d: Dimension): string {
   return `  - ${d.name} (edge: ${edgeName(comparison, d.edge)}): ${sides}`;
 }
 
-/** What free text was understood to say, then the one question it leaves open or the verdict. */
+/** The verdict (or the one question still open) for free text, with what was understood from it. */
 export function understoodText(view: WizardView): string {
   const lines: string[] = [];
   const understood = view.understood;
+  const understoodLines: string[] = [];
   if (understood && (understood.answers.length || understood.conditions.length)) {
-    lines.push('Understood:');
-    for (const a of understood.answers) lines.push(`  - ${a.question} ${a.answer}${quoteText(a.quotes)}`);
+    understoodLines.push('Understood:');
+    for (const a of understood.answers) understoodLines.push(`  - ${a.question} ${a.answer}${quoteText(a.quotes)}`);
     for (const c of understood.conditions)
-      lines.push(`  - also: ${c.says}${c.words[0] ? ` (from "${c.words[0]}")` : ''}`);
-    lines.push('');
+      understoodLines.push(`  - also: ${c.says}${c.words[0] ? ` (from "${c.words[0]}")` : ''}`);
   }
   if (view.kind === 'question') {
+    lines.push(...understoodLines, ...(understoodLines.length ? [''] : []));
     if (view.conflict)
       lines.push(
         `Your text points both ways: ${view.conflict.sides.map((s) => `${s.words.map((w) => `"${w}"`).join(', ')} suggests ${s.answer}`).join('; ')}.`,
       );
-    lines.push(questionText(view), '', 'Run the wizard (--wizard) to answer it.');
+    lines.push(
+      questionText(view),
+      '',
+      `Or run the wizard (--wizard) to answer ${wizardQuestionsText(view.comparison)}.`,
+    );
     return lines.join('\n');
   }
   lines.push(verdictText(view.comparison, view.verdict));
+  if (understoodLines.length) lines.push('', ...understoodLines);
+  for (const cite of view.cites ?? []) lines.push('', `Situation: ${cite.situation}`, `  ${cite.reason}`);
   return lines.join('\n');
 }
 

@@ -21,7 +21,7 @@ export function verdictSummary(verdict: Verdict): string {
 /** The reasoning every verdict carries, wherever it is shown: why, deciding rows, caveats, alternatives, sources. */
 export function verdictBody(
   comparison: Comparison,
-  view: Pick<VerdictView, 'verdict' | 'change' | 'understood'>,
+  view: Pick<VerdictView, 'verdict' | 'change' | 'understood' | 'cites'>,
   changeable: boolean,
 ): KnownBlock[] {
   const { verdict } = view;
