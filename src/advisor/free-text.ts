@@ -20,6 +20,9 @@ export function readText(comparison: Comparison, reader: Reader | undefined, tex
   const reading: Reading = reader
     ? read(reader, text)
     : { findings: [], answers: {}, conflicts: {}, raised: [], conditions: [], cites: [] };
+  // Nothing in the text the advisor can use: the plain wizard, with nothing assumed.
+  if (reading.findings.length === 0)
+    return { reading, conflicts: {}, state: { comparisonId: comparison.id, answers: {} } };
   const found: Record<string, string> = {};
   const quotes: Record<string, Quote[]> = {};
   for (const [questionId, answered] of Object.entries(reading.answers)) {

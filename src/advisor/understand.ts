@@ -388,7 +388,8 @@ export function read(reader: Reader, text: string): Reading {
       continue;
     }
     const option = options[0] as string;
-    for (const f of strongest) if (f.cites) cites.add(f.cites);
+    // The seed's take a domain word called up is cited when it agrees with the answer, however it was set.
+    for (const f of mine) if (f.cites && 'option' in f.target && f.target.option === option) cites.add(f.cites);
     answers[question.id] = {
       option,
       strength,

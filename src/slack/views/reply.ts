@@ -7,6 +7,9 @@ import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage, technologyMessage } from './reference.js';
 import { questionMessage, wizardMessage } from './wizard.js';
 
+const NOTHING_PLACED =
+  'Nothing in your words tells me which way to go, and I would rather ask than guess: here is the first question.';
+
 export interface ReplyOptions {
   /**
    * Private (ephemeral) replies can be shared and run the wizard in place; public replies are already shared,
@@ -34,17 +37,32 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       return dimensionMessage(reply.comparison, reply.dimension);
     case 'technology':
       return technologyMessage(reply.comparison, reply.profile);
-    case 'understood':
+    case 'understood': {
       // What was understood, and the one question still open or the verdict; its buttons continue in place.
-      return wizardMessage(
-        reply.view,
-        'message',
-        quotedBlocks({
-          text: options.asked ?? textOnly(reply.situation),
-          audience: options.audience,
-          author: { kind: 'asker' },
-        }),
-      );
+      const asked = quotedBlocks({
+        text: options.asked ?? textOnly(reply.situation),
+        audience: options.audience,
+        author: { kind: 'asker' },
+      });
+      const placed = reply.reading.findings.length > 0;
+      const lead = placed ? asked : [...asked, section(NOTHING_PLACED)];
+      const message = wizardMessage(reply.view, 'message', lead);
+      // In public, anyone can also run the wizard privately, leaving this reply as it is.
+      const open =
+        options.audience === 'public'
+          ? [
+              {
+                type: 'actions' as const,
+                block_id: 'intro_actions',
+                elements: [button('Run the wizard', options.wizardButton.actionId, options.wizardButton.value)],
+              },
+            ]
+          : [];
+      return {
+        text: placed ? message.text : `Not sure from your words. ${message.text}`,
+        blocks: [...message.blocks, ...open],
+      };
+    }
   }
 }
 

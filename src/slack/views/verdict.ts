@@ -33,10 +33,19 @@ export function verdictBody(
     ...verdict.reasons.map((reason, i) => {
       const change = view.change[i];
       return section(
-        `*${escapeText(reason.question)}* ${escapeText(reason.answer)}\n${escapeText(reason.because)}`,
+        `*${escapeText(reason.question)}* ${escapeText(reason.answer)}${quoteNote(change?.quotes)}\n${escapeText(reason.because)}`,
         changeable && change ? button('Change', ACTION.change(i), change.state) : undefined,
       );
     }),
+    // A condition read from free text that changed the pick, and why.
+    ...verdict.conditions
+      .filter((c) => c.because)
+      .map((c) => section(`*Because ${escapeText(c.says)}*\n${escapeText(c.because ?? '')}`)),
+    ...(view.cites ?? [])
+      .slice(0, 2)
+      .map((cite) => section(`*The seed's take:* _${escapeText(cite.situation)}_. ${escapeText(cite.reason)}`)),
+    ...(view.understood && changeable ? conditionBlocks(view.understood) : []),
+    ...(view.understood ? outweighedBlocks(view.understood) : []),
   ];
   // A 'neither' verdict may have no deciding scorecard row: its summary says why.
   if (verdict.decidingRows.length)
