@@ -401,7 +401,7 @@ export function read(reader: Reader, text: string): Reading {
   }
 
   const raised = [...new Set(usable.flatMap((f) => ('raises' in f.target ? [f.target.raises] : [])))].filter(
-    (q) => !answers[q] || answers[q].strength !== 'direct',
+    (q) => answers[q]?.strength !== 'direct',
   );
 
   const conditions: HeldCondition[] = [];

@@ -3,11 +3,8 @@
  * before free text answered the wizard; and the person's words quoted back above a reply.
  */
 import type { AdviceMatch, Comparison } from '../../advisor/index.js';
-import { ACTION } from '../ids.js';
 import { type Audience, quote, type SlackText } from '../slack-text.js';
-import { shareValue } from '../values.js';
-import { bullets, button, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
-import { capitalised, questionCount } from './phrases.js';
+import { context, escapeText, type KnownBlock, section } from './blocks.js';
 import { dimensionRow } from './reference.js';
 
 /** How much of a person's situation is quoted back; the rest is not needed to recognise it. */
