@@ -407,7 +407,7 @@ function checkUnderstanding(
     seen.add(cue.id);
     target(cue.means, [...path, 'means']);
     if (cue.negated) target(cue.negated, [...path, 'negated']);
-    cue.also?.forEach((t, j) => target(t, [...path, 'also', j]));
+    for (const [j, t] of (cue.also ?? []).entries()) target(t, [...path, 'also', j]);
     if (cue.cites) entry(cue.cites, [...path, 'cites']);
     const phrases = [...cue.phrases, ...(cue.notBefore ?? []), ...(cue.notAfter ?? [])];
     for (const [j, phrase] of phrases.entries())
@@ -419,7 +419,7 @@ function checkUnderstanding(
     words.forEach((word, i) => {
       if (/\s/.test(word)) problem([...base, 'wordClasses', name, i], 'a word class holds single words');
     });
-  u.assume.forEach((a, i) => checkCondition({ [a.question]: [a.option] }, [...base, 'assume', i]));
+  for (const [i, a] of u.assume.entries()) checkCondition({ [a.question]: [a.option] }, [...base, 'assume', i]);
   u.conditions.forEach((x, i) => {
     const path = [...base, 'conditions', i];
     if (x.pick && 'technology' in x.pick) technology(x.pick.technology, [...path, 'pick', 'technology']);

@@ -190,8 +190,7 @@ describe('loading the comparison data', () => {
       u.cues[1]?.phrases.push('@nobody listens');
       (u.cues[2] as { cites?: string }).cites = 'no-such-take';
       (u.conditions[0] as { because?: string }).because = undefined;
-      u.conditions[1]?.requires?.push('no-such-condition') ??
-        ((u.conditions[1] as { requires?: string[] }).requires = ['no-such-condition']);
+      (u.conditions[1] as { requires?: string[] }).requires = ['no-such-condition'];
     });
     expect(problems).toEqual(
       expect.arrayContaining([
