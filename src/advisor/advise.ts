@@ -1,11 +1,9 @@
 /**
- * Free-text advice: a situation in a person's own words mapped to the quick take, situational pick or 'neither'
- * entry that fits, with the words that matched. Concepts (groups of synonyms) and each entry's signals (concepts
- * that must appear together) live in the data. When nothing fits, or the best fits disagree, it says so honestly
- * instead of guessing.
+ * One piece of advice by id: a quick take, situational pick or 'neither' entry, as Share buttons issued before free
+ * text answered the wizard name it (`advice:<comparison>:<entry>`). Free text itself goes through the wizard's rules
+ * (src/advisor/free-text.ts); this only re-renders what such a button names.
  */
 import type { AdviceEntry, Comparison, Dimension, NeitherEntry, Technology } from './schema.js';
-import { compilePhrase, PhraseIndex, words } from './text.js';
 import { dimensionsById, technology } from './verdict.js';
 
 export type AdviceSource = 'quick-take' | 'situational-pick' | 'neither';
@@ -27,10 +25,6 @@ export interface AdviceMatch {
   score: number;
 }
 
-export type Advice =
-  | { kind: 'match'; best: AdviceMatch /** Other fits that agree with the best. */; alsoMatched: AdviceMatch[] }
-  | { kind: 'unsure' /** Fits that disagree with each other; empty when nothing fit. */; candidates: AdviceMatch[] };
-
 interface CompiledEntry {
   source: AdviceSource;
   entry: AdviceEntry | NeitherEntry;
@@ -39,17 +33,10 @@ interface CompiledEntry {
 
 export interface Matcher {
   comparison: Comparison;
-  /** Every concept's phrases, indexed by first word; the value is the concept id. */
-  concepts: PhraseIndex<string>;
   entries: readonly CompiledEntry[];
 }
 
-/** Compile once per comparison: phrases are split into words up front so each call only scans. */
 export function compileMatcher(comparison: Comparison): Matcher {
-  const concepts = new PhraseIndex<string>();
-  for (const [id, terms] of Object.entries(comparison.matching.concepts)) {
-    for (const term of terms) concepts.add(compilePhrase(term), id);
-  }
   const entries: CompiledEntry[] = [
     ...comparison.quickTakes.map((entry) => ({ source: 'quick-take' as const, entry, signals: entry.signals })),
     ...comparison.situationalPicks.map((entry) => ({
@@ -59,16 +46,7 @@ export function compileMatcher(comparison: Comparison): Matcher {
     })),
     ...comparison.neither.map((entry) => ({ source: 'neither' as const, entry, signals: entry.signals })),
   ];
-  return { comparison, concepts, entries };
-}
-
-/** Concept id → the person's words that first showed it. */
-function detectConcepts(matcher: Matcher, text: readonly string[]): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const { value: concept, match } of matcher.concepts.scan(text)) {
-    if (!found.has(concept)) found.set(concept, match.matched);
-  }
-  return found;
+  return { comparison, entries };
 }
 
 function toMatch(comparison: Comparison, compiled: CompiledEntry, matched: string[], score: number): AdviceMatch {
@@ -91,30 +69,4 @@ function toMatch(comparison: Comparison, compiled: CompiledEntry, matched: strin
 export function adviceEntry(matcher: Matcher, id: string): AdviceMatch | undefined {
   const compiled = matcher.entries.find((e) => e.entry.id === id);
   return compiled && toMatch(matcher.comparison, compiled, [], 0);
-}
-
-/** What the entry recommends, so that fits recommending the same thing do not count as a disagreement. */
-function verdictKey(match: AdviceMatch): string {
-  return match.pick ? match.pick.id : `neither:${match.id}`;
-}
-
-export function advise(matcher: Matcher, situation: string): Advice {
-  const text = words(situation);
-  const concepts = detectConcepts(matcher, text);
-  const matches: AdviceMatch[] = [];
-  for (const compiled of matcher.entries) {
-    const fitting = compiled.signals.filter((signal) => signal.every((c) => concepts.has(c)));
-    if (fitting.length === 0) continue;
-    // The most specific signal wins: more concepts in agreement is stronger evidence.
-    const best = fitting.reduce((a, b) => (b.length > a.length ? b : a));
-    const matchedWords = [...new Set(fitting.flat())].map((c) => concepts.get(c) ?? c);
-    matches.push(toMatch(matcher.comparison, compiled, matchedWords, best.length + matchedWords.length / 100));
-  }
-  if (matches.length === 0) return { kind: 'unsure', candidates: [] };
-  matches.sort((a, b) => b.score - a.score);
-  const [best, ...rest] = matches as [AdviceMatch, ...AdviceMatch[]];
-  const topLevel = Math.floor(best.score);
-  const rivals = rest.filter((m) => Math.floor(m.score) === topLevel && verdictKey(m) !== verdictKey(best));
-  if (rivals.length > 0) return { kind: 'unsure', candidates: [best, ...rivals] };
-  return { kind: 'match', best, alsoMatched: rest.filter((m) => verdictKey(m) === verdictKey(best)) };
 }

@@ -3,32 +3,41 @@
  * about Slack: it takes plain values and returns plain values. The wizard's steps come with their next states
  * already encoded, so a surface only has to put them on buttons.
  */
-import { type Advice, type AdviceMatch, adviceEntry, advise, compileMatcher, type Matcher } from './advise.js';
+import { type AdviceMatch, adviceEntry, compileMatcher, type Matcher } from './advise.js';
+import { readText } from './free-text.js';
 import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
 import { type TechnologyProfile, technologyProfile } from './profile.js';
 import type { Comparison, Dimension, Question } from './schema.js';
+import { settle } from './settle.js';
 import { words } from './text.js';
+import { compileReader, type Reader, type Reading } from './understand.js';
 import { recommend, type Verdict } from './verdict.js';
 import {
   answer,
+  applicableQuestions,
   back,
   changeAnswer,
   currentStep,
   type Decoded,
   decodeState,
+  dropCondition,
   encodeState,
+  type Quote,
   startState,
   type WizardState,
 } from './wizard.js';
 
-export type { Advice, AdviceMatch } from './advise.js';
+export type { AdviceMatch } from './advise.js';
 export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, loadComparisons } from './load.js';
 export type { Lookup } from './lookup.js';
 export { technologyWord } from './lookup.js';
+export { libraryLoadMs } from './nlp.js';
 export type { TechnologyProfile } from './profile.js';
 export type * from './schema.js';
+export { summarise, type TextSummary } from './summary.js';
+export type { Reading } from './understand.js';
 export type { Alternative, AnswerReason, Source, Verdict, VerdictPick } from './verdict.js';
-export type { Answers, Decoded, StateError, WizardState } from './wizard.js';
+export type { Answers, Decoded, Quote, StateError, WizardState } from './wizard.js';
 
 export interface OptionView {
   id: string;
@@ -49,6 +58,39 @@ export interface QuestionView {
   /** The encoded state one step back; absent at the first question. */
   back?: string;
   startOver: string;
+  /** When free text answered part of the wizard: what it understood. */
+  understood?: Understood;
+  /** When the text said both things about this question, equally strongly: each side in the person's words. */
+  conflict?: ConflictView;
+}
+
+/** An answer free text found, with the words that set it; an answer the person gave themselves has no quotes. */
+export interface UnderstoodAnswer {
+  questionId: string;
+  question: string;
+  answer: string;
+  quotes: readonly Quote[];
+  /** The encoded state that re-asks this question, keeping the other answers. */
+  change: string;
+}
+
+export interface UnderstoodCondition {
+  id: string;
+  says: string;
+  words: readonly string[];
+  /** The encoded state without this condition, for a person who says it does not hold. */
+  drop: string;
+}
+
+export interface Understood {
+  answers: UnderstoodAnswer[];
+  conditions: UnderstoodCondition[];
+  /** Domain words outweighed by a direct statement: shown, not asked about. Only right after reading the text. */
+  outweighed: { question: string; answer: string; words: string }[];
+}
+
+export interface ConflictView {
+  sides: { optionId: string; answer: string; words: readonly string[] }[];
 }
 
 export interface ChangeView {
@@ -57,6 +99,8 @@ export interface ChangeView {
   answer: string;
   /** The encoded state that re-asks this question, keeping the other answers. */
   state: string;
+  /** The person's words that set this answer, when free text did; none once the person changed it. */
+  quotes?: readonly Quote[];
 }
 
 export interface VerdictView {
@@ -68,9 +112,15 @@ export interface VerdictView {
   change: ChangeView[];
   back?: string;
   startOver: string;
+  /** When free text answered the wizard: what it understood, including the conditions that shaped the verdict. */
+  understood?: Understood;
+  /** The seed's quick takes and situational picks that the text's words called up and the verdict agrees with. */
+  cites?: AdviceMatch[];
 }
 
 export type WizardView = QuestionView | VerdictView;
+
+type TextConflicts = Readonly<Record<string, { sides: readonly { option: string; words: readonly string[] }[] }>>;
 
 /** What to show for a text typed after the command: every surface renders the same answer. */
 export type Reply =
@@ -86,7 +136,14 @@ export type Reply =
   | { kind: 'dimension'; comparison: Comparison; dimension: Dimension }
   /** A technology by name: its strengths and when it wins. */
   | { kind: 'technology'; comparison: Comparison; profile: TechnologyProfile }
-  | { kind: 'advice'; comparison: Comparison; situation: string; advice: Advice };
+  /** A situation read as answers to the wizard: the next question it leaves open, or the verdict. */
+  | { kind: 'understood'; comparison: Comparison; situation: string; view: WizardView; reading: Reading };
+
+/** What free text gave: the wizard's view (with what was understood) and the reading behind it. */
+export interface TextView {
+  view: WizardView;
+  reading: Reading;
+}
 
 export interface Advisor {
   readonly comparisons: readonly Comparison[];
@@ -100,8 +157,8 @@ export interface Advisor {
   resume(
     encoded: unknown,
   ): { ok: true; view: WizardView } | { ok: false; error: Extract<Decoded, { ok: false }>['error'] };
-  /** Free-text advice for a situation, e.g. the message a shortcut was run on. */
-  advise(text: string, comparisonId?: string): Advice;
+  /** A situation in a person's words read as answers to the wizard, e.g. the message a shortcut was run on. */
+  understand(text: string, comparisonId?: string): TextView;
   /** The answer to a command's text: a look-up for a keyword, advice for a situation, help for what fits neither. */
   reply(text: string, comparisonId?: string): Reply;
   /** A quick take, situational pick or 'neither' entry by id, e.g. to re-render advice that is being shared. */
@@ -112,6 +169,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
   if (comparisons.length === 0) throw new Error('createAdvisor needs at least one comparison');
   const byId = new Map(comparisons.map((c) => [c.id, c]));
   const matchers = new Map<string, Matcher>(comparisons.map((c) => [c.id, compileMatcher(c)]));
+  const readers = new Map<string, Reader | undefined>(comparisons.map((c) => [c.id, compileReader(c)]));
   const comparison = (id?: string): Comparison => {
     const found = id === undefined ? (comparisons.find((c) => c.default) ?? comparisons[0]) : byId.get(id);
     if (!found) throw new Error(`Unknown comparison ${id}`);
@@ -120,8 +178,125 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
   const matcherFor = (c: Comparison) => matchers.get(c.id) as Matcher;
   const encode = (state: WizardState) => encodeState(comparison(state.comparisonId), state);
 
-  const view = (state: WizardState): WizardView => {
+  const understood = (c: Comparison, state: WizardState, reading?: Reading): Understood | undefined => {
+    if (!state.text) return undefined;
+    const text = state.text;
+    const label = (questionId: string, optionId: string | undefined) => {
+      const question = c.wizard.questions.find((q) => q.id === questionId);
+      return { question, option: question?.options.find((o) => o.id === optionId) };
+    };
+    const answers = c.wizard.questions.flatMap((q): UnderstoodAnswer[] => {
+      const option = label(q.id, state.answers[q.id]).option;
+      if (!option || state.focus === q.id) return [];
+      return [
+        {
+          questionId: q.id,
+          question: q.prompt,
+          answer: option.label,
+          quotes: text.quotes[q.id] ?? [],
+          change: encode(changeAnswer(c, state, q.id)),
+        },
+      ];
+    });
+    const conditions = (c.understanding?.conditions ?? []).flatMap((condition): UnderstoodCondition[] => {
+      const found = text.conditions[condition.id];
+      if (!found) return [];
+      return [
+        { id: condition.id, says: condition.says, words: found, drop: encode(dropCondition(state, condition.id)) },
+      ];
+    });
+    const outweighed = Object.entries(reading?.answers ?? {}).flatMap(([questionId, answered]) =>
+      answered.outweighed.flatMap(({ option, words }) => {
+        const found = label(questionId, option);
+        return found.question && found.option
+          ? [{ question: found.question.prompt, answer: found.option.label, words }]
+          : [];
+      }),
+    );
+    return { answers, conditions, outweighed };
+  };
+
+  const questionView = (
+    c: Comparison,
+    state: WizardState,
+    question: Question,
+    common: Pick<QuestionView, 'comparison' | 'startOver' | 'back'>,
+    extra: Pick<QuestionView, 'understood' | 'conflict'>,
+  ): QuestionView => {
+    const questions = applicableQuestions(c, state.answers);
+    const current = state.focus === question.id ? state.answers[question.id] : undefined;
+    return {
+      kind: 'question',
+      ...common,
+      question,
+      number: Math.max(1, questions.findIndex((q) => q.id === question.id) + 1),
+      total: questions.length,
+      options: question.options.map((option) => ({
+        id: option.id,
+        label: option.label,
+        next: encode(answer(c, state, question.id, option.id)),
+        current: current === option.id,
+      })),
+      ...(extra.understood ? { understood: extra.understood } : {}),
+      ...(extra.conflict ? { conflict: extra.conflict } : {}),
+    };
+  };
+
+  /** A state that free text started: the wizard's rules on partial answers, skipping what cannot change the pick. */
+  const textView = (c: Comparison, state: WizardState, reading?: Reading, conflicts?: TextConflicts): WizardView => {
+    const text = state.text as NonNullable<WizardState['text']>;
+    const previous = back(c, state);
+    const common = { comparison: c, startOver: encode(startState(c)), ...(previous ? { back: encode(previous) } : {}) };
+    const seen = understood(c, state, reading);
+    const focus = state.focus ? c.wizard.questions.find((q) => q.id === state.focus) : undefined;
+    const next = focus
+      ? ({ kind: 'ask', question: focus } as const)
+      : settle(c, state.answers, Object.keys(text.conditions), text.raised);
+    if (next.kind === 'ask') {
+      const conflict = conflicts?.[next.question.id];
+      return questionView(c, state, next.question, common, {
+        ...(seen ? { understood: seen } : {}),
+        ...(conflict
+          ? {
+              conflict: {
+                sides: conflict.sides.map((side) => ({
+                  optionId: side.option,
+                  answer: next.question.options.find((o) => o.id === side.option)?.label ?? side.option,
+                  words: side.words,
+                })),
+              },
+            }
+          : {}),
+      });
+    }
+    const { verdict } = next;
+    return {
+      kind: 'verdict',
+      ...common,
+      verdict,
+      state: encode(state),
+      change: verdict.reasons.map((reason) => ({
+        questionId: reason.questionId,
+        question: reason.question,
+        answer: reason.answer,
+        state: encode(changeAnswer(c, state, reason.questionId)),
+        ...(text.quotes[reason.questionId] ? { quotes: text.quotes[reason.questionId] } : {}),
+      })),
+      ...(seen ? { understood: seen } : {}),
+      ...citesFor(c, text.cites ?? [], verdict),
+    };
+  };
+
+  const citesFor = (c: Comparison, ids: readonly string[], verdict: Verdict): { cites?: AdviceMatch[] } => {
+    const cites = ids
+      .map((id) => adviceEntry(matcherFor(c), id))
+      .filter((m): m is AdviceMatch => m?.pick?.id === verdict.pick.id && !verdict.conditions.some((x) => x.because));
+    return cites.length ? { cites } : {};
+  };
+
+  const view = (state: WizardState, reading?: Reading, conflicts?: TextConflicts): WizardView => {
     const c = comparison(state.comparisonId);
+    if (state.text) return textView(c, state, reading, conflicts);
     const step = currentStep(c, state);
     const previous = back(c, state);
     const common = { comparison: c, startOver: encode(startState(c)), ...(previous ? { back: encode(previous) } : {}) };
@@ -156,6 +331,12 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
     };
   };
 
+  const understand = (text: string, comparisonId?: string): TextView => {
+    const c = comparison(comparisonId);
+    const read = readText(c, readers.get(c.id), text);
+    return { view: view(read.state, read.reading, read.conflicts), reading: read.reading };
+  };
+
   return {
     comparisons,
     comparison,
@@ -165,7 +346,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
       const decoded = decodeState(encoded, comparisons);
       return decoded.ok ? { ok: true, view: view(decoded.state) } : decoded;
     },
-    advise: (text, comparisonId) => advise(matcherFor(comparison(comparisonId)), text),
+    understand,
     reply(text, comparisonId) {
       const c = comparison(comparisonId);
       const lookup = interpret(c, text);
@@ -183,15 +364,11 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
         case 'technology':
           return { kind: 'technology', comparison: c, profile: technologyProfile(c, lookup.technology) };
         case 'situation': {
-          const advice = advise(matcherFor(c), lookup.text);
-          // A word or two that is neither a keyword nor a situation we know is most likely a mistyped keyword.
-          if (
-            advice.kind === 'unsure' &&
-            advice.candidates.length === 0 &&
-            words(lookup.text).length <= MAX_KEYWORD_WORDS
-          )
+          const { view: read, reading } = understand(lookup.text, c.id);
+          // A word or two that says nothing the advisor can use is most likely a mistyped keyword.
+          if (reading.findings.length === 0 && words(lookup.text).length <= MAX_KEYWORD_WORDS)
             return { kind: 'help', comparison: c, unplaced: lookup.text, suggestions: suggestKeywords(c, lookup.text) };
-          return { kind: 'advice', comparison: c, situation: lookup.text, advice };
+          return { kind: 'understood', comparison: c, situation: lookup.text, view: read, reading };
         }
       }
     },

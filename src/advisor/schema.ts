@@ -119,175 +119,320 @@ export const alternativeSchema = z.union([
   z.object({ id, neither: id }),
 ]);
 
-export const comparisonSchema = z
-  .object({
-    $comment: z.string().optional(),
-    id,
-    /** The comparison that /realtime and the other surfaces use when none is named; at most one file sets it. */
-    default: z.boolean().optional(),
-    title: text,
-    updated: z.iso.date(),
-    summary: text,
-    overview: text,
-    sources: z.array(sourceSchema).min(1),
-    technologies: z.array(technologySchema).min(2),
-    dimensions: z.array(dimensionSchema).min(1),
-    quickTakes: z.array(adviceEntrySchema),
-    situationalPicks: z.array(adviceEntrySchema),
-    neither: z.array(neitherSchema),
-    caveats: z.array(caveatSchema),
-    wizard: z.object({
-      questions: z.array(questionSchema).min(1).max(9),
-      outcomes: z.array(outcomeSchema).min(1),
-      alternatives: z.array(alternativeSchema),
-    }),
-    matching: z.object({ $comment: z.string().optional(), concepts: z.record(id, z.array(text.toLowerCase()).min(1)) }),
-  })
-  .superRefine((c, ctx) => {
-    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const known = (kind: string, ids: Iterable<string>) => {
-      const set = new Set(ids);
-      return (value: string, path: (string | number)[]) => {
-        if (!set.has(value)) problem(path, `unknown ${kind} "${value}"; known: ${[...set].join(', ')}`);
-      };
-    };
-    /** Checks each id of a list, naming its index in the path. */
-    const all = (
-      check: (value: string, path: (string | number)[]) => void,
-      ids: readonly string[],
-      path: (string | number)[],
-    ) => {
-      for (const [i, value] of ids.entries()) check(value, [...path, i]);
-    };
-    /**
-     * Ids that must be unique across one or more lists, e.g. advice ids across quick takes, situational picks and
-     * neither entries, which share one namespace. A duplicate is reported at its own list and index.
-     */
-    const unique = (kind: string, ...lists: [items: readonly { id: string }[], path: (string | number)[]][]) => {
-      const seen = new Set<string>();
-      for (const [items, path] of lists) {
-        for (const [i, item] of items.entries()) {
-          if (seen.has(item.id)) problem([...path, i, 'id'], `duplicate ${kind} id "${item.id}"`);
-          seen.add(item.id);
-        }
-      }
-    };
-    unique('source', [c.sources, ['sources']]);
-    unique('technology', [c.technologies, ['technologies']]);
-    unique('dimension', [c.dimensions, ['dimensions']]);
-    unique(
-      'advice',
-      [c.quickTakes, ['quickTakes']],
-      [c.situationalPicks, ['situationalPicks']],
-      [c.neither, ['neither']],
-    );
-    unique('caveat', [c.caveats, ['caveats']]);
-    unique('question', [c.wizard.questions, ['wizard', 'questions']]);
-    for (const [i, q] of c.wizard.questions.entries())
-      unique(`option of ${q.id}`, [q.options, ['wizard', 'questions', i, 'options']]);
-    unique('outcome', [c.wizard.outcomes, ['wizard', 'outcomes']]);
-    unique('alternative', [c.wizard.alternatives, ['wizard', 'alternatives']]);
+/**
+ * How free text answers the wizard: which words say what about each question, how strongly, and which words
+ * negate, contrast or speak of the present ("today we poll"). Phrases are words separated by spaces; a word
+ * matches a token's form or its lemma ("send" matches "sent"), a trailing * any ending, `@class` any word of a
+ * word class; up to two other words may stand between the words of a phrase, never across a clause.
+ */
+const phrase = text.toLowerCase();
+/** direct: a statement that settles its question ("nothing goes back"); hint: a domain word ("dashboard"). */
+export const findingStrength = z.enum(['direct', 'hint']);
+const cueTarget = z.union([
+  z.object({ question: id, option: id, strength: findingStrength }),
+  /** A condition the verdict depends on; `holds: false` speaks against it ("the browser" against backend-only). */
+  z.object({ condition: id, holds: z.boolean().optional(), strength: findingStrength }),
+  /** The text says the question is open ("depends how much we value simple infra"): ask it. */
+  z.object({ raises: id }),
+]);
+export const cueSchema = z.object({
+  id,
+  phrases: z.array(phrase).min(1),
+  means: cueTarget,
+  /** What else the same words say ("under a second": not a broadcast, and a high rate). */
+  also: z.array(cueTarget).optional(),
+  /** What the cue means when negated ("users can't reply"); without it a negated cue says nothing. */
+  negated: cueTarget.optional(),
+  /** Words that show the cue is meant in another sense ("chat about the design", "game studio"). */
+  notBefore: z.array(phrase).optional(),
+  notAfter: z.array(phrase).optional(),
+  /** The advice entry (quick take or situational pick) a verdict cites when this cue helped set it. */
+  cites: id.optional(),
+});
+export const conditionSchema = z.object({
+  id,
+  /** What it means, as the reply says it: "your clients cannot hold a streaming connection". */
+  says: text,
+  /** What the verdict becomes when the condition holds: a technology, or a 'neither' entry; none for a caveat. */
+  pick: z.union([z.object({ technology: id }), z.object({ neither: id })]).optional(),
+  /** With a pick: the verdict's headline, why, and the sources behind it. */
+  headline: text.max(150, 'a headline is a Slack header: 150 characters at most').optional(),
+  because: text.optional(),
+  sources: sourceIds.optional(),
+  /** Applies only when the wizard's own verdict picks one of these (e.g. no EventSource overrides SSE only). */
+  overrides: z.array(id).optional(),
+  /** Applies only with these answers. */
+  when: answerCondition.optional(),
+  /** Applies only when these other conditions hold too (a broadcast is one of live media). */
+  requires: z.array(id).optional(),
+  /** Caveats that this condition makes pressing, kept with the verdict (no override). */
+  caveats: z.array(id).optional(),
+});
+export const understandingSchema = z.object({
+  $comment: z.string().optional(),
+  /** Phrases that negate the rest of their clause (wink already reads "n't", "not", "never", "without"). */
+  negators: z.array(phrase),
+  /** Words that start a new clause: what stands before "but" does not carry over. */
+  clauseBreaks: z.array(phrase),
+  /** Phrases that put a clause in the present state of affairs ("today", "currently"): not what is asked for. */
+  current: z.array(phrase),
+  wordClasses: z.record(id, z.array(phrase).min(1)),
+  cues: z.array(cueSchema).min(1),
+  /** Answers assumed when the text says nothing of a question, shown as assumed with a Change button. */
+  assume: z.array(z.object({ question: id, option: id, because: text })),
+  conditions: z.array(conditionSchema),
+});
 
-    const source = known(
-      'source',
-      c.sources.map((s) => s.id),
-    );
-    const technology = known(
-      'technology',
-      c.technologies.map((t) => t.id),
-    );
-    const dimension = known(
-      'dimension',
-      c.dimensions.map((d) => d.id),
-    );
-    const concept = known('concept', Object.keys(c.matching.concepts));
-    const neither = known(
-      'neither entry',
-      c.neither.map((n) => n.id),
-    );
-    const alternative = known(
-      'alternative',
-      c.wizard.alternatives.map((a) => a.id),
-    );
-    const techIds = c.technologies.map((t) => t.id);
-    const checkSources = (ids: string[], path: (string | number)[]) => all(source, ids, [...path, 'sources']);
-    const checkCondition = (condition: Record<string, string[]>, path: (string | number)[]) => {
-      for (const [questionId, optionIds] of Object.entries(condition)) {
-        const question = c.wizard.questions.find((q) => q.id === questionId);
-        if (!question) {
-          problem([...path, questionId], `unknown question "${questionId}"`);
-          continue;
-        }
-        const check = known(
-          `option of ${questionId}`,
-          question.options.map((o) => o.id),
+const comparisonBase = z.object({
+  $comment: z.string().optional(),
+  id,
+  /** The comparison that /realtime and the other surfaces use when none is named; at most one file sets it. */
+  default: z.boolean().optional(),
+  title: text,
+  updated: z.iso.date(),
+  summary: text,
+  overview: text,
+  sources: z.array(sourceSchema).min(1),
+  technologies: z.array(technologySchema).min(2),
+  dimensions: z.array(dimensionSchema).min(1),
+  quickTakes: z.array(adviceEntrySchema),
+  situationalPicks: z.array(adviceEntrySchema),
+  neither: z.array(neitherSchema),
+  caveats: z.array(caveatSchema),
+  wizard: z.object({
+    questions: z.array(questionSchema).min(1).max(9),
+    outcomes: z.array(outcomeSchema).min(1),
+    alternatives: z.array(alternativeSchema),
+  }),
+  matching: z.object({ $comment: z.string().optional(), concepts: z.record(id, z.array(text.toLowerCase()).min(1)) }),
+  understanding: understandingSchema.optional(),
+});
+
+export const comparisonSchema = comparisonBase.superRefine((c, ctx) => {
+  const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const known = (kind: string, ids: Iterable<string>) => {
+    const set = new Set(ids);
+    return (value: string, path: (string | number)[]) => {
+      if (!set.has(value)) problem(path, `unknown ${kind} "${value}"; known: ${[...set].join(', ')}`);
+    };
+  };
+  /** Checks each id of a list, naming its index in the path. */
+  const all = (
+    check: (value: string, path: (string | number)[]) => void,
+    ids: readonly string[],
+    path: (string | number)[],
+  ) => {
+    for (const [i, value] of ids.entries()) check(value, [...path, i]);
+  };
+  /**
+   * Ids that must be unique across one or more lists, e.g. advice ids across quick takes, situational picks and
+   * neither entries, which share one namespace. A duplicate is reported at its own list and index.
+   */
+  const unique = (kind: string, ...lists: [items: readonly { id: string }[], path: (string | number)[]][]) => {
+    const seen = new Set<string>();
+    for (const [items, path] of lists) {
+      for (const [i, item] of items.entries()) {
+        if (seen.has(item.id)) problem([...path, i, 'id'], `duplicate ${kind} id "${item.id}"`);
+        seen.add(item.id);
+      }
+    }
+  };
+  unique('source', [c.sources, ['sources']]);
+  unique('technology', [c.technologies, ['technologies']]);
+  unique('dimension', [c.dimensions, ['dimensions']]);
+  unique(
+    'advice',
+    [c.quickTakes, ['quickTakes']],
+    [c.situationalPicks, ['situationalPicks']],
+    [c.neither, ['neither']],
+  );
+  unique('caveat', [c.caveats, ['caveats']]);
+  unique('question', [c.wizard.questions, ['wizard', 'questions']]);
+  for (const [i, q] of c.wizard.questions.entries())
+    unique(`option of ${q.id}`, [q.options, ['wizard', 'questions', i, 'options']]);
+  unique('outcome', [c.wizard.outcomes, ['wizard', 'outcomes']]);
+  unique('alternative', [c.wizard.alternatives, ['wizard', 'alternatives']]);
+
+  const source = known(
+    'source',
+    c.sources.map((s) => s.id),
+  );
+  const technology = known(
+    'technology',
+    c.technologies.map((t) => t.id),
+  );
+  const dimension = known(
+    'dimension',
+    c.dimensions.map((d) => d.id),
+  );
+  const concept = known('concept', Object.keys(c.matching.concepts));
+  const neither = known(
+    'neither entry',
+    c.neither.map((n) => n.id),
+  );
+  const alternative = known(
+    'alternative',
+    c.wizard.alternatives.map((a) => a.id),
+  );
+  const techIds = c.technologies.map((t) => t.id);
+  const checkSources = (ids: string[], path: (string | number)[]) => all(source, ids, [...path, 'sources']);
+  const checkCondition = (condition: Record<string, string[]>, path: (string | number)[]) => {
+    for (const [questionId, optionIds] of Object.entries(condition)) {
+      const question = c.wizard.questions.find((q) => q.id === questionId);
+      if (!question) {
+        problem([...path, questionId], `unknown question "${questionId}"`);
+        continue;
+      }
+      const check = known(
+        `option of ${questionId}`,
+        question.options.map((o) => o.id),
+      );
+      all(check, optionIds, [...path, questionId]);
+    }
+  };
+
+  // A look-up word names one thing: a technology's names cannot also name a dimension.
+  const dimensionWords = new Set(c.dimensions.flatMap((d) => [d.id, d.name.toLowerCase(), ...d.aliases]));
+  for (const [i, t] of c.technologies.entries()) {
+    checkSources(t.sources, ['technologies', i]);
+    for (const [j, alias] of t.aliases.entries())
+      if (dimensionWords.has(alias))
+        problem(
+          ['technologies', i, 'aliases', j],
+          `"${alias}" already names a dimension; a look-up word names one thing`,
         );
-        all(check, optionIds, [...path, questionId]);
-      }
-    };
-
-    // A look-up word names one thing: a technology's names cannot also name a dimension.
-    const dimensionWords = new Set(c.dimensions.flatMap((d) => [d.id, d.name.toLowerCase(), ...d.aliases]));
-    for (const [i, t] of c.technologies.entries()) {
-      checkSources(t.sources, ['technologies', i]);
-      for (const [j, alias] of t.aliases.entries())
-        if (dimensionWords.has(alias))
-          problem(
-            ['technologies', i, 'aliases', j],
-            `"${alias}" already names a dimension; a look-up word names one thing`,
-          );
-    }
-    c.dimensions.forEach((d, i) => {
-      checkSources(d.sources, ['dimensions', i]);
-      if (d.edge !== 'depends') technology(d.edge, ['dimensions', i, 'edge']);
-      for (const t of techIds) if (!d.sides[t]) problem(['dimensions', i, 'sides', t], `missing the ${t} side`);
-      for (const side of Object.keys(d.sides)) technology(side, ['dimensions', i, 'sides', side]);
-    });
-    for (const list of ['quickTakes', 'situationalPicks'] as const) {
-      c[list].forEach((e, i) => {
-        checkSources(e.sources, [list, i]);
-        technology(e.pick, [list, i, 'pick']);
-        all(dimension, e.dimensions, [list, i, 'dimensions']);
-        for (const [j, signal] of e.signals.entries()) all(concept, signal, [list, i, 'signals', j]);
-      });
-    }
-    c.neither.forEach((n, i) => {
-      checkSources(n.sources, ['neither', i]);
-      for (const [j, signal] of n.signals.entries()) all(concept, signal, ['neither', i, 'signals', j]);
-    });
-    const pickable = known('technology or neither entry', [...techIds, ...c.neither.map((n) => n.id)]);
-    c.caveats.forEach((cv, i) => {
-      checkSources(cv.sources, ['caveats', i]);
-      all(pickable, cv.showWhen.pick, ['caveats', i, 'showWhen', 'pick']);
-      if (cv.showWhen.answers) checkCondition(cv.showWhen.answers, ['caveats', i, 'showWhen', 'answers']);
-    });
-    c.wizard.questions.forEach((q, i) => {
-      if (q.askWhen) checkCondition(q.askWhen, ['wizard', 'questions', i, 'askWhen']);
-    });
-    c.wizard.outcomes.forEach((o, i) => {
-      const path = ['wizard', 'outcomes', i];
-      checkCondition(o.when, [...path, 'when']);
-      if ((o.pick === undefined) === (o.neither === undefined))
-        problem(path, 'an outcome picks a technology (pick) or a neither entry (neither), exactly one');
-      if (o.pick !== undefined) {
-        technology(o.pick, [...path, 'pick']);
-        if (o.decidedBy.length === 0)
-          problem([...path, 'decidedBy'], 'a technology pick names the rows that decide it');
-      }
-      if (o.neither !== undefined) neither(o.neither, [...path, 'neither']);
-      all(dimension, o.decidedBy, [...path, 'decidedBy']);
-      all(alternative, o.alternatives ?? [], [...path, 'alternatives']);
-      if (o.byAnswer && !o.tunedBy)
-        problem([...path, 'tunedBy'], 'byAnswer needs tunedBy, the question it is keyed by');
-      if (o.tunedBy) checkCondition({ [o.tunedBy]: Object.keys(o.byAnswer ?? {}) }, [...path, 'byAnswer']);
-      for (const [answer, tuning] of Object.entries(o.byAnswer ?? {}))
-        all(alternative, tuning.alternatives ?? [], [...path, 'byAnswer', answer, 'alternatives']);
-    });
-    c.wizard.alternatives.forEach((a, i) => {
-      if ('neither' in a) neither(a.neither, ['wizard', 'alternatives', i, 'neither']);
-      else checkSources(a.sources, ['wizard', 'alternatives', i]);
-    });
+  }
+  c.dimensions.forEach((d, i) => {
+    checkSources(d.sources, ['dimensions', i]);
+    if (d.edge !== 'depends') technology(d.edge, ['dimensions', i, 'edge']);
+    for (const t of techIds) if (!d.sides[t]) problem(['dimensions', i, 'sides', t], `missing the ${t} side`);
+    for (const side of Object.keys(d.sides)) technology(side, ['dimensions', i, 'sides', side]);
   });
+  for (const list of ['quickTakes', 'situationalPicks'] as const) {
+    c[list].forEach((e, i) => {
+      checkSources(e.sources, [list, i]);
+      technology(e.pick, [list, i, 'pick']);
+      all(dimension, e.dimensions, [list, i, 'dimensions']);
+      for (const [j, signal] of e.signals.entries()) all(concept, signal, [list, i, 'signals', j]);
+    });
+  }
+  c.neither.forEach((n, i) => {
+    checkSources(n.sources, ['neither', i]);
+    for (const [j, signal] of n.signals.entries()) all(concept, signal, ['neither', i, 'signals', j]);
+  });
+  const pickable = known('technology or neither entry', [...techIds, ...c.neither.map((n) => n.id)]);
+  c.caveats.forEach((cv, i) => {
+    checkSources(cv.sources, ['caveats', i]);
+    all(pickable, cv.showWhen.pick, ['caveats', i, 'showWhen', 'pick']);
+    if (cv.showWhen.answers) checkCondition(cv.showWhen.answers, ['caveats', i, 'showWhen', 'answers']);
+  });
+  c.wizard.questions.forEach((q, i) => {
+    if (q.askWhen) checkCondition(q.askWhen, ['wizard', 'questions', i, 'askWhen']);
+  });
+  c.wizard.outcomes.forEach((o, i) => {
+    const path = ['wizard', 'outcomes', i];
+    checkCondition(o.when, [...path, 'when']);
+    if ((o.pick === undefined) === (o.neither === undefined))
+      problem(path, 'an outcome picks a technology (pick) or a neither entry (neither), exactly one');
+    if (o.pick !== undefined) {
+      technology(o.pick, [...path, 'pick']);
+      if (o.decidedBy.length === 0) problem([...path, 'decidedBy'], 'a technology pick names the rows that decide it');
+    }
+    if (o.neither !== undefined) neither(o.neither, [...path, 'neither']);
+    all(dimension, o.decidedBy, [...path, 'decidedBy']);
+    all(alternative, o.alternatives ?? [], [...path, 'alternatives']);
+    if (o.byAnswer && !o.tunedBy) problem([...path, 'tunedBy'], 'byAnswer needs tunedBy, the question it is keyed by');
+    if (o.tunedBy) checkCondition({ [o.tunedBy]: Object.keys(o.byAnswer ?? {}) }, [...path, 'byAnswer']);
+    for (const [answer, tuning] of Object.entries(o.byAnswer ?? {}))
+      all(alternative, tuning.alternatives ?? [], [...path, 'byAnswer', answer, 'alternatives']);
+  });
+  c.wizard.alternatives.forEach((a, i) => {
+    if ('neither' in a) neither(a.neither, ['wizard', 'alternatives', i, 'neither']);
+    else checkSources(a.sources, ['wizard', 'alternatives', i]);
+  });
+  if (c.understanding) checkUnderstanding(c, c.understanding, { problem, known, checkCondition, checkSources });
+});
+
+interface Checks {
+  problem: (path: (string | number)[], message: string) => void;
+  known: (kind: string, ids: Iterable<string>) => (value: string, path: (string | number)[]) => void;
+  checkCondition: (condition: Record<string, string[]>, path: (string | number)[]) => void;
+  checkSources: (ids: string[], path: (string | number)[]) => void;
+}
+
+/** Every question, option, condition, advice entry, word class and caveat the free-text section names must exist. */
+function checkUnderstanding(
+  c: z.infer<typeof comparisonBase>,
+  u: z.infer<typeof understandingSchema>,
+  { problem, known, checkCondition, checkSources }: Checks,
+): void {
+  const base = ['understanding'];
+  const condition = known(
+    'condition',
+    u.conditions.map((x) => x.id),
+  );
+  const question = known(
+    'question',
+    c.wizard.questions.map((q) => q.id),
+  );
+  const entry = known(
+    'quick take or situational pick',
+    [...c.quickTakes, ...c.situationalPicks].map((e) => e.id),
+  );
+  const technology = known(
+    'technology',
+    c.technologies.map((t) => t.id),
+  );
+  const neither = known(
+    'neither entry',
+    c.neither.map((n) => n.id),
+  );
+  const pickable = known(
+    'technology or neither entry',
+    [...c.technologies, ...c.neither].map((x) => x.id),
+  );
+  const caveat = known(
+    'caveat',
+    c.caveats.map((x) => x.id),
+  );
+  const target = (t: z.infer<typeof cueTarget>, path: (string | number)[]) => {
+    if ('option' in t) checkCondition({ [t.question]: [t.option] }, path);
+    else if ('condition' in t) condition(t.condition, [...path, 'condition']);
+    else question(t.raises, [...path, 'raises']);
+  };
+  const seen = new Set<string>();
+  u.cues.forEach((cue, i) => {
+    const path = [...base, 'cues', i];
+    if (seen.has(cue.id)) problem([...path, 'id'], `duplicate cue id "${cue.id}"`);
+    seen.add(cue.id);
+    target(cue.means, [...path, 'means']);
+    if (cue.negated) target(cue.negated, [...path, 'negated']);
+    for (const [j, t] of (cue.also ?? []).entries()) target(t, [...path, 'also', j]);
+    if (cue.cites) entry(cue.cites, [...path, 'cites']);
+    const phrases = [...cue.phrases, ...(cue.notBefore ?? []), ...(cue.notAfter ?? [])];
+    for (const [j, phrase] of phrases.entries())
+      for (const word of phrase.split(/\s+/))
+        if (word.startsWith('@') && !u.wordClasses[word.slice(1)])
+          problem([...path, 'phrases', j], `unknown word class "${word}"`);
+  });
+  for (const [name, words] of Object.entries(u.wordClasses))
+    words.forEach((word, i) => {
+      if (/\s/.test(word)) problem([...base, 'wordClasses', name, i], 'a word class holds single words');
+    });
+  for (const [i, a] of u.assume.entries()) checkCondition({ [a.question]: [a.option] }, [...base, 'assume', i]);
+  u.conditions.forEach((x, i) => {
+    const path = [...base, 'conditions', i];
+    if (x.pick && 'technology' in x.pick) technology(x.pick.technology, [...path, 'pick', 'technology']);
+    if (x.pick && 'neither' in x.pick) neither(x.pick.neither, [...path, 'pick', 'neither']);
+    if (x.pick && !(x.headline && x.because && x.sources))
+      problem(path, 'a condition that changes the pick says why: headline, because and sources');
+    if (x.sources) checkSources(x.sources, path);
+    for (const [j, id] of (x.overrides ?? []).entries()) pickable(id, [...path, 'overrides', j]);
+    if (x.when) checkCondition(x.when, [...path, 'when']);
+    for (const [j, id] of (x.requires ?? []).entries()) condition(id, [...path, 'requires', j]);
+    for (const [j, id] of (x.caveats ?? []).entries()) caveat(id, [...path, 'caveats', j]);
+  });
+}
 
 export type Comparison = z.infer<typeof comparisonSchema>;
 export type Technology = z.infer<typeof technologySchema>;
@@ -298,3 +443,8 @@ export type Caveat = z.infer<typeof caveatSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type Strength = z.infer<typeof strength>;
+export type Understanding = z.infer<typeof understandingSchema>;
+export type Cue = z.infer<typeof cueSchema>;
+export type CueTarget = Cue['means'];
+export type Condition = z.infer<typeof conditionSchema>;
+export type FindingStrength = z.infer<typeof findingStrength>;

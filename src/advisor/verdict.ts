@@ -3,7 +3,16 @@
  * per answer, the scorecard rows that decided it, the caveats that apply and the alternatives worth a look.
  * Every piece of text comes from the data, so the verdict can only say what the sources say.
  */
-import type { Caveat, Comparison, Dimension, NeitherEntry, Outcome, Strength, Technology } from './schema.js';
+import type {
+  Caveat,
+  Comparison,
+  Condition,
+  Dimension,
+  NeitherEntry,
+  Outcome,
+  Strength,
+  Technology,
+} from './schema.js';
 import { type Answers, applicableQuestions, matchOutcome } from './wizard.js';
 
 export interface AnswerReason {
@@ -37,10 +46,20 @@ export interface VerdictPick {
   summary: string;
 }
 
+/** Something the person said beyond the wizard's questions that shaped the verdict (from free text). */
+export interface ConditionReason {
+  conditionId: string;
+  says: string;
+  /** Why it changes the verdict, when it does. */
+  because?: string;
+}
+
 export interface Verdict {
   comparisonId: string;
   outcomeId: string;
   pick: VerdictPick;
+  /** Conditions from free text: one that overrides the pick comes first; the others make caveats pressing. */
+  conditions: ConditionReason[];
   /** What the pick is best combined with, e.g. "SSE for the stream, plus ordinary POSTs…". */
   pairing?: string;
   headline: string;
@@ -108,11 +127,19 @@ function alternativeSources(comparison: Comparison, alternatives: readonly Alter
   });
 }
 
-/** Undefined while the answers are incomplete. */
-export function recommend(comparison: Comparison, answers: Answers): Verdict | undefined {
-  const questions = applicableQuestions(comparison, answers);
+/**
+ * Undefined while the answers are incomplete. With `settled`, questions may stay open when every way of answering
+ * them reaches the same outcome (free text settles what matters and leaves the rest): the open ones give no
+ * reason and tune nothing.
+ */
+export function recommend(
+  comparison: Comparison,
+  answers: Answers,
+  settled?: { outcome: Outcome },
+): Verdict | undefined {
+  const questions = applicableQuestions(comparison, answers).filter((q) => !settled || answers[q.id] !== undefined);
   if (questions.some((q) => answers[q.id] === undefined)) return undefined;
-  const outcome = matchOutcome(comparison, answers);
+  const outcome = settled?.outcome ?? matchOutcome(comparison, answers);
   if (!outcome) return undefined;
 
   const tuningAnswer = outcome.tunedBy ? answers[outcome.tunedBy] : undefined;
@@ -147,6 +174,7 @@ export function recommend(comparison: Comparison, answers: Answers): Verdict | u
     comparisonId: comparison.id,
     outcomeId: outcome.id,
     pick,
+    conditions: [],
     ...(outcome.pairing ? { pairing: outcome.pairing } : {}),
     headline: outcome.headline,
     strength: tuning?.strength ?? outcome.strength,
@@ -156,4 +184,74 @@ export function recommend(comparison: Comparison, answers: Answers): Verdict | u
     alternatives,
     sources: sourcesById(comparison, sourceIds),
   };
+}
+
+/** The pick a condition leads to, or undefined when it leaves the pick as it is. */
+export function conditionPick(comparison: Comparison, condition: Condition): VerdictPick | undefined {
+  if (!condition.pick) return undefined;
+  if ('technology' in condition.pick) {
+    const t = technology(comparison, condition.pick.technology);
+    return { kind: 'technology', id: t.id, name: t.name, shortName: t.shortName, summary: t.summary };
+  }
+  const n = neitherEntry(comparison, condition.pick.neither);
+  return { kind: 'neither', id: n.id, name: n.name, shortName: n.name, summary: n.reason };
+}
+
+/**
+ * The verdict once the conditions found in free text are applied, in the data's order: the first one that changes
+ * the pick (as the seed's "when to pick neither" says) replaces it, and the wizard's own pick is kept as an
+ * alternative; the others only bring their caveats forward.
+ */
+export function withConditions(comparison: Comparison, verdict: Verdict, conditionIds: readonly string[]): Verdict {
+  const held = (comparison.understanding?.conditions ?? []).filter((c) => conditionIds.includes(c.id));
+  if (held.length === 0) return verdict;
+  const overriding = held.find((c) => overrides(c, verdict.pick.id));
+  const notes = held.filter((c) => c !== overriding);
+  const notesReasons = notes.map((c): ConditionReason => ({ conditionId: c.id, says: c.says }));
+  const pressing = new Set(notes.flatMap((c) => c.caveats ?? []));
+  if (!overriding) {
+    const caveats = [
+      ...verdict.caveats.filter((c) => pressing.has(c.id)),
+      ...verdict.caveats.filter((c) => !pressing.has(c.id)),
+    ];
+    return { ...verdict, conditions: notesReasons, caveats };
+  }
+  const pick = conditionPick(comparison, overriding) as VerdictPick;
+  const caveats = comparison.caveats.filter((c) => c.showWhen.pick.includes(pick.id));
+  const alternatives: Alternative[] = [
+    {
+      id: verdict.pick.id,
+      name: verdict.pick.name,
+      reason: `${verdict.headline}: what your answers alone would give.`,
+    },
+    ...verdict.alternatives.filter((a) => a.id !== pick.id && a.name !== pick.name),
+  ];
+  const sourceIds = [
+    ...(overriding.sources ?? []),
+    ...caveats.flatMap((c) => c.sources),
+    ...verdict.sources.map((s) => s.id),
+  ];
+  const { pairing: _pairing, ...rest } = verdict;
+  return {
+    ...rest,
+    pick,
+    headline: overriding.headline ?? pick.name,
+    strength: 'clear',
+    conditions: [
+      {
+        conditionId: overriding.id,
+        says: overriding.says,
+        ...(overriding.because ? { because: overriding.because } : {}),
+      },
+      ...notesReasons,
+    ],
+    decidingRows: [],
+    caveats,
+    alternatives,
+    sources: sourcesById(comparison, sourceIds),
+  };
+}
+
+function overrides(condition: Condition, pickId: string): boolean {
+  return Boolean(condition.pick) && (!condition.overrides || condition.overrides.includes(pickId));
 }

@@ -8,11 +8,31 @@ import type { Comparison, Outcome, Question } from './schema.js';
 /** Question id → option id. */
 export type Answers = Readonly<Record<string, string>>;
 
+/** The words that set an answer (or a condition), as the person typed them, and how strongly they said it. */
+export interface Quote {
+  readonly words: string;
+  readonly strength: 'direct' | 'hint' | 'assumed';
+}
+
+/**
+ * Free text's part of the state: the quotes behind the answers it found (an answer the person then changed has
+ * none), the conditions it found with their words, and the questions the text itself left open. A state with a
+ * `text` part skips the questions that cannot change the pick, as free text does.
+ */
+export interface TextPart {
+  readonly quotes: Readonly<Record<string, readonly Quote[]>>;
+  readonly conditions: Readonly<Record<string, readonly string[]>>;
+  readonly raised: readonly string[];
+  /** The quick takes and situational picks whose words the text used: cited when the verdict agrees with them. */
+  readonly cites?: readonly string[];
+}
+
 export interface WizardState {
   readonly comparisonId: string;
   readonly answers: Answers;
   /** A question being re-asked to change its answer, keeping the others. */
   readonly focus?: string;
+  readonly text?: TextPart;
 }
 
 export type WizardStep =
@@ -105,10 +125,28 @@ export function currentStep(comparison: Comparison, state: WizardState): WizardS
 export function answer(comparison: Comparison, state: WizardState, questionId: string, optionId: string): WizardState {
   const question = comparison.wizard.questions.find((q) => q.id === questionId);
   if (!question?.options.some((o) => o.id === optionId)) throw new Error(`Unknown answer ${questionId}=${optionId}`);
+  const answers = relevantAnswers(comparison, { ...state.answers, [questionId]: optionId });
   return {
     comparisonId: state.comparisonId,
-    answers: relevantAnswers(comparison, { ...state.answers, [questionId]: optionId }),
+    answers,
+    ...(state.text ? { text: withoutQuote(state.text, questionId, answers) } : {}),
   };
+}
+
+/** The text part once the person answered a question themselves: that answer shows no quote. */
+function withoutQuote(text: TextPart, questionId: string, answers: Answers): TextPart {
+  const quotes = Object.fromEntries(
+    Object.entries(text.quotes).filter(([q]) => q !== questionId && answers[q] !== undefined),
+  );
+  return { ...text, quotes, raised: text.raised.filter((q) => q !== questionId) };
+}
+
+/** The state without one condition that free text found, after the person said it does not hold. */
+export function dropCondition(state: WizardState, conditionId: string): WizardState {
+  if (!state.text?.conditions[conditionId]) throw new Error(`Condition ${conditionId} was not found in the text`);
+  const { [conditionId]: _dropped, ...conditions } = state.text.conditions;
+  const { focus: _focus, ...rest } = state;
+  return { ...rest, text: { ...state.text, conditions } };
 }
 
 /**
@@ -116,7 +154,10 @@ export function answer(comparison: Comparison, state: WizardState, questionId: s
  * taken back so that its question is asked again. Undefined at the first question.
  */
 export function back(comparison: Comparison, state: WizardState): WizardState | undefined {
-  if (state.focus) return { comparisonId: state.comparisonId, answers: state.answers };
+  if (state.focus)
+    return { comparisonId: state.comparisonId, answers: state.answers, ...(state.text ? { text: state.text } : {}) };
+  // From free text there is no step to go back to: Change re-asks any answer.
+  if (state.text) return undefined;
   const answered = applicableQuestions(comparison, state.answers).filter((q) => state.answers[q.id] !== undefined);
   const last = answered.at(-1);
   if (!last) return undefined;
@@ -169,7 +210,7 @@ export type StateError =
 
 export type Decoded = { ok: true; state: WizardState } | { ok: false; error: StateError };
 
-export function encodeState(comparison: Comparison, state: WizardState): string {
+function encodeV1(comparison: Comparison, state: WizardState): string {
   const answers = comparison.wizard.questions
     .map((q) => {
       const index = q.options.findIndex((o) => o.id === state.answers[q.id]);
@@ -182,14 +223,116 @@ export function encodeState(comparison: Comparison, state: WizardState): string 
   return `${STATE_VERSION}:${comparison.id}:${answers}${focus}`;
 }
 
+// Version 2 is version 1 followed by free text's part, as `~`-separated fields after a `~`:
+//   q<question index><d|h|a>=<words>   a quote behind an answer (direct, hint or assumed); several per question
+//   c<condition index>=<words>         a condition found in the text, with its words ('' when none are kept)
+//   r<question index>                  a question the text left open
+// Words are percent-encoded and clipped so that the whole value stays within Slack's 2,000 characters.
+export const TEXT_STATE_VERSION = 2;
+export const STATE_MAX = 2000;
+const QUOTE_CLIPS = [80, 40, 16, 0];
+/** `~` separates fields, and encodeURIComponent leaves it as it is. */
+const encodeWords = (words: string) => encodeURIComponent(words).replace(/~/g, '%7E');
+const STRENGTH_CHAR = { direct: 'd', hint: 'h', assumed: 'a' } as const;
+const CHAR_STRENGTH = { d: 'direct', h: 'hint', a: 'assumed' } as const;
+
+/** Clips words to `max` characters on a code-point boundary, marking the cut with an ellipsis. */
+export function clipWords(words: string, max: number): string {
+  const chars = [...words];
+  if (chars.length <= max) return words;
+  return max <= 1
+    ? ''
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
+export function encodeState(comparison: Comparison, state: WizardState): string {
+  const v1 = encodeV1(comparison, state);
+  if (!state.text) return v1;
+  const { text } = state;
+  const questions = comparison.wizard.questions;
+  const conditions = comparison.understanding?.conditions ?? [];
+  for (const clip of QUOTE_CLIPS) {
+    const fields: string[] = [];
+    for (const [i, q] of questions.entries())
+      for (const quote of text.quotes[q.id] ?? [])
+        fields.push(`q${i.toString(36)}${STRENGTH_CHAR[quote.strength]}=${encodeWords(clipWords(quote.words, clip))}`);
+    for (const [i, c] of conditions.entries()) {
+      const words = text.conditions[c.id];
+      if (words) fields.push(`c${i.toString(36)}=${encodeWords(clipWords(words[0] ?? '', clip))}`);
+    }
+    for (const q of text.raised) fields.push(`r${questions.findIndex((x) => x.id === q).toString(36)}`);
+    const entries = citable(comparison);
+    for (const id of text.cites ?? []) fields.push(`s${entries.indexOf(id).toString(36)}`);
+    const value = `${TEXT_STATE_VERSION}${v1.slice(String(STATE_VERSION).length)}~${fields.join('~')}`;
+    if (value.length <= STATE_MAX) return value;
+  }
+  throw new Error('A text state does not fit a button value even without quotes'); // at most a few dozen fields
+}
+
+const TEXT_FIELD = /^(?:q([0-9a-z])([dha])=(.*)|c([0-9a-z]{1,2})=(.*)|r([0-9a-z])|s([0-9a-z]{1,2}))$/s;
+
+/** The advice entries a text state may cite, by position: quick takes, then situational picks. */
+function citable(comparison: Comparison): string[] {
+  return [...comparison.quickTakes, ...comparison.situationalPicks].map((e) => e.id);
+}
+
+function decodeText(comparison: Comparison, fields: readonly string[], answers: Answers): TextPart | StateError {
+  const invalid = (message: string): StateError => ({ code: 'invalid-answers', message });
+  const quotes: Record<string, Quote[]> = {};
+  const conditions: Record<string, string[]> = {};
+  const raised: string[] = [];
+  const cites: string[] = [];
+  const known = comparison.understanding?.conditions ?? [];
+  // A text state with nothing left to quote is `2:…~`: one empty field.
+  for (const field of fields.filter(Boolean)) {
+    const match = TEXT_FIELD.exec(field);
+    if (!match) return invalid(`"${field.slice(0, 40)}" is not a text field`);
+    const [, qIndex, strength, qWords, cIndex, cWords, rIndex, sIndex] = match;
+    if (sIndex !== undefined) {
+      const entry = citable(comparison)[Number.parseInt(sIndex, 36)];
+      if (!entry) return invalid(`no advice entry ${sIndex}`);
+      cites.push(entry);
+      continue;
+    }
+    let words: string;
+    try {
+      words = decodeURIComponent(qWords ?? cWords ?? '');
+    } catch {
+      return invalid('a quote is not percent-encoded');
+    }
+    if (qIndex !== undefined) {
+      const question = comparison.wizard.questions[Number.parseInt(qIndex, 36)];
+      if (!question || answers[question.id] === undefined) return invalid(`no answer to quote for ${qIndex}`);
+      quotes[question.id] = [
+        ...(quotes[question.id] ?? []),
+        { words, strength: CHAR_STRENGTH[strength as keyof typeof CHAR_STRENGTH] },
+      ];
+    } else if (cIndex !== undefined) {
+      const condition = known[Number.parseInt(cIndex, 36)];
+      if (!condition) return invalid(`no condition ${cIndex}`);
+      conditions[condition.id] = words ? [words] : [];
+    } else {
+      const question = comparison.wizard.questions[Number.parseInt(rIndex ?? '', 36)];
+      if (!question) return invalid(`no question ${rIndex}`);
+      raised.push(question.id);
+    }
+  }
+  return { quotes, conditions, raised, ...(cites.length ? { cites } : {}) };
+}
+
 /** Validates everything a tampered, truncated or old value could get wrong; never throws. */
 export function decodeState(value: unknown, comparisons: readonly Comparison[]): Decoded {
   const fail = (code: StateError['code'], message: string): Decoded => ({ ok: false, error: { code, message } });
   if (typeof value !== 'string') return fail('malformed', 'the state is not a string');
-  const match = ENCODED_STATE.exec(value);
+  const [head = '', ...textFields] = value.split('~');
+  const isText = head.startsWith(`${TEXT_STATE_VERSION}:`) && value.includes('~');
+  const match = ENCODED_STATE.exec(head);
   if (!match) return fail('malformed', `"${value.slice(0, 80)}" is not a wizard state`);
   const [, version, comparisonId, answerChars = '', focusChar] = match;
-  if (Number(version) !== STATE_VERSION)
+  if (Number(version) !== STATE_VERSION && !(isText && Number(version) === TEXT_STATE_VERSION))
     return fail('unsupported-version', `state version ${version} is not supported`);
   const comparison = comparisons.find((c) => c.id === comparisonId);
   if (!comparison) return fail('unknown-comparison', `no comparison "${comparisonId}"`);
@@ -209,13 +352,21 @@ export function decodeState(value: unknown, comparisons: readonly Comparison[]):
   const applicable = applicableQuestions(comparison, answers);
   const extra = Object.keys(answers).find((id) => !applicable.some((q) => q.id === id));
   if (extra) return fail('invalid-answers', `question ${extra} does not apply to these answers`);
+  // The wizard answers in order; free text may answer a later question and leave an earlier one open.
   const firstOpen = applicable.findIndex((q) => answers[q.id] === undefined);
-  if (firstOpen >= 0 && applicable.slice(firstOpen).some((q) => answers[q.id] !== undefined))
+  if (!isText && firstOpen >= 0 && applicable.slice(firstOpen).some((q) => answers[q.id] !== undefined))
     return fail('invalid-answers', 'an answer follows an unanswered question');
+  let text: TextPart | undefined;
+  if (isText) {
+    const decoded = decodeText(comparison, textFields, answers);
+    if ('code' in decoded) return { ok: false, error: decoded };
+    text = decoded;
+  }
+  const withText = text ? { text } : {};
 
-  if (focusChar === undefined) return { ok: true, state: { comparisonId: comparison.id, answers } };
+  if (focusChar === undefined) return { ok: true, state: { comparisonId: comparison.id, answers, ...withText } };
   const focus = questions[Number.parseInt(focusChar, 36)];
   if (!focus || !applicable.includes(focus) || answers[focus.id] === undefined)
     return fail('invalid-answers', `question ${focusChar} cannot be re-asked here`);
-  return { ok: true, state: { comparisonId: comparison.id, answers, focus: focus.id } };
+  return { ok: true, state: { comparisonId: comparison.id, answers, focus: focus.id, ...withText } };
 }

@@ -1,14 +1,14 @@
 /**
  * The advisor on the command line: the quickest way to try it without Slack.
- *   npm run advise -- "<a situation>"      free-text advice
+ *   npm run advise -- "<a situation>"      what it understands, then the one question open or the verdict
+ *   npm run advise -- --json "<situation>" the same as JSON, for scripts and the evaluation
  *   npm run advise -- compare | <dimension> | <technology> | neither
  *   npm run advise -- --wizard            (reads answers from stdin, so it can be piped)
  * Everything that names the topic (examples, dimensions, how many questions) comes from the data.
  */
 import { createInterface } from 'node:readline';
-import { type Advisor, createAdvisor, loadComparisons, type WizardView } from '../advisor/index.js';
+import { type Advisor, createAdvisor, loadComparisons, summarise, type WizardView } from '../advisor/index.js';
 import {
-  adviceText,
   dataFileText,
   dimensionKeywords,
   dimensionText,
@@ -17,17 +17,18 @@ import {
   scorecardText,
   technologyKeywords,
   technologyText,
+  understoodText,
   verdictText,
   wizardQuestionsText,
 } from './render.js';
 
-/** Situations from the data that the advisor places on their own entry: examples that are known to work. */
+/** Situations from the data that free text settles on their own entry's pick: examples that are known to work. */
 export function exampleSituations(advisor: Advisor, limit = 2): string[] {
   return advisor
     .comparison()
     .situationalPicks.filter((p) => {
-      const advice = advisor.advise(p.situation);
-      return advice.kind === 'match' && advice.best.id === p.id;
+      const { view } = advisor.understand(p.situation);
+      return view.kind === 'verdict' && view.verdict.pick.id === p.pick;
     })
     .slice(0, limit)
     .map((p) => p.situation);
@@ -39,7 +40,8 @@ export function usageText(advisor: Advisor): string {
   const file = dataFileText(comparison);
   return [
     `Usage (${comparison.title}):`,
-    '  npm run advise -- "<your situation>"   free-text advice',
+    '  npm run advise -- "<your situation>"   what I understand, then a question or the verdict',
+    '  npm run advise -- --json "<situation>" the same as JSON: each answer with its words and strength',
     '  npm run advise -- compare              the scorecard',
     `  npm run advise -- <dimension>          one dimension in depth (${dimensionKeywords(comparison).join(', ')})`,
     `  npm run advise -- <technology>         one side's strengths and when it wins (${technologyKeywords(comparison).join(', ')})`,
@@ -65,10 +67,10 @@ export function answerText(advisor: Advisor, text: string): string {
       return neitherText(reply.comparison);
     case 'dimension':
       return dimensionText(reply.comparison, reply.dimension);
+    case 'understood':
+      return understoodText(reply.view);
     case 'technology':
       return technologyText(reply.comparison, reply.profile);
-    case 'advice':
-      return adviceText(reply.comparison, reply.advice);
   }
 }
 
@@ -110,6 +112,11 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write('\nInput ended before the wizard reached a verdict.\n');
       return 1;
     }
+    return 0;
+  }
+  if (argv[0] === '--json') {
+    const { view, reading } = advisor.understand(argv.slice(1).join(' '));
+    process.stdout.write(`${JSON.stringify(summarise(view, reading), null, 2)}\n`);
     return 0;
   }
   if (argv[0] === '--help' || argv[0] === '-h') {

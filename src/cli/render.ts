@@ -1,17 +1,17 @@
 /** Plain-text renderings of advisor results for the terminal: the same content the Slack views show. */
 import { isAbsolute, join, relative } from 'node:path';
 import {
-  type Advice,
-  type AdviceMatch,
   type Comparison,
   DEFAULT_DATA_DIR,
   type Dimension,
   dataFileOf,
   type QuestionView,
+  type Quote,
   type Source,
   type TechnologyProfile,
   technologyWord,
   type Verdict,
+  type WizardView,
 } from '../advisor/index.js';
 
 const STRENGTH_WORDS = { strong: 'strong pick', clear: 'clear pick', lean: 'leaning pick' } as const;
@@ -76,28 +76,40 @@ function dimensionLine(comparison: Comparison, d: Dimension): string {
   return `  - ${d.name} (edge: ${edgeName(comparison, d.edge)}): ${sides}`;
 }
 
-function matchText(match: AdviceMatch): string {
-  const verdict = match.pick ? match.pick.shortName : `neither: ${match.alternative}`;
-  return [
-    `Verdict: ${verdict}${match.pairing ? ` (${match.pairing})` : ''}`,
-    `Situation: ${match.situation}`,
-    `Why: ${match.reason}`,
-    `Matched your words: ${match.matched.join(', ')}`,
-  ].join('\n');
+/** The verdict (or the one question still open) for free text, with what was understood from it. */
+export function understoodText(view: WizardView): string {
+  const lines: string[] = [];
+  const understood = view.understood;
+  const understoodLines: string[] = [];
+  if (understood && (understood.answers.length || understood.conditions.length)) {
+    understoodLines.push('Understood:');
+    for (const a of understood.answers) understoodLines.push(`  - ${a.question} ${a.answer}${quoteText(a.quotes)}`);
+    for (const c of understood.conditions)
+      understoodLines.push(`  - also: ${c.says}${c.words[0] ? ` (from "${c.words[0]}")` : ''}`);
+  }
+  if (view.kind === 'question') {
+    lines.push(...understoodLines, ...(understoodLines.length ? [''] : []));
+    if (view.conflict)
+      lines.push(
+        `Your text points both ways: ${view.conflict.sides.map((s) => `${s.words.map((w) => `"${w}"`).join(', ')} suggests ${s.answer}`).join('; ')}.`,
+      );
+    lines.push(
+      questionText(view),
+      '',
+      `Or run the wizard (--wizard) to answer ${wizardQuestionsText(view.comparison)}.`,
+    );
+    return lines.join('\n');
+  }
+  lines.push(verdictText(view.comparison, view.verdict));
+  if (understoodLines.length) lines.push('', ...understoodLines);
+  for (const cite of view.cites ?? []) lines.push('', `Situation: ${cite.situation}`, `  ${cite.reason}`);
+  return lines.join('\n');
 }
 
-export function adviceText(comparison: Comparison, advice: Advice): string {
-  if (advice.kind === 'match') return matchText(advice.best);
-  const questions = wizardQuestionsText(comparison);
-  if (advice.candidates.length === 0)
-    return `Not sure: that does not match a situation I know. Run the wizard (--wizard) to answer ${questions}.`;
-  return [
-    'Not sure: your situation fits picks that disagree.',
-    ...advice.candidates.map(
-      (c) => `  - ${c.pick?.shortName ?? c.alternative} for "${c.situation}" (matched: ${c.matched.join(', ')})`,
-    ),
-    `Run the wizard (--wizard) to settle it with ${questions}.`,
-  ].join('\n');
+function quoteText(quotes: readonly Quote[]): string {
+  const assumed = quotes.find((q) => q.strength === 'assumed');
+  if (assumed) return ` (assumed: ${assumed.words})`;
+  return quotes.length ? ` (from ${quotes.map((q) => `"${q.words}"`).join(', ')})` : '';
 }
 
 export function scorecardText(comparison: Comparison): string {

@@ -12,6 +12,8 @@ export const ACTION = {
   startOver: 'wizard.start_over',
   /** Re-ask one question; suffix: the question's position. Value: the encoded state that re-asks it. */
   change: (index: number) => `wizard.change.${index}`,
+  /** Drops a condition read from free text ("Not so"); suffix: its position. Value: the state without it. */
+  drop: (index: number) => `wizard.drop.${index}`,
   /** Opens the wizard privately (a modal) from a public message or the Home tab. */
   open: 'wizard.open',
   /** Shares a verdict or a piece of advice in the channel, with the reasoning in its thread. */
@@ -22,8 +24,8 @@ export const ACTION = {
 /** An id as a RegExp source that matches it literally. */
 const escaped = (id: string) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-const NAVIGATION_IDS = String.raw`wizard\.(?:answer\.\d+|back|start_over|change\.\d+)`;
-/** Every button that moves the wizard to the state in its value: answer, back, start over, change. */
+const NAVIGATION_IDS = String.raw`wizard\.(?:answer\.\d+|back|start_over|change\.\d+|drop\.\d+)`;
+/** Every button that moves the wizard to the state in its value: answer, back, start over, change, drop. */
 export const WIZARD_NAVIGATION = new RegExp(`^${NAVIGATION_IDS}$`);
 
 /**

@@ -182,6 +182,33 @@ describe('loading the comparison data', () => {
     ]);
   });
 
+  it('checks the free-text vocabulary against the wizard, the conditions, the advice and its word classes', () => {
+    const problems = problemsOf((d) => {
+      const u = d.understanding;
+      if (!u) throw new Error('the data has an understanding section');
+      (u.cues[0] as { means: unknown }).means = { question: 'direction', option: 'sideways', strength: 'direct' };
+      u.cues[1]?.phrases.push('@nobody listens');
+      (u.cues[2] as { cites?: string }).cites = 'no-such-take';
+      (u.conditions[0] as { because?: string }).because = undefined;
+      (u.conditions[1] as { requires?: string[] }).requires = ['no-such-condition'];
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^\$\.understanding\.cues\[0\]\.means\.direction\[0\]: unknown option of direction "sideways"/,
+        ),
+        expect.stringMatching(/^\$\.understanding\.cues\[1\]\.phrases\[\d+\]: unknown word class "@nobody"/),
+        expect.stringMatching(
+          /^\$\.understanding\.cues\[2\]\.cites: unknown quick take or situational pick "no-such-take"/,
+        ),
+        expect.stringMatching(/^\$\.understanding\.conditions\[0\]: a condition that changes the pick says why/),
+        expect.stringMatching(
+          /^\$\.understanding\.conditions\[1\]\.requires\[\d+\]: unknown condition "no-such-condition"/,
+        ),
+      ]),
+    );
+  });
+
   it('rejects a file that is not JSON, naming the file', () => {
     expect(() => parseComparison('{ "id": ', 'data/half.json')).toThrow(/data\/half\.json[\s\S]*not valid JSON/);
   });
@@ -204,8 +231,10 @@ describe('loading the comparison data', () => {
     const verdict = advisor.resume(first.options.find((o) => o.label === 'No')?.next);
     expect(verdict.ok && verdict.view.kind === 'verdict' && verdict.view.verdict.pick.name).toBe('Polling');
 
-    const advice = advisor.advise('our service runs on a private network', 'polling-vs-webhooks');
-    expect(advice.kind === 'match' && advice.best.pick?.id).toBe('polling');
+    // Its free text is its own data's vocabulary: the same code reads it.
+    const read = advisor.understand('our service runs on a private network', 'polling-vs-webhooks').view;
+    expect(read.kind === 'verdict' && read.verdict.pick.id).toBe('polling');
+    expect(read.kind === 'verdict' && read.change[0]?.quotes?.[0]?.words).toBe('private network');
     expect(advisor.reply('firewall', 'polling-vs-webhooks')).toMatchObject({
       kind: 'dimension',
       dimension: { id: 'reachability' },

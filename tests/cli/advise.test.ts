@@ -13,10 +13,32 @@ async function* linesOf(...lines: string[]) {
 }
 
 describe('the advise command line', () => {
-  it('prints free-text advice with its verdict, reason and matched words', () => {
+  it("prints the verdict for free text, what it understood with the words that set it, and the seed's take", () => {
     const text = answerText(advisor, 'streaming LLM tokens to a browser');
     expect(text).toMatch(/^Verdict: SSE/);
-    expect(text).toContain('Matched your words: llm');
+    expect(text).toContain('Which direction does data flow? Server → client only (from "LLM", "tokens")');
+    expect(text).toContain('Situation: Streaming LLM responses to a web client');
+  });
+
+  it('prints what it understood and the one question still open', () => {
+    const text = answerText(advisor, 'we need realtime updates, text only');
+    expect(text).toContain('Do you need binary payloads? No, text (JSON) is fine (from "text only")');
+    expect(text).toContain('Question 1 of 3: Which direction does data flow?');
+  });
+
+  it('prints JSON for scripts: each answer with its words and strength, and the verdict', () => {
+    const script = fileURLToPath(new URL('../../src/cli/advise.ts', import.meta.url));
+    const out = execFileSync('npx', ['tsx', script, '--json', 'crypto ticker, visitors never send anything'], {
+      encoding: 'utf8',
+    });
+    const json = JSON.parse(out);
+    expect(json.understood[0]).toEqual({
+      question: 'direction',
+      answer: 'Server → client only',
+      words: ['visitors never send'],
+      strength: 'direct',
+    });
+    expect(json.verdict).toMatchObject({ pick: 'sse', kind: 'technology' });
   });
 
   it('prints the scorecard, a dimension in depth, and the alternatives', () => {

@@ -11,13 +11,49 @@ async function command(text: PersonText) {
 }
 
 describe('/realtime sub-commands', () => {
-  it('answers a situation at once, privately, with the verdict, the matched words and a Share button', async () => {
+  it('answers a situation at once, privately, with the verdict, the words that set each answer and a Share button', async () => {
     const answer = await command('streaming LLM tokens to a browser');
-    expect(answer.text).toBe('Verdict: SSE, for “Streaming LLM responses to a web client”');
-    expect(visibleText(answer)).toContain('Matched your words');
-    expect(h.slack.findButtons({ message: { ephemeralId: answer.id } }).map((b) => b.text)).toContain(
-      'Share in channel',
+    expect(answer.text).toBe('Verdict: SSE: one-way server push over plain HTTP (clear pick)');
+    expect(visibleText(answer)).toContain(
+      '*Which direction does data flow?* Server → client only _(from “LLM”, “tokens”)_',
     );
+    expect(visibleText(answer)).toContain("*The seed's take:* _Streaming LLM responses to a web client_");
+    const buttons = h.slack.findButtons({ message: { ephemeralId: answer.id } }).map((b) => b.text);
+    expect(buttons).toContain('Share in channel');
+    expect(buttons).toContain('Change');
+  });
+
+  it('shows what it understood and asks only what is missing; the answer reaches a verdict with quotes', async () => {
+    const answer = await command('we need realtime updates, text only');
+    expect(answer.text).toBe('Understood: No, text (JSON) is fine. One question: Which direction does data flow?');
+    expect(visibleText(answer)).toContain(
+      '*Do you need binary payloads?* No, text (JSON) is fine _(from “text only”)_',
+    );
+    await h.slack.clickButtonByText({ text: 'Server → client only', message: { ephemeralId: answer.id } });
+    const verdict = await eventually(() => {
+      const now = h.lastEphemeral();
+      expect(now).toMatchObject({
+        id: answer.id,
+        text: 'Verdict: SSE: one-way server push over plain HTTP (clear pick)',
+      });
+      return now;
+    });
+    const seen = visibleText(verdict);
+    expect(seen).toContain('*Do you need binary payloads?* No, text (JSON) is fine _(from “text only”)_');
+    // The answer the person gave shows no quote.
+    expect(seen).toContain('*Which direction does data flow?* Server → client only\n');
+    // One Change button per answer that decided it (simplicity cannot change an SSE pick, so it is not asked).
+    expect(
+      h.slack.findButtons({ message: { ephemeralId: answer.id } }).filter((b) => b.text === 'Change'),
+    ).toHaveLength(2);
+  });
+
+  it("names both sides of a conflict in the person's words and asks that question", async () => {
+    const answer = await command('a live dashboard that is also a chat');
+    expect(visibleText(answer)).toContain(
+      'Your text points both ways here: “dashboard” suggests *Server → client only*; “chat” suggests *Both ways',
+    );
+    expect(answer.text).toMatch(/Which direction does data flow\?$/);
   });
 
   it('shares free-text advice in the channel with its reasoning in the thread', async () => {
@@ -33,12 +69,15 @@ describe('/realtime sub-commands', () => {
 
   it('is honest when it cannot place a situation, and offers the wizard', async () => {
     const answer = await command('what should we have for lunch today');
-    expect(answer.text).toMatch(/^Not sure/);
-    await h.slack.clickButtonByText({ text: 'Run the wizard', message: { ephemeralId: answer.id } });
+    expect(answer.text).toBe('Not sure from your words. Question 1 of 3: Which direction does data flow?');
+    await h.slack.clickButtonByText({
+      text: 'Both ways: the client also sends often, with low latency',
+      message: { ephemeralId: answer.id },
+    });
     await eventually(() =>
       expect(h.lastEphemeral()).toMatchObject({
         id: answer.id,
-        text: 'Question 1 of 3: Which direction does data flow?',
+        text: 'Verdict: WebSocket: frequent, low-latency messages both ways (strong pick)',
       }),
     );
   });

@@ -66,11 +66,14 @@ describe('the message shortcut', () => {
     expect(quoteLine?.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')).not.toMatch(/[\uD800-\uDFFF]/);
   });
 
-  it('refines the advice with the wizard in the modal and posts the verdict in the thread', async () => {
-    const root = h.slack.postAsUser({ text: 'what should the game lobby use?' });
+  it('shows what the message says, asks what is missing in the modal, and posts the verdict in the thread', async () => {
+    const root = h.slack.postAsUser({ text: 'we need live stuff for the ops page, raw bytes from the server' });
     await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
     let modal = await openModal();
-    for (const label of ['Refine with the wizard', 'Server → client only', 'Yes, binary frames', 'Not much']) {
+    expect(visibleText(modal)).toContain('*Do you need binary payloads?* Yes, binary frames _(from “raw bytes”)_');
+    expect(visibleText(modal)).toContain('*Which direction does data flow?*');
+    expect(modal.submit).toBeFalsy(); // nothing to post before the verdict
+    for (const label of ['Server → client only']) {
       const before = JSON.stringify(modal.blocks);
       await h.slack.clickButtonByText({ text: label, viewId: modal.id });
       modal = await eventually(() => {
@@ -80,13 +83,15 @@ describe('the message shortcut', () => {
       });
     }
     expect(visibleText(modal)).toContain('Verdict: WebSocket: binary frames from the server');
+    expect(visibleText(modal)).toContain('*Do you need binary payloads?* Yes, binary frames _(from “raw bytes”)_');
+    expect(h.slack.findButtons({ viewId: modal.id }).filter((b) => b.text === 'Change').length).toBeGreaterThan(1);
     await h.slack.submitView({ viewId: modal.id });
     const posted = await eventually(() => {
       const thread = h.slack.thread(GENERAL, root.ts);
       expect(thread).toHaveLength(2);
       return thread[1];
     });
-    expect(posted?.text).toMatch(/Verdict: WebSocket: binary frames from the server \(strong pick\)/);
+    expect(posted?.text).toMatch(/Verdict: WebSocket: binary frames from the server \(clear pick\)/);
   });
 
   it('says how to fix it when the app cannot post in the thread', async () => {
@@ -125,6 +130,24 @@ describe('an @mention', () => {
     expect(h.slack.findButtons({ message: { channel: GENERAL, ts: reply?.ts ?? '' } }).map((b) => b.text)).toContain(
       'Run the wizard',
     );
+  });
+
+  it('shows what it understood and asks what is missing; the answer reaches a verdict in place, with quotes', async () => {
+    const root = h.slack.postAsUser({ text: 'Design review: the kiosk' });
+    await h.slack.mention({ text: 'we need realtime updates on the kiosk, text only', threadTs: root.ts });
+    const reply = await botReplyIn(root.ts);
+    expect(reply.text).toBe('Understood: No, text (JSON) is fine. One question: Which direction does data flow?');
+    expect(visibleText(reply)).toContain('*Do you need binary payloads?* No, text (JSON) is fine _(from “text only”)_');
+    await h.slack.clickButtonByText({ text: 'Server → client only', message: { channel: GENERAL, ts: reply.ts } });
+    const verdict = await eventually(() => {
+      const now = h.slack.thread(GENERAL, root.ts).find((m) => m.ts === reply.ts);
+      expect(now?.text).toBe('Verdict: SSE: one-way server push over plain HTTP (clear pick)');
+      return now;
+    });
+    expect(visibleText(verdict)).toContain('_(from “text only”)_');
+    expect(
+      h.slack.findButtons({ message: { channel: GENERAL, ts: reply.ts } }).filter((b) => b.text === 'Change'),
+    ).toHaveLength(2);
   });
 
   it('answers once when Slack retries the event', async () => {

@@ -166,8 +166,8 @@ describe('a button the app never made', () => {
       if (!view) throw new Error('no modal yet');
       return view;
     });
-    const click = await h.slack.clickButtonByText({ text: 'Refine with the wizard', viewId: modal.id });
-    await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toContain('Question 1 of'));
+    const click = await h.slack.clickButtonByText({ text: 'Change', viewId: modal.id });
+    await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toContain('changing one answer'));
     expectAcked(await asForeign(click));
     await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toMatch(/out of date/));
   });

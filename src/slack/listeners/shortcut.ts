@@ -5,13 +5,14 @@
  */
 import type { MessageShortcut } from '@slack/bolt';
 import type { Advisor } from '../../advisor/index.js';
-import { ACTION, MODAL_CALLBACK, SHORTCUT_CALLBACK } from '../ids.js';
+import { MODAL_CALLBACK, SHORTCUT_CALLBACK } from '../ids.js';
 import { replierFor } from '../replier.js';
 import { fromSlack, plainText } from '../slack-text.js';
 import { type ModalContext, modalMetadata, shareValue } from '../values.js';
-import { adviceMessage } from '../views/advice.js';
-import { sharedAdvice, sharedPost } from '../views/share.js';
+import { quotedBlocks } from '../views/advice.js';
+import { sharedPost } from '../views/share.js';
 import { modalView, statusModal } from '../views/surfaces.js';
+import { wizardMessage } from '../views/wizard.js';
 import type { Register } from './types.js';
 
 export const registerShortcut: Register = (app, { advisor }) => {
@@ -37,14 +38,20 @@ export const registerShortcut: Register = (app, { advisor }) => {
         channel: ctx.channel,
         threadTs: ctx.threadTs,
       });
-      const advice = advisor.advise(situation);
-      const blocks = adviceMessage(advisor.comparison(), advice, {
+      // What the message says, read as answers to the wizard: the one question it leaves open, or the verdict.
+      const { view } = advisor.understand(situation);
+      const blocks = wizardMessage(
+        view,
+        'modal',
         // The modal is private to the person who ran the shortcut; the words are the message author's.
-        quote: { text: words, audience: 'private', author: { kind: 'message', user: message.user } },
-        wizardButton: { actionId: ACTION.startOver, value: advisor.startValue(), label: 'Refine with the wizard' },
-      }).blocks;
+        quotedBlocks({ text: words, audience: 'private', author: { kind: 'message', user: message.user } }),
+      ).blocks;
+      const withVerdict = view.kind === 'verdict' ? { ...ctx, wizard: view.state } : ctx;
       await reply.attempt('open the advisor', () =>
-        client.views.open({ trigger_id: shortcut.trigger_id, view: modalView(blocks, ctx, advice.kind === 'match') }),
+        client.views.open({
+          trigger_id: shortcut.trigger_id,
+          view: modalView(blocks, withVerdict, view.kind === 'verdict'),
+        }),
       );
     },
   );
@@ -88,6 +95,6 @@ function modalPostFor(advisor: Advisor, ctx: ModalContext, user: string) {
     return shared.ok ? sharedPost(shared.value, user) : undefined;
   }
   if (!ctx.situation) return undefined;
-  const advice = advisor.advise(ctx.situation);
-  return advice.kind === 'match' ? sharedAdvice(advisor.comparison(), advice.best, user) : undefined;
+  const { view } = advisor.understand(ctx.situation);
+  return view.kind === 'verdict' ? sharedPost({ kind: 'verdict', view }, user) : undefined;
 }

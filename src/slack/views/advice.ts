@@ -1,10 +1,10 @@
-/** Free-text advice as Block Kit: the verdict for a situation, the words that matched, or an honest "not sure". */
-import type { Advice, AdviceMatch, Comparison } from '../../advisor/index.js';
-import { ACTION } from '../ids.js';
+/**
+ * A piece of advice (a quick take, situational pick or 'neither' entry) as Block Kit, for Share buttons issued
+ * before free text answered the wizard; and the person's words quoted back above a reply.
+ */
+import type { AdviceMatch, Comparison } from '../../advisor/index.js';
 import { type Audience, quote, type SlackText } from '../slack-text.js';
-import { shareValue } from '../values.js';
-import { bullets, button, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
-import { capitalised, questionCount } from './phrases.js';
+import { context, escapeText, type KnownBlock, section } from './blocks.js';
 import { dimensionRow } from './reference.js';
 
 /** How much of a person's situation is quoted back; the rest is not needed to recognise it. */
@@ -42,16 +42,8 @@ export interface Quote {
   author: { kind: 'asker' } | { kind: 'message'; user?: string | undefined };
 }
 
-export interface AdviceOptions {
-  /** The words the advice answers, quoted back. */
-  quote?: Quote | undefined;
-  /** Show the Share button (ephemeral messages), the Run the wizard button (everywhere but modals). */
-  shareable?: boolean;
-  /** The button that runs the wizard; its label defaults to "Run the wizard". */
-  wizardButton?: { actionId: string; value: string; label?: string } | undefined;
-}
-
-function quoted(q: Quote | undefined): KnownBlock[] {
+/** The person's words quoted back above what the advisor made of them. */
+export function quotedBlocks(q: Quote | undefined): KnownBlock[] {
   const words = q ? quote(q.text, q.audience, QUOTE_MAX) : '';
   if (!q || !words) return [];
   const lead =
@@ -61,62 +53,4 @@ function quoted(q: Quote | undefined): KnownBlock[] {
         ? `<@${q.author.user}> wrote`
         : 'The message says';
   return [context(`${lead}: ${words}`)];
-}
-
-export function adviceMessage(comparison: Comparison, advice: Advice, options: AdviceOptions = {}): SlackMessage {
-  const wizard = options.wizardButton
-    ? [
-        button(
-          options.wizardButton.label ?? 'Run the wizard',
-          options.wizardButton.actionId,
-          options.wizardButton.value,
-        ),
-      ]
-    : [];
-  if (advice.kind === 'match') {
-    const { best } = advice;
-    const matched = best.matched.length
-      ? [context(`Matched your words: ${best.matched.map((w) => `“${escapeText(w)}”`).join(', ')}`)]
-      : [];
-    const actions = [
-      ...(options.shareable
-        ? [
-            button(
-              'Share in channel',
-              ACTION.share,
-              shareValue.encode({ kind: 'advice', comparisonId: comparison.id, entryId: best.id }),
-              'primary',
-            ),
-          ]
-        : []),
-      ...wizard,
-    ];
-    return {
-      text: adviceSummary(best),
-      blocks: [
-        header(`Verdict: ${adviceVerdict(best)}`),
-        ...quoted(options.quote),
-        ...adviceBody(comparison, best),
-        ...matched,
-        ...(actions.length ? [{ type: 'actions' as const, block_id: 'advice_actions', elements: actions }] : []),
-      ],
-    };
-  }
-  const candidates = advice.candidates.map((c) => `*${escapeText(adviceVerdict(c))}* for “${escapeText(c.situation)}”`);
-  const questions = questionCount(comparison);
-  return {
-    text: candidates.length
-      ? `Not sure: your situation fits picks that disagree. The wizard can settle it in ${questions}.`
-      : `Not sure: I could not place that situation. The wizard can decide it in ${questions}.`,
-    blocks: [
-      header('Not sure yet'),
-      ...quoted(options.quote),
-      section(
-        candidates.length
-          ? `Your situation fits picks that disagree:\n${bullets(candidates)}\n${capitalised(questions)} will settle it.`
-          : `I could not match that to a situation I know, and I would rather not guess. ${capitalised(questions)} will decide it.`,
-      ),
-      ...(wizard.length ? [{ type: 'actions' as const, block_id: 'advice_actions', elements: wizard }] : []),
-    ],
-  };
 }

@@ -1,11 +1,14 @@
 /** The answer to a typed text (after /realtime, or in an @mention) as a message. */
 import type { Comparison, Reply } from '../../advisor/index.js';
 import { type SlackText, textOnly } from '../slack-text.js';
-import { adviceMessage } from './advice.js';
+import { quotedBlocks } from './advice.js';
 import { button, escapeText, type SlackMessage, section } from './blocks.js';
 import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage, technologyMessage } from './reference.js';
-import { questionMessage } from './wizard.js';
+import { questionMessage, wizardMessage } from './wizard.js';
+
+const NOTHING_PLACED =
+  'Nothing in your words tells me which way to go, and I would rather ask than guess: here is the first question.';
 
 export interface ReplyOptions {
   /**
@@ -34,16 +37,32 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       return dimensionMessage(reply.comparison, reply.dimension);
     case 'technology':
       return technologyMessage(reply.comparison, reply.profile);
-    case 'advice':
-      return adviceMessage(reply.comparison, reply.advice, {
-        quote: {
-          text: options.asked ?? textOnly(reply.situation),
-          audience: options.audience,
-          author: { kind: 'asker' },
-        },
-        shareable: options.audience === 'private',
-        wizardButton: options.wizardButton,
+    case 'understood': {
+      // What was understood, and the one question still open or the verdict; its buttons continue in place.
+      const asked = quotedBlocks({
+        text: options.asked ?? textOnly(reply.situation),
+        audience: options.audience,
+        author: { kind: 'asker' },
       });
+      const placed = reply.reading.findings.length > 0;
+      const lead = placed ? asked : [...asked, section(NOTHING_PLACED)];
+      const message = wizardMessage(reply.view, 'message', lead);
+      // In public, anyone can also run the wizard privately, leaving this reply as it is.
+      const open =
+        options.audience === 'public'
+          ? [
+              {
+                type: 'actions' as const,
+                block_id: 'intro_actions',
+                elements: [button('Run the wizard', options.wizardButton.actionId, options.wizardButton.value)],
+              },
+            ]
+          : [];
+      return {
+        text: placed ? message.text : `Not sure from your words. ${message.text}`,
+        blocks: [...message.blocks, ...open],
+      };
+    }
   }
 }
 

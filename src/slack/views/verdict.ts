@@ -4,6 +4,7 @@ import { ACTION } from '../ids.js';
 import { scorecardValue, shareValue } from '../values.js';
 import { bullets, button, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
 import { dimensionRow } from './reference.js';
+import { conditionBlocks, outweighedBlocks, quoteNote } from './understood.js';
 
 const STRENGTH = { strong: 'Strong pick', clear: 'Clear pick', lean: 'Leaning pick' } as const;
 
@@ -20,7 +21,7 @@ export function verdictSummary(verdict: Verdict): string {
 /** The reasoning every verdict carries, wherever it is shown: why, deciding rows, caveats, alternatives, sources. */
 export function verdictBody(
   comparison: Comparison,
-  view: Pick<VerdictView, 'verdict' | 'change'>,
+  view: Pick<VerdictView, 'verdict' | 'change' | 'understood' | 'cites'>,
   changeable: boolean,
 ): KnownBlock[] {
   const { verdict } = view;
@@ -32,10 +33,19 @@ export function verdictBody(
     ...verdict.reasons.map((reason, i) => {
       const change = view.change[i];
       return section(
-        `*${escapeText(reason.question)}* ${escapeText(reason.answer)}\n${escapeText(reason.because)}`,
+        `*${escapeText(reason.question)}* ${escapeText(reason.answer)}${quoteNote(change?.quotes)}\n${escapeText(reason.because)}`,
         changeable && change ? button('Change', ACTION.change(i), change.state) : undefined,
       );
     }),
+    // A condition read from free text that changed the pick, and why.
+    ...verdict.conditions
+      .filter((c) => c.because)
+      .map((c) => section(`*Because ${escapeText(c.says)}*\n${escapeText(c.because ?? '')}`)),
+    ...(view.cites ?? [])
+      .slice(0, 2)
+      .map((cite) => section(`*The seed's take:* _${escapeText(cite.situation)}_. ${escapeText(cite.reason)}`)),
+    ...(view.understood && changeable ? conditionBlocks(view.understood) : []),
+    ...(view.understood ? outweighedBlocks(view.understood) : []),
   ];
   // A 'neither' verdict may have no deciding scorecard row: its summary says why.
   if (verdict.decidingRows.length)
@@ -58,12 +68,17 @@ export function verdictBody(
   return blocks;
 }
 
-export function verdictMessage(view: VerdictView, surface: WizardSurface = 'message'): SlackMessage {
+export function verdictMessage(
+  view: VerdictView,
+  surface: WizardSurface = 'message',
+  lead: KnownBlock[] = [],
+): SlackMessage {
   const { verdict } = view;
   return {
     text: verdictSummary(verdict),
     blocks: [
       header(`Verdict: ${verdict.headline}`),
+      ...lead,
       ...verdictBody(view.comparison, view, true),
       {
         type: 'actions',

@@ -2,6 +2,7 @@
 import type { QuestionView, WizardView } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
 import { button, context, escapeText, type KnownBlock, type SlackMessage, section } from './blocks.js';
+import { conflictBlock, understoodBlocks } from './understood.js';
 import { verdictMessage, type WizardSurface } from './verdict.js';
 
 function navigation(view: QuestionView): KnownBlock {
@@ -15,13 +16,20 @@ function navigation(view: QuestionView): KnownBlock {
   };
 }
 
-export function questionMessage(view: QuestionView): SlackMessage {
-  const progress = `Question ${view.number} of ${view.total}`;
+export function questionMessage(view: QuestionView, lead: KnownBlock[] = []): SlackMessage {
+  const progress = view.understood ? 'One question' : `Question ${view.number} of ${view.total}`;
   const changing = view.options.some((o) => o.current);
+  const understood = view.understood?.answers.map((a) => `${a.answer}`) ?? [];
+  const questionIds = view.comparison.wizard.questions.map((q) => q.id);
   return {
-    text: escapeText(`${progress}: ${view.question.prompt}`),
+    text: escapeText(
+      `${understood.length ? `Understood: ${understood.join(', ')}. ` : ''}${progress}: ${view.question.prompt}`,
+    ),
     blocks: [
       context(`*${escapeText(view.comparison.title)}* · ${progress}${changing ? ' · changing one answer' : ''}`),
+      ...lead,
+      ...(view.understood ? understoodBlocks(view.understood, questionIds) : []),
+      ...(view.conflict ? [conflictBlock(view.conflict)] : []),
       section(`*${escapeText(view.question.prompt)}*`),
       {
         type: 'actions',
@@ -40,6 +48,11 @@ export function questionMessage(view: QuestionView): SlackMessage {
   };
 }
 
-export function wizardMessage(view: WizardView, surface: WizardSurface = 'message'): SlackMessage {
-  return view.kind === 'question' ? questionMessage(view) : verdictMessage(view, surface);
+/** `lead`: blocks shown first, such as the person's words quoted back when the wizard starts from free text. */
+export function wizardMessage(
+  view: WizardView,
+  surface: WizardSurface = 'message',
+  lead: KnownBlock[] = [],
+): SlackMessage {
+  return view.kind === 'question' ? questionMessage(view, lead) : verdictMessage(view, surface, lead);
 }

@@ -3,7 +3,7 @@
  * onto them. Labels come from the seed's rules (and the two additions the product is about to gain), never from
  * what the matcher answers.
  */
-import type { Advice } from '../../../src/advisor/index.js';
+import type { WizardView } from '../../../src/advisor/index.js';
 
 export const KINDS = [
   'websocket',
@@ -38,21 +38,34 @@ export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);
 }
 
+/** A 'neither' entry whose kind goes by another name in the labels. */
+const KIND_OF_PICK: Readonly<Record<string, Kind>> = { 'batched-posts': 'client-to-server' };
+
+/** What the advisor answered for a text: a verdict's pick (technology or 'neither' id), or the question it asked. */
+export interface Answered {
+  kind: Kind;
+  /** The question asked, when `kind` is 'ask'. */
+  ask?: string;
+}
+
 /**
- * The kind the current advisor answered: a match's pick (sse/websocket), or for a 'neither' entry its id
- * (long-polling, webtransport, service-to-service); an honest "not sure" is a question ('ask').
+ * The kind free text reached: a verdict's pick (websocket/sse, or a 'neither' entry such as long-polling; batched
+ * POSTs are the client-to-server kind), or 'ask' with the wizard question it asked.
  */
-export function kindOfAdvice(advice: Advice): Kind {
-  if (advice.kind === 'unsure') return 'ask';
-  const id = advice.best.pick?.id ?? advice.best.id;
-  return isKind(id) ? id : 'ask';
+export function kindOfView(view: WizardView): Answered {
+  if (view.kind === 'question') return { kind: 'ask', ask: view.question.id };
+  const id = view.verdict.pick.id;
+  const kind = KIND_OF_PICK[id] ?? id;
+  return isKind(kind) ? { kind } : { kind: 'ask' };
 }
 
 /** right: the due decision, or a question where the text leaves it open. */
-export type Outcome = 'right' | 'wrong-pick' | 'asked-when-decided';
+export type Outcome = 'right' | 'wrong-pick' | 'asked-when-decided' | 'wrong-question';
 
-export function outcomeOf(expected: Kind, answered: Kind): Outcome {
-  if (answered === expected) return 'right';
+/** A question is right only when it is the one the text leaves open (when both are known). */
+export function outcomeOf(expected: Kind, answered: Kind, expectedAsk?: string, answeredAsk?: string): Outcome {
+  if (answered === expected)
+    return expected === 'ask' && expectedAsk && answeredAsk && expectedAsk !== answeredAsk ? 'wrong-question' : 'right';
   if (answered === 'ask') return 'asked-when-decided';
   return 'wrong-pick';
 }

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdvisor, loadComparisons } from '../../../src/advisor/index.js';
 import { heldOutCases } from '../advise.held-out.js';
-import { type AskQuestion, type Kind, kindOfAdvice, type Outcome, outcomeOf } from './kinds.js';
+import { type AskQuestion, type Kind, kindOfView, type Outcome, outcomeOf } from './kinds.js';
 
 interface Row {
   id: string;
@@ -40,8 +40,12 @@ if (!HALVES.includes(half)) {
 
 const advisor = createAdvisor(loadComparisons());
 const results = rowsOf(half).map((row) => {
-  const answered = kindOfAdvice(advisor.advise(row.situation));
-  return { row, answered, outcome: outcomeOf(row.expected, answered) };
+  const answered = kindOfView(advisor.understand(row.situation).view);
+  return {
+    row,
+    answered: answered.ask ? `ask:${answered.ask}` : answered.kind,
+    outcome: outcomeOf(row.expected, answered.kind, row.ask, answered.ask),
+  };
 });
 
 const count = (outcome: Outcome) => results.filter((r) => r.outcome === outcome).length;
@@ -60,6 +64,7 @@ console.log(
 );
 console.log(`  wrong picks            ${count('wrong-pick')}/${total} (${pct(count('wrong-pick'))})`);
 console.log(`  asked when decided     ${count('asked-when-decided')}/${total} (${pct(count('asked-when-decided'))})`);
+console.log(`  asked another question ${count('wrong-question')}/${total} (${pct(count('wrong-question'))})`);
 
 const misses = results.filter((r) => r.outcome !== 'right');
 if (misses.length > 0) {

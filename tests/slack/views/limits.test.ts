@@ -9,7 +9,7 @@ import { technologyProfile } from '../../../src/advisor/profile.js';
 import { ACTION } from '../../../src/slack/ids.js';
 import { describeSlackError } from '../../../src/slack/slack-errors.js';
 import { fromSlack } from '../../../src/slack/slack-text.js';
-import { adviceMessage } from '../../../src/slack/views/advice.js';
+import { quotedBlocks } from '../../../src/slack/views/advice.js';
 import type { SlackMessage } from '../../../src/slack/views/blocks.js';
 import { outOfDateMessage, problemMessage } from '../../../src/slack/views/problems.js';
 import {
@@ -56,6 +56,39 @@ const entries = [...comparison.quickTakes, ...comparison.situationalPicks, ...co
   return match;
 });
 const longText = `${'we stream LLM tokens to the browser <!channel> & more '.repeat(120)}`;
+
+/** Free text that reaches each kind of reply: a verdict, a neither verdict, a conflict, every condition at once. */
+const everyCondition = (comparison.understanding?.cues ?? [])
+  .filter((c) => 'condition' in c.means)
+  .map((c) => `${c.phrases[0]} ${'x'.repeat(70)} ${c.phrases.at(-1)}`)
+  .join('. ');
+const textReplies: [string, string][] = [
+  ['a verdict', 'crypto price ticker on our landing page, visitors never send anything on that channel'],
+  ['a neither verdict', 'the kiosk browser is ie9: no EventSource and no websocket either'],
+  ['a question', 'we need realtime updates, what should we use?'],
+  ['a conflict', 'a live dashboard that is also a chat'],
+  ['every condition, long words', everyCondition],
+  ['long text', longText],
+];
+/** Every view a click can reach from those replies (answers, Change, Not so). */
+function viewsFrom(start: WizardView): WizardView[] {
+  const seen = new Map<string, WizardView>();
+  const visit = (view: WizardView, key: string) => {
+    if (seen.has(key) || seen.size > 200) return;
+    seen.set(key, view);
+    const next =
+      view.kind === 'question'
+        ? view.options.map((o) => o.next)
+        : [...view.change.map((c) => c.state), ...(view.understood?.conditions.map((c) => c.drop) ?? [])];
+    for (const state of next) {
+      const resumed = advisor.resume(state);
+      if (resumed.ok) visit(resumed.view, state);
+    }
+  };
+  visit(start, 'start');
+  return [...seen.values()];
+}
+const textViews = textReplies.flatMap(([, text]) => viewsFrom(advisor.understand(text).view));
 const wizardButton = { actionId: ACTION.startOver, value: advisor.startValue() };
 
 const messages: [string, SlackMessage][] = [
@@ -63,23 +96,16 @@ const messages: [string, SlackMessage][] = [
   ...verdicts.map((v, i): [string, SlackMessage] => [`verdict ${i} shared: channel`, sharedVerdict(v, 'U1').channel]),
   ...verdicts.map((v, i): [string, SlackMessage] => [`verdict ${i} shared: thread`, sharedVerdict(v, 'U1').thread]),
   ...verdicts.map((v, i): [string, SlackMessage] => [`verdict ${i} shared: combined`, sharedVerdict(v, 'U1').combined]),
-  ...entries.map((m): [string, SlackMessage] => [
-    `advice ${m.id}`,
-    adviceMessage(
-      comparison,
-      { kind: 'match', best: m, alsoMatched: [] },
-      { quote: asked(longText), shareable: true, wizardButton },
-    ),
-  ]),
   ...entries.map((m): [string, SlackMessage] => [`advice ${m.id} shared`, sharedAdvice(comparison, m, 'U1').combined]),
-  [
-    'advice: not sure',
-    adviceMessage(comparison, advisor.advise('lunch plans'), { quote: asked(longText), wizardButton }),
-  ],
-  [
-    'advice: disagreeing picks',
-    adviceMessage(comparison, advisor.advise('a chat app where an LLM streams its answers'), { wizardButton }),
-  ],
+  ...textReplies.map(([name, text]): [string, SlackMessage] => [
+    `free text: ${name}`,
+    replyMessage(advisor.reply(text), { audience: 'private', wizardButton, asked: fromSlack(text) }),
+  ]),
+  ...textReplies.map(([name, text]): [string, SlackMessage] => [
+    `free text in public: ${name}`,
+    replyMessage(advisor.reply(text), { audience: 'public', wizardButton, asked: fromSlack(text) }),
+  ]),
+  ...textViews.map((v, i): [string, SlackMessage] => [`free-text wizard view ${i} (${v.kind})`, wizardMessage(v)]),
   ['scorecard', scorecardMessage(comparison)],
   ...comparison.dimensions.map((d): [string, SlackMessage] => [`dimension ${d.id}`, dimensionMessage(comparison, d)]),
   ...comparison.technologies.map((t): [string, SlackMessage] => [
@@ -124,9 +150,16 @@ describe('every message stays within Block Kit limits and has a text fallback', 
     );
   });
 
+  it('keeps every free-text state within a button value, quotes clipped', () => {
+    for (const view of textViews) {
+      const values = view.kind === 'question' ? view.options.map((o) => o.next) : [view.state];
+      for (const value of values) expect(value.length).toBeLessThanOrEqual(2000);
+    }
+  });
+
   it('escapes echoed text everywhere it is quoted', () => {
     const raw = JSON.stringify(
-      adviceMessage(comparison, advisor.advise(longText), { quote: asked(longText), wizardButton }),
+      replyMessage(advisor.reply(longText), { audience: 'private', wizardButton, asked: fromSlack(longText) }),
     );
     expect(raw).not.toContain('<!channel>');
     expect(JSON.stringify(helpMessage(comparison, '<!here> <@U1>', []))).not.toMatch(/<!here>|<@U1>/);
@@ -144,14 +177,14 @@ describe('modals and the Home tab are valid views', () => {
         v.kind === 'verdict',
       ),
     ]),
-    [
-      'modal advice',
+    ...textViews.map((v, i): [string, unknown] => [
+      `modal free-text view ${i}`,
       modalView(
-        adviceMessage(comparison, advisor.advise(longText), { quote: asked(longText), wizardButton }).blocks,
-        ctx,
-        true,
+        wizardMessage(v, 'modal', quotedBlocks(asked(longText))).blocks,
+        { ...ctx, wizard: v.kind === 'verdict' ? v.state : undefined },
+        v.kind === 'verdict',
       ),
-    ],
+    ]),
     ['modal for a message of 2,000 quotes', modalView([], { ...ctx, situation: '"'.repeat(2000) }, true)],
     ['modal for a message of 1,500 emoji', modalView([], { ...ctx, situation: '😀'.repeat(1500) }, true)],
     ['home', homeView(comparison, advisor.startValue())],

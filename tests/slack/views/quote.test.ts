@@ -1,14 +1,15 @@
 /** A person's words quoted above the advice: attributed to whoever wrote them, encoded for Slack once. */
 import { describe, expect, it } from 'vitest';
 import { fromSlack } from '../../../src/slack/slack-text.js';
-import { adviceMessage, type Quote } from '../../../src/slack/views/advice.js';
-import { advisor, websocketVsSse as comparison } from '../../advisor/helpers.js';
+import { type Quote, quotedBlocks } from '../../../src/slack/views/advice.js';
+import { wizardMessage } from '../../../src/slack/views/wizard.js';
+import { advisor } from '../../advisor/helpers.js';
 import { visibleText } from '../harness.js';
 
 const SLACK_TEXT =
   'our Q&amp;A page, latency &lt; 1s, see <https://example.com/a?x=1&amp;y=2|the doc>, cc <@U0ADA|ada>';
 const quoteLine = (quote: Quote) =>
-  visibleText(adviceMessage(comparison, advisor.advise('a live dashboard'), { quote }))
+  visibleText(wizardMessage(advisor.understand('a live dashboard').view, 'message', quotedBlocks(quote)))
     .split('\n')
     .find((line) => line.includes('Q&'));
 

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../src/advisor/index.js';
 import { ACTION } from '../../../src/slack/ids.js';
-import { adviceMessage } from '../../../src/slack/views/advice.js';
 import { exampleSituation, lookupWord, questionCount } from '../../../src/slack/views/phrases.js';
 import { helpMessage, scorecardMessage } from '../../../src/slack/views/reference.js';
 import { replyMessage } from '../../../src/slack/views/reply.js';
@@ -29,16 +28,15 @@ describe('text that restates the data', () => {
         .join(),
     ).toContain('two questions and a verdict');
     expect(intro().text).toContain('three questions and a verdict');
-    expect(adviceMessage(two, advisor.advise('lunch plans'), { wizardButton }).text).toContain('in two questions');
   });
 
-  it('gives an example situation from the data, one that gets advice when typed', () => {
+  it('gives an example situation from the data, one that gets a verdict when typed', () => {
     const example = exampleSituation(comparison) ?? '';
     expect([...comparison.situationalPicks, ...comparison.quickTakes].map((e) => e.situation.toLowerCase())).toContain(
       example.toLowerCase(),
     );
     const reply = advisor.reply(example);
-    expect(reply.kind === 'advice' && reply.advice.kind).toBe('match');
+    expect(reply.kind === 'understood' && reply.view.kind).toBe('verdict');
     expect(visibleText(intro())).toContain(`e.g. _${example}_`);
     expect(visibleText(helpMessage(comparison))).toContain(`\`/realtime ${example}\``);
   });

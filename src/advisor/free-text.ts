@@ -1,0 +1,58 @@
+/**
+ * Free text as a way of answering the wizard: the reader's findings become wizard answers with their quotes, the
+ * conditions it found ride along, and the wizard's rules (src/advisor/settle.ts) decide what to ask or advise.
+ */
+import type { Comparison } from './schema.js';
+import { type Conflict, type Reader, type Reading, read } from './understand.js';
+import { type Answers, applicableQuestions, type Quote, type WizardState } from './wizard.js';
+
+/** How many quotes an answer keeps: the first ones are enough to recognise the reading. */
+const QUOTES_PER_ANSWER = 2;
+
+export interface TextReading {
+  reading: Reading;
+  state: WizardState;
+  /** Questions whose findings disagree at equal strength: asked with both sides in the person's words. */
+  conflicts: Record<string, Conflict>;
+}
+
+export function readText(comparison: Comparison, reader: Reader | undefined, text: string): TextReading {
+  const reading: Reading = reader
+    ? read(reader, text)
+    : { findings: [], answers: {}, conflicts: {}, raised: [], conditions: [], cites: [] };
+  // Nothing in the text the advisor can use: the plain wizard, with nothing assumed.
+  if (reading.findings.length === 0)
+    return { reading, conflicts: {}, state: { comparisonId: comparison.id, answers: {} } };
+  const found: Record<string, string> = {};
+  const quotes: Record<string, Quote[]> = {};
+  for (const [questionId, answered] of Object.entries(reading.answers)) {
+    // A question the person says is open is asked, not answered for them from a hint.
+    if (reading.raised.includes(questionId)) continue;
+    found[questionId] = answered.option;
+    quotes[questionId] = answered.evidence.slice(0, QUOTES_PER_ANSWER);
+  }
+  for (const assumed of comparison.understanding?.assume ?? []) {
+    if (found[assumed.question] !== undefined || reading.conflicts[assumed.question]) continue;
+    found[assumed.question] = assumed.option;
+    quotes[assumed.question] = [{ words: assumed.because, strength: 'assumed' }];
+  }
+  // Only answers to questions that apply to the others: "both ways" leaves nothing for the binary question.
+  const applicable = new Set(applicableQuestions(comparison, found).map((q) => q.id));
+  const answers: Answers = Object.fromEntries(Object.entries(found).filter(([q]) => applicable.has(q)));
+  const kept = Object.fromEntries(Object.entries(quotes).filter(([q]) => answers[q] !== undefined));
+  const conflicts = Object.fromEntries(Object.entries(reading.conflicts).filter(([q]) => applicable.has(q)));
+  return {
+    reading,
+    conflicts,
+    state: {
+      comparisonId: comparison.id,
+      answers,
+      text: {
+        quotes: kept,
+        conditions: Object.fromEntries(reading.conditions.map((c) => [c.id, c.words.slice(0, 1)])),
+        raised: reading.raised.filter((q) => applicable.has(q)),
+        ...(reading.cites.length ? { cites: reading.cites } : {}),
+      },
+    },
+  };
+}

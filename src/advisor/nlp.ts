@@ -1,0 +1,77 @@
+/**
+ * The language library behind free text: wink-nlp with its English lite model, both shipped in the npm packages
+ * (no network, no download at run time). It splits a person's text into tokens with their lemma ("sends" →
+ * "send"), part of speech and whether a negation ("can't", "don't", "without") governs them, and keeps where
+ * each token stands in the text so that findings can quote the person's own words.
+ *
+ * The model loads once, on first use (about 0.1 s): surfaces that never read free text never pay for it.
+ */
+import { createRequire } from 'node:module';
+import type { Document, ItemToken, WinkMethods } from 'wink-nlp';
+
+export interface Token {
+  /** Lower-case surface form. */
+  norm: string;
+  lemma: string;
+  /** Universal part of speech, e.g. NOUN, VERB, PUNCT. */
+  pos: string;
+  /** A negation (as wink reads it) governs this token. */
+  negated: boolean;
+  /** Offsets in the text, for quoting. */
+  start: number;
+  end: number;
+}
+
+const require = createRequire(import.meta.url);
+let nlp: WinkMethods | undefined;
+let loadMs = 0;
+
+function load(): WinkMethods {
+  if (!nlp) {
+    const started = performance.now();
+    const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+    const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
+    // Sentence boundaries, negation and parts of speech (which also gives lemmas); no entities, no sentiment.
+    nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
+    loadMs = performance.now() - started;
+  }
+  return nlp;
+}
+
+/** How long loading the library and its model took, in ms (0 before the first use): for the benchmark. */
+export function libraryLoadMs(): number {
+  load();
+  return loadMs;
+}
+
+/** Texts beyond this many characters are read only up to it: a situation is a few sentences, not a book. */
+export const MAX_TEXT = 40_000;
+
+export function tokenize(text: string): Token[] {
+  const methods = load();
+  const its = methods.its;
+  const doc: Document = methods.readDoc(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text);
+  const tokens: Token[] = [];
+  let at = 0;
+  doc.tokens().each((t: ItemToken) => {
+    // wink's typings declare some `its` helpers with a model-specific signature; they are plain readers here.
+    const out = t.out as (reader?: unknown) => unknown;
+    const value = String(out());
+    at += String(out(its.precedingSpaces)).length;
+    // wink keeps every character, so offsets follow from the spaces before each token; find() guards the rare
+    // token it normalises (a contraction's "n't"), so a quote never points past what is there.
+    const found = text.indexOf(value, at);
+    const start = found >= 0 && found - at < 4 ? found : at;
+    const norm = value.toLowerCase();
+    tokens.push({
+      norm,
+      lemma: String(out(its.lemma)).toLowerCase(),
+      pos: String(out(its.pos)),
+      negated: Boolean(out(its.negationFlag)),
+      start,
+      end: start + value.length,
+    });
+    at = start + value.length;
+  });
+  return tokens;
+}

@@ -1,0 +1,430 @@
+/**
+ * Free text as answers to the wizard. A person's text is read into findings: what it says about each wizard
+ * question and about the conditions a verdict depends on, each with the words that support it and a strength.
+ * The findings are then settled question by question: the strongest wins; a direct statement outweighs any number
+ * of domain words; two findings of the same strength that disagree are a conflict, which is asked, never guessed.
+ *
+ * Everything about the topic (vocabularies, strengths, negating words, word classes) is in the data's
+ * `understanding` section; this module knows only how to read text.
+ */
+import { type Token, tokenize } from './nlp.js';
+import type { Comparison, Cue, CueTarget, FindingStrength } from './schema.js';
+
+export type Strength = FindingStrength | 'assumed';
+const RANK: Record<Strength, number> = { assumed: 0, hint: 1, direct: 2 };
+
+export interface Finding {
+  cue: string;
+  target: CueTarget;
+  /** The person's words, as typed. */
+  words: string;
+  /** Where the words start in the text. */
+  at: number;
+  negated: boolean;
+  /** Said of the present ("today we poll"), not of what is asked for: shown, never used. */
+  current: boolean;
+  cites?: string;
+}
+
+export interface Evidence {
+  words: string;
+  strength: Strength;
+}
+
+export interface Answered {
+  option: string;
+  strength: Strength;
+  /** The words that set it (the strongest findings); for an assumed answer, why it was assumed. */
+  evidence: Evidence[];
+  /** Weaker findings for other options: shown, not asked about. */
+  outweighed: { option: string; words: string }[];
+}
+
+export interface Conflict {
+  /** Each option with the words that support it, all of the same (top) strength. */
+  sides: { option: string; words: string[] }[];
+  strength: Strength;
+}
+
+export interface HeldCondition {
+  id: string;
+  strength: Strength;
+  words: string[];
+}
+
+export interface Reading {
+  findings: Finding[];
+  answers: Record<string, Answered>;
+  conflicts: Record<string, Conflict>;
+  /** Questions the text itself says are open. */
+  raised: string[];
+  conditions: HeldCondition[];
+  /** Advice entries cited by the cues that set answers. */
+  cites: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compiling the data's vocabulary
+
+type Pattern =
+  | { kind: 'word'; word: string }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'class'; words: Set<string> };
+
+interface CompiledPhrase {
+  cue: Cue;
+  patterns: Pattern[];
+}
+
+export interface Reader {
+  comparison: Comparison;
+  /** First pattern word → phrases; prefix and class phrases are checked on every token. */
+  byWord: Map<string, CompiledPhrase[]>;
+  others: CompiledPhrase[];
+  negators: Pattern[][];
+  breaks: Pattern[][];
+  current: Pattern[][];
+  notBefore: Map<string, Pattern[][]>;
+  notAfter: Map<string, Pattern[][]>;
+}
+
+/** Only letters and digits count as words; punctuation tokens bound clauses and are skipped by phrases. */
+const WORDLIKE = /[\p{L}\p{N}]/u;
+const SENTENCE_END = new Set(['.', ';', '!', '?', '…']);
+/** Punctuation that ends a clause; hyphens, slashes and apostrophes inside words do not. */
+const CLAUSE_END = new Set([...SENTENCE_END, ',', ':', '—', '–', '(', ')', '[', ']']);
+const MAX_GAP = 2;
+/** How far a negating phrase reaches, in words, within its clause. */
+const NEGATION_REACH = 4;
+const STOPS_NEGATION = new Set(['ADP', 'CCONJ', 'SCONJ']);
+
+function compilePatterns(phrase: string, classes: Readonly<Record<string, readonly string[]>>): Pattern[] {
+  return phrase
+    .split(/[^\p{L}\p{N}*@]+/u)
+    .filter(Boolean)
+    .map((word): Pattern => {
+      if (word.startsWith('@')) return { kind: 'class', words: new Set(classes[word.slice(1)] ?? []) };
+      if (word.endsWith('*')) return { kind: 'prefix', prefix: word.slice(0, -1) };
+      return { kind: 'word', word };
+    });
+}
+
+function matches(pattern: Pattern, token: Token): boolean {
+  switch (pattern.kind) {
+    case 'word':
+      return token.norm === pattern.word || token.lemma === pattern.word;
+    case 'prefix':
+      return token.norm.startsWith(pattern.prefix);
+    case 'class':
+      return pattern.words.has(token.norm) || pattern.words.has(token.lemma);
+  }
+}
+
+export function compileReader(comparison: Comparison): Reader | undefined {
+  const u = comparison.understanding;
+  if (!u) return undefined;
+  const classes = u.wordClasses;
+  const byWord = new Map<string, CompiledPhrase[]>();
+  const others: CompiledPhrase[] = [];
+  const notBefore = new Map<string, Pattern[][]>();
+  const notAfter = new Map<string, Pattern[][]>();
+  for (const cue of u.cues) {
+    for (const phrase of cue.phrases) {
+      const patterns = compilePatterns(phrase, classes);
+      const first = patterns[0];
+      if (!first) continue;
+      const compiled = { cue, patterns };
+      // Indexed by every word that can start it, so that each token looks up only the phrases it can start.
+      const starts = first.kind === 'word' ? [first.word] : first.kind === 'class' ? [...first.words] : [];
+      for (const word of starts) byWord.set(word, [...(byWord.get(word) ?? []), compiled]);
+      if (first.kind === 'prefix') others.push(compiled);
+    }
+    if (cue.notBefore)
+      notBefore.set(
+        cue.id,
+        cue.notBefore.map((p) => compilePatterns(p, classes)),
+      );
+    if (cue.notAfter)
+      notAfter.set(
+        cue.id,
+        cue.notAfter.map((p) => compilePatterns(p, classes)),
+      );
+  }
+  const list = (phrases: readonly string[]) => phrases.map((p) => compilePatterns(p, classes));
+  return {
+    comparison,
+    byWord,
+    others,
+    negators: list(u.negators),
+    breaks: list(u.clauseBreaks),
+    current: list(u.current),
+    notBefore,
+    notAfter,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading a text
+
+interface Words {
+  /** The word tokens (punctuation dropped), each with its sentence-part and clause index. */
+  tokens: Token[];
+  /** Sentence parts: split at . ; ! ? and at clause-break words ("but"). */
+  part: number[];
+  /** Clauses: sentence parts split further at commas, colons and dashes; negation stays inside one. */
+  clause: number[];
+}
+
+/** Exact run of patterns at `start`, no gaps: for negators, clause breaks, senses. */
+function runAt(patterns: readonly Pattern[], tokens: readonly Token[], start: number): number {
+  if (start < 0 || start + patterns.length > tokens.length) return 0;
+  for (const [k, p] of patterns.entries()) {
+    const token = tokens[start + k];
+    if (!token || !matches(p, token)) return 0;
+  }
+  return patterns.length;
+}
+
+function anyRunAt(list: readonly Pattern[][], tokens: readonly Token[], start: number): number {
+  for (const patterns of list) {
+    const length = runAt(patterns, tokens, start);
+    if (length) return length;
+  }
+  return 0;
+}
+
+function segment(reader: Reader, all: readonly Token[]): Words {
+  const tokens: Token[] = [];
+  const part: number[] = [];
+  const clause: number[] = [];
+  let p = 0;
+  let c = 0;
+  let fresh = true;
+  for (const token of all) {
+    if (!WORDLIKE.test(token.norm)) {
+      if (!fresh && CLAUSE_END.has(token.norm)) {
+        c++;
+        if (SENTENCE_END.has(token.norm)) p++;
+        fresh = true;
+      }
+      continue;
+    }
+    tokens.push(token);
+    part.push(p);
+    clause.push(c);
+    fresh = false;
+  }
+  // Clause-break words ("but", "however") start a new part and clause from where they stand.
+  for (let i = 0; i < tokens.length; i++) {
+    const length = anyRunAt(reader.breaks, tokens, i);
+    if (!length) continue;
+    for (let j = i; j < tokens.length; j++) {
+      part[j] = (part[j] ?? 0) + 0.5;
+      clause[j] = (clause[j] ?? 0) + 0.5;
+    }
+    i += length - 1;
+  }
+  return { tokens, part, clause };
+}
+
+/** For each word: the index of the negating word that governs it, or -1. */
+function negationOf(reader: Reader, words: Words): number[] {
+  const { tokens, clause } = words;
+  const governed = new Array<number>(tokens.length).fill(-1);
+  let lastNegator = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.negated && governed[i] === -1) governed[i] = lastNegator >= 0 ? lastNegator : i;
+    const length = anyRunAt(reader.negators, tokens, i);
+    if (length) {
+      lastNegator = i;
+      for (let j = i + length; j < Math.min(tokens.length, i + length + NEGATION_REACH); j++) {
+        // A negation reaches the words it governs, not past a preposition or a conjunction ("instead of
+        // websockets for the notifications" says nothing against notifications).
+        if (clause[j] !== clause[i] || (j > i + length && STOPS_NEGATION.has(tokens[j]?.pos ?? ''))) break;
+        governed[j] = i;
+      }
+      i += length - 1;
+    } else if (['not', "n't", 'no', 'never', 'without', 'cannot'].includes(token.lemma) || token.norm === "n't") {
+      lastNegator = i;
+    }
+  }
+  return governed;
+}
+
+function currentParts(reader: Reader, words: Words): Set<number> {
+  const parts = new Set<number>();
+  for (let i = 0; i < words.tokens.length; i++)
+    if (anyRunAt(reader.current, words.tokens, i)) parts.add(words.part[i] ?? 0);
+  return parts;
+}
+
+/** The phrase's words from `start`, in order, with at most MAX_GAP others between them, inside one sentence part. */
+function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): number[] | undefined {
+  const { tokens, part } = words;
+  const at = [start];
+  let last = start;
+  for (const pattern of phrase.patterns.slice(1)) {
+    let found = -1;
+    for (let j = last + 1; j <= Math.min(last + 1 + MAX_GAP, tokens.length - 1); j++) {
+      if (part[j] !== part[start]) break;
+      if (matches(pattern, tokens[j] as Token)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return undefined;
+    at.push(found);
+    last = found;
+  }
+  return at;
+}
+
+function wrongSense(reader: Reader, cue: Cue, words: Words, first: number, last: number): boolean {
+  // Another sense shows in the next few words of the clause ("sends a message once a day", "game studio").
+  const before = reader.notBefore.get(cue.id);
+  for (let k = last + 1; before && k <= last + 3 && words.clause[k] === words.clause[last]; k++)
+    if (before.some((patterns) => runAt(patterns, words.tokens, k))) return true;
+  const after = reader.notAfter.get(cue.id);
+  return after?.some((patterns) => runAt(patterns, words.tokens, first - patterns.length)) ?? false;
+}
+
+function isNegator(reader: Reader, words: Words, i: number): boolean {
+  const token = words.tokens[i];
+  return Boolean(token && (token.norm === "n't" || anyRunAt(reader.negators, words.tokens, i)));
+}
+
+interface Candidate {
+  phrase: CompiledPhrase;
+  at: number[];
+}
+
+export function findings(reader: Reader, text: string): Finding[] {
+  const words = segment(reader, tokenize(text));
+  const { tokens } = words;
+  const negation = negationOf(reader, words);
+  const current = currentParts(reader, words);
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const phrases = new Set([
+      ...(reader.byWord.get(token.norm) ?? []),
+      ...(token.lemma !== token.norm ? (reader.byWord.get(token.lemma) ?? []) : []),
+      ...reader.others.filter((p) => p.patterns[0] && matches(p.patterns[0], token)),
+    ]);
+    for (const phrase of phrases) {
+      const at = matchPhrase(phrase, words, i);
+      if (at && !wrongSense(reader, phrase.cue, words, i, at.at(-1) as number)) candidates.push({ phrase, at });
+    }
+  }
+  // The longest phrases first, then the tightest (fewest words skipped): words that one phrase used ("mostly just
+  // receives") say nothing more in another ("page … just receives"), whichever cue that belongs to.
+  const gaps = (c: Candidate) => (c.at.at(-1) as number) - (c.at[0] as number) + 1 - c.at.length;
+  candidates.sort(
+    (a, b) => b.at.length - a.at.length || gaps(a) - gaps(b) || (a.at[0] as number) - (b.at[0] as number),
+  );
+  // Answers and conditions are read apart: "the browser editor" says who edits and that a browser is involved.
+  const covered = { question: new Set<number>(), condition: new Set<number>() };
+  const found: Finding[] = [];
+  for (const { phrase, at } of candidates) {
+    const used = 'condition' in phrase.cue.means ? covered.condition : covered.question;
+    if (at.some((k) => used.has(k))) continue;
+    for (const k of at) used.add(k);
+    const first = at[0] as number;
+    const last = at.at(-1) as number;
+    // Negated: a negation governs the phrase's first word, or a negating word stands in a gap inside it ("users
+    // can't reply"). A phrase that holds its own negating word ("nothing goes back") says what it says.
+    const own = new Set(at);
+    let negator = -1;
+    for (let k = first + 1; k < last; k++) if (!own.has(k) && isNegator(reader, words, k)) negator = k;
+    const governing = negation[first] ?? -1;
+    if (negator < 0 && governing >= 0 && governing < first) negator = governing;
+    const negated = negator >= 0;
+    const targets = negated ? [phrase.cue.negated] : [phrase.cue.means, ...(phrase.cue.also ?? [])];
+    const from = negated ? Math.min(negator, first) : first;
+    for (const target of targets) {
+      if (!target) continue;
+      found.push({
+        cue: phrase.cue.id,
+        target,
+        words: text.slice((tokens[from] as Token).start, (tokens[last] as Token).end),
+        at: (tokens[from] as Token).start,
+        negated,
+        current: current.has(words.part[first] ?? -1),
+        ...(phrase.cue.cites && !negated ? { cites: phrase.cue.cites } : {}),
+      });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+function strengthOf(target: CueTarget): Strength {
+  return 'strength' in target ? target.strength : 'direct';
+}
+
+/** Reads a text into settled answers, conflicts, raised questions and the conditions that hold. */
+export function read(reader: Reader, text: string): Reading {
+  const all = findings(reader, text);
+  const usable = all.filter((f) => !(f.current && 'question' in f.target));
+  const answers: Record<string, Answered> = {};
+  const conflicts: Record<string, Conflict> = {};
+  const cites = new Set<string>();
+
+  for (const question of reader.comparison.wizard.questions) {
+    const mine = usable.filter((f) => 'question' in f.target && f.target.question === question.id);
+    if (mine.length === 0) continue;
+    const top = Math.max(...mine.map((f) => RANK[strengthOf(f.target)]));
+    const strongest = mine.filter((f) => RANK[strengthOf(f.target)] === top);
+    const options = [...new Set(strongest.map((f) => ('option' in f.target ? f.target.option : '')))];
+    const strength = strengthOf((strongest[0] as Finding).target);
+    const wordsFor = (option: string, list: readonly Finding[]) => [
+      ...new Set(list.filter((f) => 'option' in f.target && f.target.option === option).map((f) => f.words)),
+    ];
+    if (options.length > 1) {
+      conflicts[question.id] = {
+        strength,
+        sides: options.map((option) => ({ option, words: wordsFor(option, strongest) })),
+      };
+      continue;
+    }
+    const option = options[0] as string;
+    // The seed's take a domain word called up is cited when it agrees with the answer, however it was set.
+    for (const f of mine) if (f.cites && 'option' in f.target && f.target.option === option) cites.add(f.cites);
+    answers[question.id] = {
+      option,
+      strength,
+      evidence: wordsFor(option, strongest).map((words) => ({ words, strength })),
+      outweighed: mine
+        .filter((f) => 'option' in f.target && f.target.option !== option)
+        .map((f) => ({ option: 'option' in f.target ? f.target.option : '', words: f.words })),
+    };
+  }
+
+  const raised = [...new Set(usable.flatMap((f) => ('raises' in f.target ? [f.target.raises] : [])))].filter(
+    (q) => answers[q]?.strength !== 'direct',
+  );
+
+  const conditions: HeldCondition[] = [];
+  for (const condition of reader.comparison.understanding?.conditions ?? []) {
+    const mine = all.filter((f) => 'condition' in f.target && f.target.condition === condition.id);
+    const rank = (holds: boolean) =>
+      Math.max(
+        -1,
+        ...mine
+          .filter((f) => 'condition' in f.target && (f.target.holds ?? true) === holds)
+          .map((f) => RANK[strengthOf(f.target)]),
+      );
+    const forIt = rank(true);
+    // A condition holds when what speaks for it is stronger than what speaks against it.
+    if (forIt < 0 || forIt <= rank(false)) continue;
+    const supporting = mine.filter(
+      (f) => 'condition' in f.target && (f.target.holds ?? true) && RANK[strengthOf(f.target)] === forIt,
+    );
+    conditions.push({
+      id: condition.id,
+      strength: strengthOf((supporting[0] as Finding).target),
+      words: [...new Set(supporting.map((f) => f.words))],
+    });
+  }
+  return { findings: all, answers, conflicts, raised, conditions, cites: [...cites] };
+}

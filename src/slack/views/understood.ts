@@ -1,0 +1,64 @@
+/**
+ * What free text was understood to say, as Block Kit: each answer with the person's words that set it and a
+ * Change button, the conditions found with a "Not so" button, the domain words a direct statement outweighed, and
+ * a conflict named side by side in the person's words.
+ */
+import type { ConflictView, Quote, Understood } from '../../advisor/index.js';
+import { ACTION } from '../ids.js';
+import { button, clip, context, escapeText, type KnownBlock, section } from './blocks.js';
+
+/** How much of the person's words one quote shows; the state clips them at most as short. */
+export const QUOTE_WORDS_MAX = 80;
+/** Conditions shown at most, so that a long text never pushes a message past Block Kit's 50 blocks. */
+const CONDITIONS_MAX = 6;
+
+const quoted = (words: string) => `“${escapeText(clip(words.replace(/\s+/g, ' ').trim(), QUOTE_WORDS_MAX))}”`;
+
+/** "(from “raw jpeg bytes”)", "(assumed: nothing in your text mentions binary data)"; nothing once changed. */
+export function quoteNote(quotes: readonly Quote[] | undefined): string {
+  if (!quotes?.length) return '';
+  const assumed = quotes.find((q) => q.strength === 'assumed');
+  if (assumed) return ` _(assumed: ${escapeText(assumed.words)})_`;
+  return ` _(from ${quotes.map((q) => quoted(q.words)).join(', ')})_`;
+}
+
+/** The understood answers (each with its Change button) and the conditions, for a question still to be asked. */
+export function understoodBlocks(understood: Understood, questionIds: readonly string[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (understood.answers.length || understood.conditions.length) blocks.push(section('*What I understood*'));
+  for (const a of understood.answers)
+    blocks.push(
+      section(
+        `*${escapeText(a.question)}* ${escapeText(a.answer)}${quoteNote(a.quotes)}`,
+        button('Change', ACTION.change(Math.max(0, questionIds.indexOf(a.questionId))), a.change),
+      ),
+    );
+  blocks.push(...conditionBlocks(understood));
+  blocks.push(...outweighedBlocks(understood));
+  return blocks;
+}
+
+export function conditionBlocks(understood: Understood): KnownBlock[] {
+  return understood.conditions
+    .slice(0, CONDITIONS_MAX)
+    .map((c, i) =>
+      section(
+        `*Also:* ${escapeText(c.says)}${c.words[0] ? ` _(from ${quoted(c.words[0])})_` : ''}`,
+        button('Not so', ACTION.drop(i), c.drop),
+      ),
+    );
+}
+
+export function outweighedBlocks(understood: Understood): KnownBlock[] {
+  if (!understood.outweighed.length) return [];
+  const words = understood.outweighed
+    .slice(0, 5)
+    .map((o) => `${quoted(o.words)} (suggests ${escapeText(o.answer)})`)
+    .join(', ');
+  return [context(`Also in your words: ${words}; what you said directly outweighs them.`)];
+}
+
+export function conflictBlock(conflict: ConflictView): KnownBlock {
+  const sides = conflict.sides.map((s) => `${s.words.map(quoted).join(', ')} suggests *${escapeText(s.answer)}*`);
+  return section(`Your text points both ways here: ${sides.join('; ')}. Which is it?`);
+}
