@@ -4,14 +4,10 @@
  */
 import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
-import type { Store, StoreOptions } from './store.js';
+import type { DatabaseConfig, Store, StoreOptions } from './store.js';
 
 export { installationStoreFor } from './installations.js';
 export * from './store.js';
-
-export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
-
-export const DEFAULT_DATABASE_PATH = './var/realtime-advisor.db';
 
 export async function openStore(database: DatabaseConfig, options: StoreOptions = {}): Promise<Store> {
   return database.kind === 'postgres'

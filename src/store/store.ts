@@ -154,6 +154,11 @@ export interface ShareRecords {
 
 export type Backend = 'sqlite' | 'postgres';
 
+/** Which database: the SQLite file (`:memory:` for a throwaway), or a PostgreSQL URL. */
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+export const DEFAULT_DATABASE_PATH = './var/realtime-advisor.db';
+
 export interface Store {
   readonly backend: Backend;
   readonly installations: InstallationRecords;
