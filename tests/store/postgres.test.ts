@@ -13,7 +13,6 @@ import { storeContract } from './store.contract.js';
 const postgres = findPostgres();
 
 if (!postgres.ok) {
-  process.stderr.write(`PostgreSQL store tests skipped: ${postgres.reason}\n`);
   describe.skip(`PostgreSQL store (skipped: ${postgres.reason})`, () => {
     it('passes the store contract', () => {});
   });
