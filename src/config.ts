@@ -4,6 +4,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { type DatabaseConfig, DEFAULT_DATABASE_PATH } from './store/store.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
@@ -30,6 +31,16 @@ const envSchema = z
       .max(65535, 'expected a port from 0 to 65535')
       .default(3000),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected a PostgreSQL URL: postgres://user:password@host:5432/database')
+      .optional(),
+    DATABASE_PATH: z.string().default(DEFAULT_DATABASE_PATH),
+    DECISION_RETENTION_DAYS: z.coerce
+      .number({ error: 'expected a number of days' })
+      .int('expected a whole number of days')
+      .min(1, 'expected at least 1 day')
+      .default(365),
   })
   .transform((env) => ({
     botToken: env.SLACK_BOT_TOKEN,
@@ -40,7 +51,15 @@ const envSchema = z
     slackApiUrl: env.SLACK_API_URL,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
+    /** PostgreSQL when DATABASE_URL is set (many instances), else the SQLite file (one process, no set-up). */
+    database: databaseConfig(env.DATABASE_URL, env.DATABASE_PATH),
+    /** Decisions older than this many days are deleted. */
+    retentionDays: env.DECISION_RETENTION_DAYS,
   }));
+
+function databaseConfig(url: string | undefined, path: string): DatabaseConfig {
+  return url ? { kind: 'postgres', url } : { kind: 'sqlite', path };
+}
 
 export type Config = z.output<typeof envSchema>;
 

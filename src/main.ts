@@ -7,6 +7,8 @@ import { describeProblems, loadConfig } from './config.js';
 import { runMain, stopOnSignals } from './lifecycle.js';
 import { createSlackApp } from './slack/app.js';
 import { describeSlackError } from './slack/slack-errors.js';
+import { describeDatabase, openStore, type Store } from './store/index.js';
+import { startHousekeeping } from './store/retention.js';
 
 async function main(): Promise<number> {
   const loaded = loadConfig();
@@ -24,11 +26,25 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  // Opening applies the migrations; a database that cannot be reached stops start-up here, before Slack is asked.
+  let store: Store;
+  const database = describeDatabase(config.database);
+  try {
+    store = await openStore(config.database);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Realtime Advisor could not open its database (${database}): ${reason}\n`);
+    return 1;
+  }
+  const housekeeping = startHousekeeping(store, config.retentionDays);
+
   const { start } = createSlackApp({ config, advisor });
   let running: Awaited<ReturnType<typeof start>>;
   try {
     running = await start();
   } catch (error) {
+    housekeeping.stop();
+    await store.close();
     const { code } = describeSlackError(error);
     process.stderr.write(
       `Realtime Advisor could not start: Slack refused the bot token or could not be reached (${code}).\n` +
@@ -41,7 +57,11 @@ async function main(): Promise<number> {
       ? `Realtime Advisor is listening on port ${running.port}: POST /slack/events, GET /healthz\n`
       : 'Realtime Advisor is connected in Socket Mode\n',
   );
-  stopOnSignals(() => running.stop());
+  stopOnSignals(async () => {
+    await running.stop();
+    housekeeping.stop();
+    await store.close();
+  });
   return 0;
 }
 

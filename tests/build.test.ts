@@ -21,7 +21,7 @@ describe('the product build', () => {
     const topLevel = new Set(files.map((f) => f.split(/[\\/]/)[0]));
 
     expect(files).toContain('main.js');
-    expect([...topLevel].sort()).toEqual(['advisor', 'cli', 'config.js', 'lifecycle.js', 'main.js', 'slack']);
+    expect([...topLevel].sort()).toEqual(['advisor', 'cli', 'config.js', 'lifecycle.js', 'main.js', 'slack', 'store']);
     expect(files.filter((f) => /sandbox|standin|page/.test(f))).toEqual([]);
     const importingSandbox = files.filter((f) =>
       /from ['"][^'"]*sandbox\//.test(readFileSync(join(outDir, f), 'utf8')),

@@ -15,8 +15,38 @@ describe('the environment', () => {
         slackApiUrl: undefined,
         port: 3000,
         logLevel: 'info',
+        database: { kind: 'sqlite', path: './var/realtime-advisor.db' },
+        retentionDays: 365,
       },
     });
+  });
+
+  it('keeps decisions in PostgreSQL when DATABASE_URL is set, and in the SQLite file at DATABASE_PATH otherwise', () => {
+    const url = 'postgres://advisor:secret@db.internal:5432/advisor';
+    expect(parseConfig({ ...valid, DATABASE_URL: url, DATABASE_PATH: '/ignored.db' })).toMatchObject({
+      ok: true,
+      config: { database: { kind: 'postgres', url } },
+    });
+    expect(parseConfig({ ...valid, DATABASE_PATH: '/srv/advisor.db', DECISION_RETENTION_DAYS: '90' })).toMatchObject({
+      ok: true,
+      config: { database: { kind: 'sqlite', path: '/srv/advisor.db' }, retentionDays: 90 },
+    });
+  });
+
+  it('rejects a DATABASE_URL that is not PostgreSQL without echoing it, which may hold a password', () => {
+    const result = parseConfig({
+      ...valid,
+      DATABASE_URL: 'mysql://root:pw-secret@db/advisor',
+      DECISION_RETENTION_DAYS: '0',
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'DATABASE_URL: expected a PostgreSQL URL: postgres://user:password@host:5432/database',
+        'DECISION_RETENTION_DAYS: expected at least 1 day',
+      ],
+    });
+    expect(describeProblems(result.ok ? [] : result.problems)).not.toContain('pw-secret');
   });
 
   it('switches to Socket Mode with an app-level token, and takes an API URL with or without a trailing slash', () => {

@@ -10,7 +10,7 @@ const cwd = fileURLToPath(new URL('./fixtures/', import.meta.url)); // no .env h
 function run(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: ':memory:', ...env },
   });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk) => {
@@ -53,6 +53,22 @@ describe('npm start', () => {
     expect(output.stderr).toMatch(/Slack refused the bot token .*invalid_auth/);
     expect(output.stderr).not.toContain('xoxb-0000-refused-by-slack');
     expect(output.stderr).not.toContain(slack.signingSecret);
+  });
+
+  it('exits 1 naming the database it could not open, never its password', async () => {
+    const { output, exited } = run({
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: slack.signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      DATABASE_URL: 'postgres://advisor:pw-not-printed@127.0.0.1:1/advisor',
+      PORT: '0',
+    });
+    expect(await exited).toBe(1);
+    expect(output.stderr).toContain(
+      'could not open its database (PostgreSQL at postgres://advisor:***@127.0.0.1:1/advisor)',
+    );
+    expect(output.stderr).toContain('ECONNREFUSED');
+    expect(output.stderr).not.toContain('pw-not-printed');
   });
 
   it('serves /healthz and signed slash commands once started, and logs neither token nor secret even at debug level', async () => {

@@ -60,6 +60,7 @@ export async function startStandinAndApp(options: {
     SLACK_API_URL: standin.apiUrl,
     PORT: '0',
     LOG_LEVEL: options.logLevel ?? 'warn',
+    DATABASE_PATH: ':memory:', // a throwaway database for each run: the sandbox keeps nothing
   });
   if (!parsed.ok) {
     await standin.close();
