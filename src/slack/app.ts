@@ -10,12 +10,15 @@ import type { Advisor } from '../advisor/index.js';
 import type { Config } from '../config.js';
 import { registerListeners } from './listeners/index.js';
 import { OnceLedger } from './once.js';
+import { InMemoryShareLedger, type ShareLedger } from './share-ledger.js';
+import { sharePipeline } from './share-pipeline.js';
 import { describeSlackError } from './slack-errors.js';
+import { slackFetch } from './slack-fetch.js';
 
 /**
- * Slack's default policy retries about ten times over 30 minutes with no timeout: a click would hang for good.
- * This one gives up within a minute (backoff of 1, 2, 4, 8 s and at most 45 s of retrying, each attempt
- * bounded by the timeout below), waiting out a 429's Retry-After as the client does on its own.
+ * The policy for calls that are safe to repeat, which the app makes only to connect (Socket Mode's
+ * apps.connections.open). Slack's default retries about ten times over 30 minutes with no timeout; this one
+ * gives up within a minute (backoff of 1, 2, 4, 8 s and at most 45 s of retrying).
  */
 export const PRODUCTION_RETRY: webApi.RetryOptions = {
   retries: 4,
@@ -25,6 +28,14 @@ export const PRODUCTION_RETRY: webApi.RetryOptions = {
   maxRetryTime: 45_000,
 };
 export const WEB_API_TIMEOUT_MS = 5000;
+
+/**
+ * Every call the app makes while serving people either posts (repeated after a lost answer, it lands twice) or
+ * carries a 3-second trigger (a queue paused by someone else's 429 expires it). So the client never repeats a
+ * call on its own and never pauses its queue; slack-fetch.ts sends a call again only after a 429 that fits in
+ * its time, since Slack did nothing then.
+ */
+export const ONCE_ONLY: webApi.RetryOptions = { retries: 0 };
 
 const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -36,10 +47,12 @@ const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
 export interface SlackAppOptions {
   config: Config;
   advisor: Advisor;
-  /** Tests that do not exercise retries pass { retries: 0 }. */
+  /** The retry policy for calls safe to repeat (Socket Mode's connection); PRODUCTION_RETRY by default. */
   retryConfig?: webApi.RetryOptions;
   timeoutMs?: number;
   ledger?: OnceLedger;
+  /** Where shares are written down; one process's memory by default. */
+  shareLedger?: ShareLedger;
 }
 
 export interface RunningApp {
@@ -60,10 +73,14 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
       res.end(ready ? 'ok' : 'starting');
     },
   };
-  const clientOptions = {
+  const timeout = options.timeoutMs ?? WEB_API_TIMEOUT_MS;
+  const apiUrl = config.slackApiUrl ?? 'https://slack.com/api/';
+  const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    retryConfig: options.retryConfig ?? PRODUCTION_RETRY,
-    timeout: options.timeoutMs ?? WEB_API_TIMEOUT_MS,
+    retryConfig: ONCE_ONLY,
+    rejectRateLimitedCalls: true,
+    timeout,
+    fetch: slackFetch({ apiUrl, timeoutMs: timeout }),
   };
   const app = new App({
     token: config.botToken,
@@ -74,10 +91,20 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     deferInitialization: true,
     // Socket Mode's own client (apps.connections.open) takes its options from installerOptions, not clientOptions.
     ...(config.mode === 'socket'
-      ? { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } }
+      ? {
+          socketMode: true,
+          appToken: config.appToken,
+          installerOptions: {
+            clientOptions: { ...clientOptions, retryConfig: options.retryConfig ?? PRODUCTION_RETRY },
+          },
+        }
       : { customRoutes: [healthz] }),
   });
-  registerListeners(app, { advisor: options.advisor, ledger: options.ledger ?? new OnceLedger() });
+  registerListeners(app, {
+    advisor: options.advisor,
+    ledger: options.ledger ?? new OnceLedger(),
+    shares: sharePipeline(options.shareLedger ?? new InMemoryShareLedger()),
+  });
   app.error(async (error) => {
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
     app.logger.error('listener error', {
