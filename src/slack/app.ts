@@ -5,11 +5,13 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, LogLevel, type webApi } from '@slack/bolt';
+import { App, type CustomRoute, LogLevel, type RespondArguments, type RespondFn, type webApi } from '@slack/bolt';
 import type { Advisor } from '../advisor/index.js';
 import type { Config } from '../config.js';
+import { InFlight, type Work, workOf } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { OnceLedger } from './once.js';
+import { replierFor } from './replier.js';
 import { InMemoryShareLedger, type ShareLedger } from './share-ledger.js';
 import { sharePipeline } from './share-pipeline.js';
 import { describeSlackError } from './slack-errors.js';
@@ -28,6 +30,11 @@ export const PRODUCTION_RETRY: webApi.RetryOptions = {
   maxRetryTime: 45_000,
 };
 export const WEB_API_TIMEOUT_MS = 5000;
+
+/** On SIGTERM, how long work after an ack may take to finish before it is given up (and the person told). */
+export const SHUTDOWN_DRAIN_MS = 10_000;
+/** How long telling people about unfinished work may take, after the drain. */
+const SHUTDOWN_TELL_MS = 2000;
 
 /**
  * Every call the app makes while serving people either posts (repeated after a lost answer, it lands twice) or
@@ -53,6 +60,8 @@ export interface SlackAppOptions {
   ledger?: OnceLedger;
   /** Where shares are written down; one process's memory by default. */
   shareLedger?: ShareLedger;
+  /** How long stop() waits for work after acks; SHUTDOWN_DRAIN_MS by default. */
+  drainMs?: number;
 }
 
 export interface RunningApp {
@@ -60,6 +69,42 @@ export interface RunningApp {
   /** The port HTTP mode listens on (useful with port 0); undefined in Socket Mode. */
   port?: number;
   stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Logs a piece of work that shutdown could not wait for, and tells its person privately. */
+async function tellUnfinished(app: App, fetch: typeof globalThis.fetch, work: Work): Promise<void> {
+  app.logger.warn('unfinished at shutdown', {
+    kind: work.kind,
+    user: work.user,
+    channel: work.channel,
+    ms: Date.now() - work.startedAt,
+  });
+  if (!work.user) return;
+  const { responseUrl } = work;
+  const respond = responseUrl
+    ? async (message: RespondArguments) =>
+        fetch(responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(message),
+        })
+    : undefined;
+  const reply = replierFor({
+    client: app.client,
+    logger: app.logger,
+    user: work.user,
+    channel: work.channel,
+    threadTs: work.threadTs,
+    respond: respond as RespondFn | undefined,
+  });
+  await reply.explain('finish what you asked', {
+    code: 'shutting_down',
+    advice:
+      'I was restarting and ran out of time, so it may or may not have happened. Look first; if it did not, try again in a minute.',
+    mayHaveHappened: true,
+  });
 }
 
 export function createSlackApp(options: SlackAppOptions): { app: App; start(): Promise<RunningApp> } {
@@ -75,12 +120,13 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   };
   const timeout = options.timeoutMs ?? WEB_API_TIMEOUT_MS;
   const apiUrl = config.slackApiUrl ?? 'https://slack.com/api/';
+  const fetch = slackFetch({ apiUrl, timeoutMs: timeout });
   const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: ONCE_ONLY,
     rejectRateLimitedCalls: true,
     timeout,
-    fetch: slackFetch({ apiUrl, timeoutMs: timeout }),
+    fetch,
   };
   const app = new App({
     token: config.botToken,
@@ -100,6 +146,9 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
         }
       : { customRoutes: [healthz] }),
   });
+  // Every request, ack and the work after it, is tracked so that shutdown can let it finish.
+  const inFlight = new InFlight();
+  app.use(({ body, next }) => inFlight.track(workOf(body), next));
   registerListeners(app, {
     advisor: options.advisor,
     ledger: options.ledger ?? new OnceLedger(),
@@ -125,9 +174,22 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
       return {
         app,
         ...(port !== undefined ? { port } : {}),
+        /**
+         * Stops taking requests, then lets the work after acks finish for up to the drain bound: Slack will not
+         * send those requests again. What is unfinished then is logged and its person told; a request that never
+         * finishes does not hold the process.
+         */
         async stop() {
           ready = false;
-          await app.stop();
+          const bound = options.drainMs ?? SHUTDOWN_DRAIN_MS;
+          const drained = inFlight.drain(bound);
+          await Promise.race([app.stop(), sleep(bound)]);
+          const unfinished = await drained;
+          if (unfinished.length === 0) return;
+          await Promise.race([
+            Promise.allSettled(unfinished.map((work) => tellUnfinished(app, fetch, work))),
+            sleep(SHUTDOWN_TELL_MS),
+          ]);
         },
       };
     },
