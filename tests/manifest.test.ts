@@ -63,6 +63,14 @@ describe('manifest.yml', () => {
     expect(code).toContain('callback_id: SHORTCUT_CALLBACK');
   });
 
+  it('turns on the Messages tab, read-only: the place of last resort, where the code posts to a user id', () => {
+    expect(manifest.features.app_home).toMatchObject({
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: true,
+    });
+    expect(code).toMatch(/client\.chat\.postMessage\(\{ channel: user,/);
+  });
+
   it('subscribes to exactly the events the code listens to', () => {
     expect(listenedEvents.sort()).toEqual(['app_home_opened', 'app_mention']);
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(listenedEvents);

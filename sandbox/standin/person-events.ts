@@ -76,12 +76,19 @@ export class EventDelivery {
     return this.app.send('event_callback', envelope, 'application/json', JSON.stringify(envelope), { headers });
   }
 
-  /** Sends an Events API callback; with `retries`, follows it with that many retries of the same event_id. */
-  async deliver(event: JsonObject, options: { retries?: number; retryReason?: string } = {}): Promise<EventResult> {
+  /**
+   * Sends an Events API callback; with `retries`, follows it with that many retries of the same event_id. With
+   * `firstMarkedAsRetry: n`, the first delivery this app sees already carries retry number n, as when Slack's
+   * earlier tries went to another instance or were lost.
+   */
+  async deliver(
+    event: JsonObject,
+    options: { retries?: number; retryReason?: string; firstMarkedAsRetry?: number } = {},
+  ): Promise<EventResult> {
     const eventId = randomId('Ev', 9);
     const envelope = this.envelope(event, eventId);
     this.sent.set(eventId, envelope);
-    const attempts = [await this.post(envelope)];
+    const attempts = [await this.post(envelope, options.firstMarkedAsRetry, options.retryReason)];
     for (let n = 1; n <= (options.retries ?? 0); n += 1) {
       attempts.push(await this.post(envelope, n, options.retryReason));
     }
@@ -202,6 +209,8 @@ export interface MentionInput extends MessageOptions {
   text: PersonText;
   threadTs?: string;
   retryNum?: number;
+  /** The first delivery already carries this retry number (X-Slack-Retry-Num), reason http_timeout. */
+  firstMarkedAsRetry?: number;
   /** Send the mention as an edit: the message is first posted as `before`, then edited to `text`. */
   edited?: { before: PersonText };
   /** Posted by another app: `subtype: bot_message`, `bot_id`, no `user` (Slack still sends app_mention). */
@@ -237,7 +246,7 @@ export async function mention(app: AppRequests, events: EventDelivery, input: Me
       threadTs,
     );
   } else {
-    const { edited: _edited, asBot: _asBot, retryNum: _retryNum, ...posted } = input;
+    const { edited: _edited, asBot: _asBot, retryNum: _retryNum, firstMarkedAsRetry: _first, ...posted } = input;
     message = postAsUser(app, { ...posted, text: input.edited ? input.edited.before : typed });
     if (input.edited) {
       const encoded = encodePersonText(ws, typed);
@@ -264,7 +273,10 @@ export async function mention(app: AppRequests, events: EventDelivery, input: Me
     channel: channel.id,
     event_ts: message.ts,
   };
-  const result = await events.deliver(event, { ...(input.retryNum ? { retries: input.retryNum } : {}) });
+  const result = await events.deliver(event, {
+    ...(input.retryNum ? { retries: input.retryNum } : {}),
+    ...(input.firstMarkedAsRetry ? { firstMarkedAsRetry: input.firstMarkedAsRetry } : {}),
+  });
   return { message, event: result };
 }
 

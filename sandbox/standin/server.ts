@@ -12,7 +12,7 @@ import { isRecord, type JsonObject } from './json.js';
 import { PersonActions } from './person-actions.js';
 import { postToResponseUrl } from './response-url.js';
 import { callWebApi, decodeArgs } from './web-api.js';
-import { type CallRecord, type Fault, type Notice, Workspace } from './workspace.js';
+import { actsFirst, type CallRecord, type Fault, type Notice, Workspace } from './workspace.js';
 import type { StandinChange } from './workspace-base.js';
 import type { StandinChannel, StandinUser } from './workspace-directory.js';
 import type { StoredEphemeral, StoredMessage } from './workspace-messages.js';
@@ -263,6 +263,34 @@ export class SlackStandin extends PersonActions {
   }
 }
 
+/**
+ * Sends the answer to a call that took effect, spoiled as a fault that acts first says: late, or lost (a reset
+ * connection, a proxy's 502 page, a body that is not JSON). The call record keeps what Slack did, not what the
+ * app received.
+ */
+async function answerAfterActing(res: ServerResponse, fault: Fault | undefined, send: () => void): Promise<void> {
+  if (!actsFirst(fault)) return send();
+  if ('answerLateMs' in fault) {
+    await delay(fault.answerLateMs);
+    // The app may have given up and closed the connection; Slack does not care.
+    if (!res.destroyed) send();
+    return;
+  }
+  switch (fault.afterActing) {
+    case 'reset':
+      res.socket?.destroy();
+      return;
+    case 'bad_gateway':
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>');
+      return;
+    case 'invalid_json':
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end('{"ok":true,"channel":"C0');
+      return;
+  }
+}
+
 /** Applies an injected fault; true when it answered the request itself. */
 async function applyFault(
   ws: Workspace,
@@ -271,7 +299,7 @@ async function applyFault(
   args: JsonObject,
   fault: Fault | undefined,
 ): Promise<boolean> {
-  if (fault === undefined) return false;
+  if (fault === undefined || actsFirst(fault)) return false;
   const record = (status: number, error: string) =>
     ws.recordCall({ method, args, ok: false, error, status, at: ws.now() });
   if ('delayMs' in fault) {
@@ -336,7 +364,8 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const parsed = parseApiRequest(req, url, raw);
       const args = parsed.ok ? decodeArgs(parsed.args) : { raw };
-      if (await applyFault(ws, res, method, args, ws.takeFault(method))) return;
+      const fault = ws.takeFault(method);
+      if (await applyFault(ws, res, method, args, fault)) return;
       const body = parsed.ok
         ? callWebApi({ ws, botToken, appToken, socketModeUrl: socketMode.url }, method, parsed.args, parsed.token)
         : { ok: false, error: parsed.error };
@@ -348,7 +377,7 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
         status: 200,
         at: ws.now(),
       });
-      sendJson(res, 200, body);
+      await answerAfterActing(res, fault, () => sendJson(res, 200, body));
       return;
     }
     if (url.pathname.startsWith('/respond/') && req.method === 'POST') {
@@ -360,7 +389,8 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       } catch {
         args = { raw };
       }
-      if (await applyFault(ws, res, 'response_url', args, ws.takeFault('response_url'))) return;
+      const fault = ws.takeFault('response_url');
+      if (await applyFault(ws, res, 'response_url', args, fault)) return;
       const outcome = postToResponseUrl(ws, id, raw);
       ws.recordCall({
         method: 'response_url',
@@ -371,8 +401,10 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
         at: ws.now(),
       });
       // Slack answers a response_url in plain text: `ok`, or the error code (`invalid_blocks`, `used_url`, …).
-      if (outcome.status === 200) sendJson(res, outcome.status, outcome.body);
-      else sendText(res, outcome.status, String(outcome.body.error));
+      await answerAfterActing(res, fault, () => {
+        if (outcome.status === 200) sendJson(res, outcome.status, outcome.body);
+        else sendText(res, outcome.status, String(outcome.body.error));
+      });
       return;
     }
     sendJson(res, 404, { ok: false, error: 'not_found' });

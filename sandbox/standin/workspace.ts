@@ -39,7 +39,26 @@ export type Fault =
     }
   | { status: 429; retryAfterSeconds: number }
   | { status: 500 }
-  | { delayMs: number };
+  /** Slow before acting: the call takes effect (or not) only after the delay. */
+  | { delayMs: number }
+  /**
+   * Slack acts at once, then its answer comes late: an app that gives up before then sees a timeout although the
+   * post is there (what makes a retried post land twice).
+   */
+  | { answerLateMs: number }
+  /**
+   * Slack acts, then the answer is lost on the way: the connection is reset, a proxy answers with a 502 HTML page,
+   * or the body is not JSON.
+   */
+  | { afterActing: AnswerLost };
+
+/** How an answer is lost after Slack acted. */
+export type AnswerLost = 'reset' | 'bad_gateway' | 'invalid_json';
+
+/** True for a fault that lets the call take effect and spoils only its answer. */
+export function actsFirst(fault: Fault | undefined): fault is { answerLateMs: number } | { afterActing: AnswerLost } {
+  return fault !== undefined && ('answerLateMs' in fault || 'afterActing' in fault);
+}
 
 /** Something Slack itself shows the person (an error banner), not a message from the app. */
 export interface Notice {

@@ -13,19 +13,26 @@ import {
   HTTPReceiver,
   LogLevel,
   type ReceiverProcessEventErrorHandlerArgs,
+  type RespondArguments,
+  type RespondFn,
   type webApi,
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/index.js';
 import type { Config } from '../config.js';
 import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
+import { InFlight, type Work, workOf } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { OnceLedger } from './once.js';
+import { replierFor } from './replier.js';
+import { InMemoryShareLedger, type ShareLedger } from './share-ledger.js';
+import { sharePipeline } from './share-pipeline.js';
 import { describeSlackError } from './slack-errors.js';
+import { slackFetch } from './slack-fetch.js';
 
 /**
- * Slack's default policy retries about ten times over 30 minutes with no timeout: a click would hang for good.
- * This one gives up within a minute (backoff of 1, 2, 4, 8 s and at most 45 s of retrying, each attempt
- * bounded by the timeout below), waiting out a 429's Retry-After as the client does on its own.
+ * The policy for calls that are safe to repeat, which the app makes only to connect (Socket Mode's
+ * apps.connections.open). Slack's default retries about ten times over 30 minutes with no timeout; this one
+ * gives up within a minute (backoff of 1, 2, 4, 8 s and at most 45 s of retrying).
  */
 export const PRODUCTION_RETRY: webApi.RetryOptions = {
   retries: 4,
@@ -43,6 +50,19 @@ export const WEB_API_TIMEOUT_MS = 5000;
  */
 export const HTTP_TIMEOUTS = { headersTimeoutMs: 5000, requestTimeoutMs: 10_000 };
 
+/** On SIGTERM, how long work after an ack may take to finish before it is given up (and the person told). */
+export const SHUTDOWN_DRAIN_MS = 10_000;
+/** How long telling people about unfinished work may take, after the drain. */
+const SHUTDOWN_TELL_MS = 2000;
+
+/**
+ * Every call the app makes while serving people either posts (repeated after a lost answer, it lands twice) or
+ * carries a 3-second trigger (a queue paused by someone else's 429 expires it). So the client never repeats a
+ * call on its own and never pauses its queue; slack-fetch.ts sends a call again only after a 429 that fits in
+ * its time, since Slack did nothing then.
+ */
+export const ONCE_ONLY: webApi.RetryOptions = { retries: 0 };
+
 const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
   debug: LogLevel.DEBUG,
   info: LogLevel.INFO,
@@ -53,7 +73,7 @@ const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
 export interface SlackAppOptions {
   config: Config;
   advisor: Advisor;
-  /** Tests that do not exercise retries pass { retries: 0 }. */
+  /** The retry policy for calls safe to repeat (Socket Mode's connection); PRODUCTION_RETRY by default. */
   retryConfig?: webApi.RetryOptions;
   timeoutMs?: number;
   ledger?: OnceLedger;
@@ -61,6 +81,10 @@ export interface SlackAppOptions {
   host?: string;
   /** Tests of slow clients shorten these. */
   httpTimeouts?: typeof HTTP_TIMEOUTS;
+  /** Where shares are written down; one process's memory by default. */
+  shareLedger?: ShareLedger;
+  /** How long stop() waits for work after acks; SHUTDOWN_DRAIN_MS by default. */
+  drainMs?: number;
 }
 
 export interface RunningApp {
@@ -70,6 +94,42 @@ export interface RunningApp {
   /** The address HTTP mode listens on; undefined in Socket Mode. */
   address?: string;
   stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Logs a piece of work that shutdown could not wait for, and tells its person privately. */
+async function tellUnfinished(app: App, fetch: typeof globalThis.fetch, work: Work): Promise<void> {
+  app.logger.warn('unfinished at shutdown', {
+    kind: work.kind,
+    user: work.user,
+    channel: work.channel,
+    ms: Date.now() - work.startedAt,
+  });
+  if (!work.user) return;
+  const { responseUrl } = work;
+  const respond = responseUrl
+    ? async (message: RespondArguments) =>
+        fetch(responseUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(message),
+        })
+    : undefined;
+  const reply = replierFor({
+    client: app.client,
+    logger: app.logger,
+    user: work.user,
+    channel: work.channel,
+    threadTs: work.threadTs,
+    respond: respond as RespondFn | undefined,
+  });
+  await reply.explain('finish what you asked', {
+    code: 'shutting_down',
+    advice:
+      'I was restarting and ran out of time, so it may or may not have happened. Look first; if it did not, try again in a minute.',
+    mayHaveHappened: true,
+  });
 }
 
 export function createSlackApp(options: SlackAppOptions): { app: App; start(): Promise<RunningApp> } {
@@ -83,10 +143,15 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
       res.end(ready ? 'ok' : 'starting');
     },
   };
-  const clientOptions = {
+  const timeout = options.timeoutMs ?? WEB_API_TIMEOUT_MS;
+  const apiUrl = config.slackApiUrl ?? 'https://slack.com/api/';
+  const fetch = slackFetch({ apiUrl, timeoutMs: timeout });
+  const clientOptions: webApi.WebClientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    retryConfig: options.retryConfig ?? PRODUCTION_RETRY,
-    timeout: options.timeoutMs ?? WEB_API_TIMEOUT_MS,
+    retryConfig: ONCE_ONLY,
+    rejectRateLimitedCalls: true,
+    timeout,
+    fetch,
   };
   const receiver =
     config.mode === 'http'
@@ -106,7 +171,15 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     // auth.test runs in start() instead of the constructor, so a refused token is a clear message, not a crash.
     deferInitialization: true,
     // Socket Mode's own client (apps.connections.open) takes its options from installerOptions, not clientOptions.
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } }),
+    ...(receiver
+      ? { receiver }
+      : {
+          socketMode: true,
+          appToken: config.appToken,
+          installerOptions: {
+            clientOptions: { ...clientOptions, retryConfig: options.retryConfig ?? PRODUCTION_RETRY },
+          },
+        }),
   });
   if (receiver) {
     receiver.requestListener = guardSlackEdge({
@@ -115,7 +188,14 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
       next: receiver.requestListener,
     });
   }
-  registerListeners(app, { advisor: options.advisor, ledger: options.ledger ?? new OnceLedger() });
+  // Every request, ack and the work after it, is tracked so that shutdown can let it finish.
+  const inFlight = new InFlight();
+  app.use(({ body, next }) => inFlight.track(workOf(body), next));
+  registerListeners(app, {
+    advisor: options.advisor,
+    ledger: options.ledger ?? new OnceLedger(),
+    shares: sharePipeline(options.shareLedger ?? new InMemoryShareLedger()),
+  });
   app.error(async (error) => {
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
     app.logger.error('listener error', {
@@ -144,9 +224,22 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
       return {
         app,
         ...(address ? { port: address.port, address: address.address } : {}),
+        /**
+         * Stops taking requests, then lets the work after acks finish for up to the drain bound: Slack will not
+         * send those requests again. What is unfinished then is logged and its person told; a request that never
+         * finishes does not hold the process.
+         */
         async stop() {
           ready = false;
-          await app.stop();
+          const bound = options.drainMs ?? SHUTDOWN_DRAIN_MS;
+          const drained = inFlight.drain(bound);
+          await Promise.race([app.stop(), sleep(bound)]);
+          const unfinished = await drained;
+          if (unfinished.length === 0) return;
+          await Promise.race([
+            Promise.allSettled(unfinished.map((work) => tellUnfinished(app, fetch, work))),
+            sleep(SHUTDOWN_TELL_MS),
+          ]);
         },
       };
     },

@@ -18,6 +18,8 @@ export const ACTION = {
   open: 'wizard.open',
   /** Shares a verdict or a piece of advice in the channel, with the reasoning in its thread. */
   share: 'verdict.share',
+  /** After Slack did not confirm a share: the person looked, and shares it (or its reasoning) anyway. Same value. */
+  shareAnyway: 'verdict.share_anyway',
   scorecard: 'scorecard.show',
 } as const;
 
@@ -34,7 +36,7 @@ export const WIZARD_NAVIGATION = new RegExp(`^${NAVIGATION_IDS}$`);
  * listener answers these. A negative look-ahead over our own ids, so that it never also runs for one of ours.
  */
 export const FOREIGN_ACTION = new RegExp(
-  `^(?!(?:${[NAVIGATION_IDS, ...[ACTION.open, ACTION.share, ACTION.scorecard].map(escaped)].join('|')})$)`,
+  `^(?!(?:${[NAVIGATION_IDS, ...[ACTION.open, ACTION.share, ACTION.shareAnyway, ACTION.scorecard].map(escaped)].join('|')})$)`,
 );
 
 export const SHORTCUT_CALLBACK = 'realtime_advice';

@@ -5,7 +5,9 @@
  * what they can do about it. Nothing it catches goes unlogged.
  *
  * An ephemeral message cannot be edited with chat.update, so a click replaces it through its response_url; that
- * URL lasts 30 minutes and 5 uses, after which the person is told in a private message instead.
+ * URL lasts 30 minutes and 5 uses, after which the person is told in a private message instead. Where no private
+ * message can reach them (a channel the app is not in), the app's Messages tab (its DM with the person) is the
+ * place of last resort, so that nobody is left with silence.
  */
 import type { Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt';
 import { type ConversationKind, conversationKind } from './conversation.js';
@@ -29,6 +31,8 @@ export interface ReplierOptions {
   respond?: RespondFn | undefined;
   /** The modal the person is looking at, for a view submission: problems are shown in it. */
   modalId?: string | undefined;
+  /** How the person tries again where that is not a button to click, e.g. "Run the shortcut on the message again". */
+  again?: string | undefined;
 }
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; problem: SlackProblem };
@@ -38,8 +42,11 @@ export interface Replier {
   replace(message: SlackMessage, doing: string): Promise<boolean>;
   /** A new private message beside the one clicked, which stays as it is. */
   privately(message: SlackMessage, doing: string): Promise<boolean>;
-  /** A message for everyone in the channel, through the response_url (which works where the app is no member). */
-  inChannel(message: SlackMessage, doing: string): Promise<boolean>;
+  /**
+   * A message for everyone in the channel, through the response_url (which works where the app is no member).
+   * The caller tells the person about a problem: it gets the problem back, logged.
+   */
+  inChannel(message: SlackMessage, doing: string): Promise<Attempt<void>>;
   /**
    * Runs one Slack call. On refusal it logs, then explains to the person, unless `tell: false` says the caller
    * handles the problem itself (it gets the problem back either way). Never throws.
@@ -52,12 +59,12 @@ export interface Replier {
 type Route = { via: string; send: (message: SlackMessage) => Promise<unknown> };
 
 export function replierFor(options: ReplierOptions): Replier {
-  const { client, logger, user, channel, threadTs, respond, modalId } = options;
+  const { client, logger, user, channel, threadTs, respond, modalId, again } = options;
   const conversation = options.conversation ?? conversationKind(channel);
   const ids = { user, channel, ...(modalId ? { view: modalId } : {}) };
 
   const refused = (doing: string, error: unknown, via?: string): SlackProblem => {
-    const problem = describeSlackError(error, conversation);
+    const problem = describeSlackError(error, conversation, again);
     logger.warn(`could not ${doing}`, { code: problem.code, ...(via ? { via } : {}), ...ids });
     return problem;
   };
@@ -85,6 +92,10 @@ export function replierFor(options: ReplierOptions): Replier {
               client.chat.postEphemeral({ channel, user, ...(threadTs ? { thread_ts: threadTs } : {}), ...m }),
           },
         ]
+      : []),
+    // The app's Messages tab: posting to a user id lands in the app's DM with them (chat:write is enough).
+    ...(user
+      ? [{ via: 'messages tab', send: (m: SlackMessage) => client.chat.postMessage({ channel: user, ...m }) }]
       : []),
   ];
 
@@ -124,8 +135,15 @@ export function replierFor(options: ReplierOptions): Replier {
     replace: (message, doing) => viaRespond({ replace_original: true, response_type: 'ephemeral', ...message }, doing),
     privately: (message, doing) =>
       viaRespond({ replace_original: false, response_type: 'ephemeral', ...message }, doing),
-    inChannel: (message, doing) =>
-      viaRespond({ replace_original: false, response_type: 'in_channel', ...message }, doing),
+    async inChannel(message, doing) {
+      try {
+        if (!respond) throw new Error('this request has no response_url');
+        await respond({ replace_original: false, response_type: 'in_channel', ...message });
+        return { ok: true, value: undefined };
+      } catch (error) {
+        return { ok: false, problem: refused(doing, error, 'response_url') };
+      }
+    },
     async attempt(doing, call, { tell: telling = true } = {}) {
       try {
         return { ok: true, value: await call() };

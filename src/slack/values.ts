@@ -84,6 +84,24 @@ export const shareValue = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
+// Share anyway (after Slack did not confirm a share): the ts of the message whose Share button started it, so
+// that it resumes the same share, then that button's value. `1712345678.123456 <share value>`.
+
+const messageTs = /^\d{1,12}\.\d{1,9}$/;
+
+export const shareAnywayValue = {
+  encode: (startedOn: string, value: string): string => `${startedOn} ${value}`,
+  decode(raw: unknown): Decoded<{ startedOn: string; value: string }> {
+    const value = buttonValue.safeParse(raw);
+    if (!value.success) return fail('malformed', `share-anyway value ${complaint(value.error)}`);
+    const space = value.data.indexOf(' ');
+    const startedOn = value.data.slice(0, space);
+    if (space < 0 || !messageTs.test(startedOn)) return fail('malformed', 'share-anyway value without its message');
+    return { ok: true, value: { startedOn, value: value.data.slice(space + 1) } };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
 // Full scorecard: the comparison's id.
 
 export const scorecardValue = {

@@ -1,22 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { OnceLedger } from '../../src/slack/once.js';
+import { OnceLedger, SLACK_RETRY_WINDOW_MS } from '../../src/slack/once.js';
 
 describe('the once ledger', () => {
   it('lets a key through once, again after release, and again after its time to live', () => {
     let now = 0;
-    const ledger = new OnceLedger(1000, 100, () => now);
-    expect(ledger.claim('share:C1:1.0:v')).toBe(true);
-    expect(ledger.claim('share:C1:1.0:v')).toBe(false);
-    ledger.release('share:C1:1.0:v');
-    expect(ledger.claim('share:C1:1.0:v')).toBe(true);
+    const ledger = new OnceLedger(1000, () => now);
+    expect(ledger.claim('event:Ev1')).toBe(true);
+    expect(ledger.claim('event:Ev1')).toBe(false);
+    ledger.release('event:Ev1');
+    expect(ledger.claim('event:Ev1')).toBe(true);
     now = 1001;
-    expect(ledger.claim('share:C1:1.0:v')).toBe(true);
+    expect(ledger.claim('event:Ev1')).toBe(true);
   });
 
-  it('stays bounded, forgetting the oldest keys first', () => {
-    const ledger = new OnceLedger(60_000, 3, () => 0);
-    for (const key of ['a', 'b', 'c', 'd']) expect(ledger.claim(key)).toBe(true);
-    expect(ledger.claim('a')).toBe(true); // evicted
-    expect(ledger.claim('d')).toBe(false);
+  it("remembers every key inside Slack's retry window, however many newer keys arrive", () => {
+    let now = 0;
+    const ledger = new OnceLedger(SLACK_RETRY_WINDOW_MS, () => now);
+    expect(ledger.claim('event:first')).toBe(true);
+    for (let i = 0; i < 20_000; i += 1) {
+      now += 10; // 20,000 events over 200 s, well inside the window
+      ledger.claim(`event:${i}`);
+    }
+    expect(ledger.claim('event:first')).toBe(false); // a late retry of the first event is not answered again
+  });
+
+  it('forgets keys once they are older than the window, so memory follows the rate, not the history', () => {
+    let now = 0;
+    const ledger = new OnceLedger(1000, () => now);
+    for (let i = 0; i < 100; i += 1) ledger.claim(`event:${i}`);
+    now = 1500;
+    ledger.claim('event:new');
+    expect(ledger.size).toBe(1);
   });
 });

@@ -7,7 +7,9 @@ const refusal = (error: string) =>
 const expired = Object.assign(new Error('404'), { code: 'slack_bolt_respond_error', statusCode: 404 });
 
 /** A fake Slack: records what each route was sent, and refuses the routes it is told to. */
-function fakeSlack(refuse: { respond?: boolean; postEphemeral?: boolean; viewsUpdate?: boolean } = {}) {
+function fakeSlack(
+  refuse: { respond?: boolean; postEphemeral?: boolean; viewsUpdate?: boolean; messagesTab?: boolean } = {},
+) {
   const sent: { via: string; body: Record<string, unknown> }[] = [];
   const warnings: { message: string; fields: Record<string, unknown> }[] = [];
   const route = (via: string, refused: boolean | undefined, error: Error) => async (body: Record<string, unknown>) => {
@@ -16,7 +18,11 @@ function fakeSlack(refuse: { respond?: boolean; postEphemeral?: boolean; viewsUp
     return { ok: true };
   };
   const client = {
-    chat: { postEphemeral: route('chat.postEphemeral', refuse.postEphemeral, refusal('channel_not_found')) },
+    chat: {
+      postEphemeral: route('chat.postEphemeral', refuse.postEphemeral, refusal('channel_not_found')),
+      // A post to a user id: the app's Messages tab.
+      postMessage: route('messages tab', refuse.messagesTab, refusal('messages_tab_disabled')),
+    },
     views: { update: route('views.update', refuse.viewsUpdate, refusal('not_found')) },
   } as unknown as webApi.WebClient;
   const logger = {
@@ -92,7 +98,7 @@ describe('the replier', () => {
   });
 
   it('logs every route that refuses, and never throws, when the person cannot be told at all', async () => {
-    const slack = fakeSlack({ respond: true, postEphemeral: true, viewsUpdate: true });
+    const slack = fakeSlack({ respond: true, postEphemeral: true, viewsUpdate: true, messagesTab: true });
     const reply = replierFor({ ...slack, user: 'U1', channel: 'C1', modalId: 'V1' });
     await expect(
       reply.attempt('open the wizard', () => Promise.reject(refusal('expired_trigger_id'))),
@@ -102,14 +108,27 @@ describe('the replier', () => {
       ['could not tell the person that I could not open the wizard', 'views.update'],
       ['could not tell the person that I could not open the wizard', 'response_url'],
       ['could not tell the person that I could not open the wizard', 'chat.postEphemeral'],
+      ['could not tell the person that I could not open the wizard', 'messages tab'],
     ]);
   });
 
-  it('has nowhere to tell on the Home tab, and logs the refusal', async () => {
+  it("tells the person in the app's Messages tab where nothing else reaches them (the Home tab), and logs the refusal", async () => {
     const slack = fakeSlack();
     const reply = replierFor({ client: slack.client, logger: slack.logger, user: 'U1' });
-    await reply.attempt('show the Home tab', () => Promise.reject(refusal('invalid_auth')));
-    expect(slack.sent).toEqual([]);
-    expect(slack.warnings.map((w) => w.fields.code)).toEqual(['invalid_auth']);
+    await reply.attempt('show the Home tab', () => Promise.reject(refusal('is_archived')));
+    expect(slack.sent).toEqual([
+      {
+        via: 'messages tab',
+        body: expect.objectContaining({ channel: 'U1', text: expect.stringMatching(/^I could not show the Home tab/) }),
+      },
+    ]);
+    expect(slack.warnings.map((w) => w.fields.code)).toEqual(['is_archived']);
+  });
+
+  it('tells the person in the Messages tab when the response_url has expired and the app is not in the channel', async () => {
+    const slack = fakeSlack({ respond: true, postEphemeral: true });
+    const reply = replierFor({ ...slack, user: 'U1', channel: 'C1' });
+    expect(await reply.replace(notice, 'update the wizard')).toBe(false);
+    expect(slack.sent.map((s) => [s.via, s.body.channel])).toEqual([['messages tab', 'U1']]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * An @mention, in a channel or a thread, gets a threaded reply with the free-text verdict and a button that opens
  * the wizard privately for whoever clicks it. Slack retries an event it thinks we missed; a retry of one we
- * answered must not answer twice.
+ * answered must not answer twice. The event_id says which: a first delivery can arrive marked as a retry (the
+ * try before it went to another process, or was lost), and it is answered.
  */
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
@@ -11,8 +12,6 @@ import type { Register } from './types.js';
 
 export const registerMention: Register = (app, { advisor, ledger }) => {
   app.event('app_mention', async ({ event, body, context, client, logger }) => {
-    // A retry after a timeout means the first delivery reached us: it is being answered already.
-    if (context.retryNum && context.retryReason === 'http_timeout') return;
     if (!ledger.claim(`event:${body.event_id}`)) return;
     if (event.bot_id) return; // never converse with bots, ourselves included
     // Slack sends app_mention again when the message is edited; the first version was answered already.
@@ -26,8 +25,17 @@ export const registerMention: Register = (app, { advisor, ledger }) => {
       wizardButton: { actionId: ACTION.open, value: advisor.startValue() },
       asked,
     });
-    const reply = replierFor({ client, logger, user: event.user, channel: event.channel, threadTs });
-    await reply.attempt('reply', () =>
+    // A problem is told where the person is: in their thread, or beside their message (a thread of a message with
+    // no replies is one nobody opens). The reply itself is posted once: after a lost answer it may be there.
+    const reply = replierFor({
+      client,
+      logger,
+      user: event.user,
+      channel: event.channel,
+      threadTs: event.thread_ts,
+      again: 'Mention me again',
+    });
+    await reply.attempt('reply in the thread', () =>
       client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message }),
     );
   });

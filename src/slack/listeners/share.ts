@@ -1,75 +1,99 @@
 /**
  * Share in channel: a short verdict in the channel, attributed to the person, and the full reasoning in its
- * thread. Where the app is not a member, the share goes out through the click's response_url instead (no
- * thread possible there) and the person is told privately how to get the threaded form. No chat:write.public.
+ * thread, through the share pipeline (share-pipeline.ts), which posts each part at most once. Where the app is
+ * not a member, the share goes out through the click's response_url instead (no thread possible there) and the
+ * person is told privately how to get the threaded form. No chat:write.public.
+ *
+ * "Share anyway" is offered only after Slack did not confirm a part of the share: the person looked, and it was
+ * not there.
  */
 import { conversationKind, isConversationBetweenPeople } from '../conversation.js';
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
-import { isProblem, type SlackErrorCode } from '../slack-errors.js';
-import { shareValue } from '../values.js';
+import type { ShareResult } from '../share-pipeline.js';
+import { shareAnywayValue, shareValue } from '../values.js';
 import { noticeMessage, outOfDateMessage } from '../views/problems.js';
-import { sharedPost } from '../views/share.js';
+import { sharedPost, unsureShareMessage } from '../views/share.js';
 import type { ButtonClick, Register } from './types.js';
 
-/** Codes after which the response_url can still post: it works in channels the app has not joined. */
-const NOT_A_MEMBER: readonly SlackErrorCode[] = ['not_in_channel', 'channel_not_found'];
+/** The cause of a lost answer, as the start of a sentence's second half ("Slack did not answer in time"). */
+const causeOf = (result: Extract<ShareResult, { kind: 'unsure' }>) => result.problem?.advice.split(', so it may')[0];
 
-export const registerShare: Register = (app, { advisor, ledger }) => {
-  app.action<ButtonClick>(ACTION.share, async ({ ack, action, body, respond, client, logger }) => {
-    await ack();
-    const user = body.user.id;
-    const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
-    const conversation = conversationKind(channel, body.channel?.name);
-    const reply = replierFor({ client, logger, respond, user, channel, conversation });
-    const named = shareValue.decode(advisor, action.value);
-    if (!named.ok) logger.info('out-of-date share button', { reason: named.error.code, user });
-    if (!named.ok || !channel) {
-      await reply.replace(outOfDateMessage(advisor.startValue()), 'share');
-      return;
-    }
-    const post = sharedPost(named.value, user);
-    // Two clicks on one button are two payloads: the key is the message and what it shares.
-    const key = `share:${channel}:${body.container.message_ts ?? body.message?.ts}:${action.value}`;
-    if (!ledger.claim(key)) {
-      await reply.privately(noticeMessage('Already shared: it is in the channel.'), 'share');
-      return;
-    }
-
-    const parent = await reply.attempt(
-      'share this in the channel',
-      () => client.chat.postMessage({ channel, ...post.channel }),
-      { tell: false },
-    );
-    if (parent.ok) {
-      const thread = await reply.attempt('add the reasoning to the thread', () =>
-        client.chat.postMessage({ channel, thread_ts: parent.value.ts, ...post.thread }),
+export const registerShare: Register = (app, { advisor, shares }) => {
+  for (const [actionId, force] of [
+    [ACTION.share, false],
+    [ACTION.shareAnyway, true],
+  ] as const) {
+    app.action<ButtonClick>(actionId, async ({ ack, action, body, respond, client, logger }) => {
+      await ack();
+      const user = body.user.id;
+      const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+      const conversation = conversationKind(channel, body.channel?.name);
+      const reply = replierFor({ client, logger, respond, user, channel, conversation });
+      // Share anyway carries the message its share started on; Share is that message.
+      const anyway = force ? shareAnywayValue.decode(action.value) : undefined;
+      const startedOn = anyway?.ok ? anyway.value.startedOn : (body.container.message_ts ?? body.message?.ts);
+      const value = anyway?.ok ? anyway.value.value : action.value;
+      const named = anyway && !anyway.ok ? anyway : shareValue.decode(advisor, value);
+      if (!named.ok) logger.info('out-of-date share button', { reason: named.error.code, user });
+      if (!named.ok || !channel || value === undefined) {
+        await reply.replace(outOfDateMessage(advisor.startValue()), 'share');
+        return;
+      }
+      const result = await shares.share(
+        {
+          // Two clicks on one button are two payloads: the key is the message and what it shares.
+          key: `share:${channel}:${startedOn}:${value}`,
+          channel,
+          post: sharedPost(named.value, user),
+          fallback: (message) => reply.inChannel(message, 'share this in the channel'),
+          force,
+        },
+        { client, reply },
       );
-      if (thread.ok)
-        await reply.privately(
-          noticeMessage(`Shared in <#${channel}>, with the reasoning in the thread.`),
-          'confirm the share',
-        );
-      return;
-    }
-    if (!isProblem(parent.problem, NOT_A_MEMBER)) {
-      ledger.release(key); // nothing was posted: the person can try again
-      await reply.explain('share this in the channel', parent.problem);
-      return;
-    }
 
-    // Not a member: the response_url can still post in the channel, as one message with no thread.
-    if (!(await reply.inChannel(post.combined, 'share this in the channel'))) {
-      ledger.release(key);
-      return;
-    }
-    await reply.privately(
-      noticeMessage(
-        isConversationBetweenPeople(conversation)
-          ? 'Shared here as one message, with the reasoning in it: Slack does not let apps into direct messages between people, so there is no thread.'
-          : 'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
-      ),
-      'confirm the share',
-    );
-  });
+      switch (result.kind) {
+        case 'shared':
+          await reply.privately(
+            noticeMessage(
+              result.before
+                ? 'Already shared: it is in the channel.'
+                : `Shared in <#${channel}>, with the reasoning in the thread.`,
+            ),
+            'confirm the share',
+          );
+          return;
+        case 'in_progress':
+          await reply.privately(noticeMessage('Already shared: it is on its way to the channel.'), 'share');
+          return;
+        case 'unsure':
+          await reply.privately(
+            unsureShareMessage(
+              channel,
+              result.step,
+              shareAnywayValue.encode(startedOn ?? '0.0', value),
+              causeOf(result),
+            ),
+            'tell you about the share',
+          );
+          return;
+        case 'refused':
+          await reply.explain(
+            result.step === 'post' ? 'share this in the channel' : 'add the reasoning to the thread',
+            result.problem,
+          );
+          return;
+        case 'shared-without-thread':
+          await reply.privately(
+            noticeMessage(
+              isConversationBetweenPeople(conversation)
+                ? 'Shared here as one message, with the reasoning in it: Slack does not let apps into direct messages between people, so there is no thread.'
+                : 'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
+            ),
+            'confirm the share',
+          );
+          return;
+      }
+    });
+  }
 };

@@ -15,7 +15,10 @@ import { modalView, statusModal } from '../views/surfaces.js';
 import { wizardMessage } from '../views/wizard.js';
 import type { Register } from './types.js';
 
-export const registerShortcut: Register = (app, { advisor }) => {
+/** A shortcut has no button to click again: this is how the person tries again. */
+const AGAIN = 'Run the “Get realtime advice” shortcut on the message again';
+
+export const registerShortcut: Register = (app, { advisor, shares }) => {
   app.shortcut<MessageShortcut>(
     { callback_id: SHORTCUT_CALLBACK, type: 'message_action' },
     async ({ ack, shortcut, client, respond, logger }) => {
@@ -37,6 +40,7 @@ export const registerShortcut: Register = (app, { advisor }) => {
         user: shortcut.user.id,
         channel: ctx.channel,
         threadTs: ctx.threadTs,
+        again: AGAIN,
       });
       // What the message says, read as answers to the wizard: the one question it leaves open, or the verdict.
       const { view } = advisor.understand(situation);
@@ -71,11 +75,28 @@ export const registerShortcut: Register = (app, { advisor }) => {
     }
     await ack({ response_action: 'update', view: statusModal('Posting in the thread…') });
     const { channel, threadTs } = ctx;
-    const reply = replierFor({ client, logger, user, channel, threadTs, modalId: view.id });
-    const posted = await reply.attempt('reply in the thread', () =>
-      client.chat.postMessage({ channel, thread_ts: threadTs, ...post.combined }),
+    const reply = replierFor({ client, logger, user, channel, threadTs, modalId: view.id, again: AGAIN });
+    // Through the share pipeline: a submit replayed (by Slack or a client) posts once.
+    const posted = await shares.share(
+      { key: `submit:${view.id}`, channel, inThread: threadTs, post },
+      { client, reply },
     );
-    if (posted.ok)
+    if (posted.kind === 'unsure') {
+      await reply.explain(
+        'reply in the thread',
+        posted.problem ?? {
+          code: 'unsure',
+          advice: 'Slack did not confirm an earlier try, so it may be there already. Look in the thread.',
+          mayHaveHappened: true,
+        },
+      );
+      return;
+    }
+    if (posted.kind === 'refused') {
+      await reply.explain('reply in the thread', posted.problem);
+      return;
+    }
+    if (posted.kind === 'shared')
       await reply.attempt(
         'confirm the reply in the modal',
         () =>

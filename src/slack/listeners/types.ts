@@ -1,11 +1,16 @@
-/** What every listener group is given: the advisor to ask, and the ledger that keeps repeats from acting twice. */
+/**
+ * What every listener group is given: the advisor to ask, the ledger that keeps Slack's repeats of an event from
+ * acting twice, and the one pipeline every share goes through.
+ */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Advisor } from '../../advisor/index.js';
 import type { OnceLedger } from '../once.js';
+import type { SharePipeline } from '../share-pipeline.js';
 
 export interface ListenerDeps {
   advisor: Advisor;
   ledger: OnceLedger;
+  shares: SharePipeline;
 }
 
 export type Register = (app: App, deps: ListenerDeps) => void;

@@ -3,12 +3,14 @@
  * to, so one listener serves them all: decode, ask the advisor, render, replace in place. In an ephemeral
  * message that is the click's response_url; in the advisor's modal it is views.update.
  */
+
 import type { WizardView } from '../../advisor/index.js';
 import { conversationOf } from '../conversation.js';
 import { ACTION, WIZARD_NAVIGATION } from '../ids.js';
 import { replierFor } from '../replier.js';
 import { type ModalContext, modalMetadata, scorecardValue, wizardValue } from '../values.js';
-import { outOfDateMessage } from '../views/problems.js';
+import type { KnownBlock } from '../views/blocks.js';
+import { outOfDateMessage, problemMessage } from '../views/problems.js';
 import { scorecardMessage } from '../views/reference.js';
 import { modalView } from '../views/surfaces.js';
 import { wizardMessage } from '../views/wizard.js';
@@ -35,7 +37,33 @@ export const registerWizard: Register = (app, { advisor }) => {
         : modalView(outOfDateMessage(advisor.startValue()).blocks, ctx, false);
       const reply = replierFor({ client, logger, user, modalId: id });
       // hash_conflict: two quick clicks; the second one's view is stale and the first already moved on.
-      await reply.attempt('update the wizard', () => client.views.update({ view_id: id, hash, view }), { tell: false });
+      const updated = await reply.attempt('update the wizard', () => client.views.update({ view_id: id, hash, view }), {
+        tell: false,
+      });
+      if (updated.ok || updated.problem.code === 'hash_conflict') return;
+      // Told on the step on screen, which keeps its buttons. Sent with the same hash: if the update did happen
+      // after all (its answer was lost), Slack refuses this one as a hash_conflict and the new step stays.
+      const onScreen = (body.view.blocks ?? []) as KnownBlock[];
+      const problem = problemMessage('move the wizard on', updated.problem).blocks;
+      const shown = await reply.attempt(
+        'show the problem in the wizard',
+        () =>
+          client.views.update({
+            view_id: id,
+            hash,
+            view: {
+              ...modalView([...problem, ...onScreen], ctx, false),
+              ...(body.view?.submit ? { submit: body.view.submit } : {}),
+            },
+          }),
+        { tell: false },
+      );
+      // Slack still refuses the modal: tell beside the thread the modal came from, or in the Messages tab.
+      if (!shown.ok && shown.problem.code !== 'hash_conflict')
+        await replierFor({ client, logger, user, channel: ctx.channel, threadTs: ctx.threadTs }).explain(
+          'move the wizard on',
+          updated.problem,
+        );
       return;
     }
 

@@ -19,10 +19,16 @@ export function outOfDateMessage(startState: string): SlackMessage {
   };
 }
 
+/**
+ * A failed Slack call, in words: what did not happen (or may not have), then what to do. Slack's code goes in
+ * small print, for whoever reports it, never in the sentence a person reads.
+ */
 export function problemMessage(doing: string, problem: SlackProblem): SlackMessage {
+  const lead = problem.mayHaveHappened ? `I am not sure I could ${doing}` : `I could not ${doing}`;
+  const icon = problem.mayHaveHappened ? ':grey_question:' : ':warning:';
   return {
-    text: `I could not ${doing}: ${problem.advice}`,
-    blocks: [section(`:warning: I could not ${doing}. ${problem.advice}`), context(`Slack said: \`${problem.code}\``)],
+    text: `${lead}: ${problem.advice}`,
+    blocks: [section(`${icon} ${lead}. ${problem.advice}`), context(`Slack said: \`${problem.code}\``)],
   };
 }
 

@@ -3,9 +3,10 @@
  * reasoning in its thread, so the channel stays readable.
  */
 import type { AdviceMatch, Comparison, VerdictView } from '../../advisor/index.js';
+import { ACTION } from '../ids.js';
 import type { Shareable } from '../values.js';
 import { adviceBody, adviceSummary, adviceVerdict } from './advice.js';
-import { context, escapeText, type SlackMessage, section } from './blocks.js';
+import { button, context, escapeText, type SlackMessage, section } from './blocks.js';
 import { verdictBody, verdictSummary } from './verdict.js';
 
 export interface SharedPost {
@@ -56,4 +57,36 @@ export function sharedPost(shareable: Shareable, userId: string): SharedPost {
   return shareable.kind === 'verdict'
     ? sharedVerdict(shareable.view, userId)
     : sharedAdvice(shareable.comparison, shareable.match, userId);
+}
+
+/**
+ * Slack did not confirm a part of a share (its answer was lost): it may be there. The person looks; only if it is
+ * not do they share anyway, so that a lost answer never becomes a second copy.
+ */
+export function unsureShareMessage(
+  channel: string,
+  part: 'post' | 'reasoning',
+  shareValue: string,
+  cause: string | undefined,
+): SlackMessage {
+  const where = `<#${channel}>`;
+  const lead =
+    part === 'post'
+      ? `I am not sure the share reached ${where}: ${cause ?? 'Slack did not confirm it'}, so it may be there.`
+      : `The share is in ${where}, but I am not sure the reasoning reached its thread: ${cause ?? 'Slack did not confirm it'}, so it may be there.`;
+  const look = part === 'post' ? 'Look in the channel' : 'Look in the thread';
+  const text = `${lead} ${look}: if it is there, you are done; if not, share it anyway.`;
+  return {
+    text,
+    blocks: [
+      section(`:grey_question: ${text}`),
+      {
+        type: 'actions',
+        block_id: 'share_anyway',
+        elements: [
+          button(part === 'post' ? 'Share anyway' : 'Add the reasoning anyway', ACTION.shareAnyway, shareValue),
+        ],
+      },
+    ],
+  };
 }

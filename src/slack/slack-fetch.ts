@@ -1,0 +1,98 @@
+/**
+ * The fetch that Slack's SDK uses for everything the app sends (Bolt passes `clientOptions.fetch` to its Web API
+ * client and to `respond()`), so that one policy covers the Web API and response_urls alike:
+ *
+ * - A call is never repeated after an answer that did not arrive (a timeout, a reset, an error page): Slack may
+ *   have acted, and a repeated post lands twice. The client itself is set to `retries: 0`.
+ * - A 429 means Slack did nothing, so this one call is sent again after its Retry-After, when that fits in its
+ *   time; otherwise it fails at once. The client is set to `rejectRateLimitedCalls`, so a 429 never pauses its
+ *   queue and never delays another person's call. A call that carries a trigger_id (views.open) is not waited
+ *   for: its trigger lives 3 seconds.
+ * - A response_url gets the same time limit as a Web API call (respond() has none), and its refusals keep Slack's
+ *   plain-text code (`used_url`, `expired_url`), which respond() drops.
+ */
+import { RESPONSE_URL_ERROR } from './slack-errors.js';
+
+type Fetch = typeof globalThis.fetch;
+
+export interface SlackFetchOptions {
+  /** The Web API's base URL: calls under it are Web API calls, anything else is a response_url. */
+  apiUrl: string;
+  /** How long one call may take in all, waits for Retry-After included. */
+  timeoutMs: number;
+  fetch?: Fetch;
+}
+
+/** What a refused or failed response_url post throws: the HTTP status and Slack's plain-text answer, if any. */
+export class ResponseUrlError extends Error {
+  readonly code = RESPONSE_URL_ERROR;
+  constructor(
+    message: string,
+    readonly statusCode?: number,
+    readonly body?: string,
+    readonly retryAfter?: number,
+    readonly original?: Error,
+  ) {
+    super(message);
+    this.name = 'ResponseUrlError';
+  }
+}
+
+/** Time to leave for sending the call again after waiting. */
+const RESEND_MARGIN_MS = 500;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+function carriesTrigger(body: RequestInit['body']): boolean {
+  const form =
+    typeof body === 'string' ? new URLSearchParams(body) : body instanceof URLSearchParams ? body : undefined;
+  if (form) return form.has('trigger_id') || form.has('interactivity_pointer');
+  return false;
+}
+
+export function slackFetch(options: SlackFetchOptions): Fetch {
+  const send = options.fetch ?? globalThis.fetch;
+  const { apiUrl, timeoutMs } = options;
+
+  /** Sends once, and again after a 429 while Retry-After fits in the time left. */
+  async function untilNotRateLimited(url: string, init: RequestInit | undefined, mayWait: boolean): Promise<Response> {
+    const started = Date.now();
+    for (;;) {
+      const response = await send(url, init);
+      const wait = response.status === 429 ? retryAfterSeconds(response) : undefined;
+      const left = timeoutMs - (Date.now() - started);
+      if (wait === undefined || !mayWait || wait * 1000 + RESEND_MARGIN_MS > left) return response;
+      await response.body?.cancel();
+      await sleep(wait * 1000);
+    }
+  }
+
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (url.startsWith(apiUrl)) return untilNotRateLimited(url, init, !carriesTrigger(init?.body));
+
+    // A response_url: respond() gives no signal of its own.
+    let response: Response;
+    try {
+      response = await untilNotRateLimited(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }, true);
+    } catch (error) {
+      const original = error instanceof Error ? error : new Error(String(error));
+      throw new ResponseUrlError(`response_url failed: ${original.name}`, undefined, undefined, undefined, original);
+    }
+    if (response.ok) return response;
+    const body = await response.text().catch(() => '');
+    throw new ResponseUrlError(
+      `response_url answered ${response.status}`,
+      response.status,
+      body.slice(0, 200),
+      retryAfterSeconds(response),
+    );
+  };
+}
