@@ -8,8 +8,6 @@ import { z } from 'zod';
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id: lower-case letters, digits and dashes');
 const text = z.string().trim().min(1);
 const sourceIds = z.array(id).min(1, 'every fact cites at least one source');
-/** A signal is a set of concepts that must all appear in a situation for an entry to match it. */
-const signals = z.array(z.array(id).min(1)).min(1);
 /** Answers keyed by question id, each listing the option ids that satisfy it. */
 const answerCondition = z.record(id, z.array(id).min(1));
 
@@ -53,7 +51,6 @@ export const adviceEntrySchema = z.object({
   reason: text,
   dimensions: z.array(id).min(1),
   sources: sourceIds,
-  signals,
 });
 
 export const neitherSchema = z.object({
@@ -62,8 +59,6 @@ export const neitherSchema = z.object({
   when: text,
   reason: text,
   sources: sourceIds,
-  /** For the free-text matcher; an entry reached only from the wizard or by name may have none. */
-  signals: z.array(z.array(id).min(1)).default([]),
 });
 
 export const caveatSchema = z.object({
@@ -204,7 +199,6 @@ const comparisonBase = z.object({
     outcomes: z.array(outcomeSchema).min(1),
     alternatives: z.array(alternativeSchema),
   }),
-  matching: z.object({ $comment: z.string().optional(), concepts: z.record(id, z.array(text.toLowerCase()).min(1)) }),
   understanding: understandingSchema.optional(),
 });
 
@@ -265,7 +259,6 @@ export const comparisonSchema = comparisonBase.superRefine((c, ctx) => {
     'dimension',
     c.dimensions.map((d) => d.id),
   );
-  const concept = known('concept', Object.keys(c.matching.concepts));
   const neither = known(
     'neither entry',
     c.neither.map((n) => n.id),
@@ -313,12 +306,10 @@ export const comparisonSchema = comparisonBase.superRefine((c, ctx) => {
       checkSources(e.sources, [list, i]);
       technology(e.pick, [list, i, 'pick']);
       all(dimension, e.dimensions, [list, i, 'dimensions']);
-      for (const [j, signal] of e.signals.entries()) all(concept, signal, [list, i, 'signals', j]);
     });
   }
   c.neither.forEach((n, i) => {
     checkSources(n.sources, ['neither', i]);
-    for (const [j, signal] of n.signals.entries()) all(concept, signal, ['neither', i, 'signals', j]);
   });
   const pickable = known('technology or neither entry', [...techIds, ...c.neither.map((n) => n.id)]);
   c.caveats.forEach((cv, i) => {
