@@ -143,6 +143,12 @@ export const cueSchema = z.object({
   notAfter: z.array(phrase).optional(),
   /** The advice entry (quick take or situational pick) a verdict cites when this cue helped set it. */
   cites: id.optional(),
+  /**
+   * Options of the same question this cue gives way to when the text also says them, at any strength: "nothing
+   * comes back" is one-way in whichever direction the text sends ("devices send readings, nothing comes back" is
+   * client → server); "devices send readings" and "commands come back" together are both ways.
+   */
+  yields: z.array(id).optional(),
 });
 export const conditionSchema = z.object({
   id,
@@ -171,6 +177,12 @@ export const understandingSchema = z.object({
   clauseBreaks: z.array(phrase),
   /** Phrases that put a clause in the present state of affairs ("today", "currently"): not what is asked for. */
   current: z.array(phrase),
+  /**
+   * Phrases that leave what their clause says undecided ("might … later", "haven't decided", "still being argued"):
+   * the question it would answer is asked instead. In a clause that says nothing else, they reach back to the
+   * nearest statement before them ("camera snapshots, or maybe just a link, haven't decided").
+   */
+  undecided: z.array(phrase).default([]),
   wordClasses: z.record(id, z.array(phrase).min(1)),
   cues: z.array(cueSchema).min(1),
   /** Answers assumed when the text says nothing of a question, shown as assumed with a Change button. */
@@ -400,6 +412,12 @@ function checkUnderstanding(
     if (cue.negated) target(cue.negated, [...path, 'negated']);
     for (const [j, t] of (cue.also ?? []).entries()) target(t, [...path, 'also', j]);
     if (cue.cites) entry(cue.cites, [...path, 'cites']);
+    if (cue.yields) {
+      if (!('option' in cue.means)) problem([...path, 'yields'], 'only a cue that answers a question can yield');
+      else
+        for (const [j, option] of cue.yields.entries())
+          checkCondition({ [cue.means.question]: [option] }, [...path, 'yields', j]);
+    }
     const phrases = [...cue.phrases, ...(cue.notBefore ?? []), ...(cue.notAfter ?? [])];
     for (const [j, phrase] of phrases.entries())
       for (const word of phrase.split(/\s+/))
