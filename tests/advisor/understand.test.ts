@@ -254,6 +254,19 @@ describe('who sends what to whom', () => {
     ],
     ['the realtime channel only delivers change events to clients, all writes go through rest', 'sse'],
     ['live auction: bidders keep placing bids and everyone must see the new high bid in under 200ms', 'websocket'],
+    // Round 2 development: a gateway streaming to clients is the server; replies through a form are rare events.
+    [
+      'our llm gateway streams tokens to clients through cloudflare, and slow reasoning models sometimes take >100s before the first token so it dies',
+      'sse',
+    ],
+    [
+      "helpdesk: when an agent updates a ticket the customer's open page should show it right away. customers reply through the normal form",
+      'sse',
+    ],
+    [
+      'admin app fires analytics events, some of them right as the user navigates away, and those keep getting lost',
+      'batched-posts',
+    ],
   ])('"%s" → %s', (text, pick) => {
     expect(pickOf(text)).toBe(pick);
   });
