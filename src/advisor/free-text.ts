@@ -28,14 +28,20 @@ export function readText(comparison: Comparison, reader: Reader | undefined, tex
   for (const [questionId, answered] of Object.entries(reading.answers)) {
     // A question the person says is open is asked, not answered for them from a hint.
     if (reading.raised.includes(questionId)) continue;
+    // Domain words alone that no seed take covers leave the question to the person.
+    if (answered.weak) continue;
     found[questionId] = answered.option;
     quotes[questionId] = answered.evidence.slice(0, QUOTES_PER_ANSWER);
   }
   for (const assumed of comparison.understanding?.assume ?? []) {
-    if (found[assumed.question] !== undefined || reading.conflicts[assumed.question]) continue;
+    const open = reading.conflicts[assumed.question] || reading.raised.includes(assumed.question);
+    if (found[assumed.question] !== undefined || open) continue;
     found[assumed.question] = assumed.option;
     quotes[assumed.question] = [{ words: assumed.because, strength: 'assumed' }];
   }
+  // A condition that changes the pick needs a direct statement: "camera" alone is no live video to stream.
+  const picks = new Set((comparison.understanding?.conditions ?? []).filter((c) => c.pick).map((c) => c.id));
+  const decisive = reading.conditions.filter((c) => c.strength === 'direct' || !picks.has(c.id));
   // Only answers to questions that apply to the others: "both ways" leaves nothing for the binary question.
   const applicable = new Set(applicableQuestions(comparison, found).map((q) => q.id));
   const answers: Answers = Object.fromEntries(Object.entries(found).filter(([q]) => applicable.has(q)));
@@ -49,7 +55,7 @@ export function readText(comparison: Comparison, reader: Reader | undefined, tex
       answers,
       text: {
         quotes: kept,
-        conditions: Object.fromEntries(reading.conditions.map((c) => [c.id, c.words.slice(0, 1)])),
+        conditions: Object.fromEntries(decisive.map((c) => [c.id, c.words.slice(0, 1)])),
         raised: reading.raised.filter((q) => applicable.has(q)),
         ...(reading.cites.length ? { cites: reading.cites } : {}),
       },

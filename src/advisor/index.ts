@@ -3,7 +3,7 @@
  * about Slack: it takes plain values and returns plain values. The wizard's steps come with their next states
  * already encoded, so a surface only has to put them on buttons.
  */
-import { type AdviceMatch, adviceEntry, compileMatcher, type Matcher } from './advise.js';
+import { type AdviceMatch, adviceEntry } from './advise.js';
 import { readText } from './free-text.js';
 import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
 import { type TechnologyProfile, technologyProfile } from './profile.js';
@@ -168,14 +168,12 @@ export interface Advisor {
 export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
   if (comparisons.length === 0) throw new Error('createAdvisor needs at least one comparison');
   const byId = new Map(comparisons.map((c) => [c.id, c]));
-  const matchers = new Map<string, Matcher>(comparisons.map((c) => [c.id, compileMatcher(c)]));
   const readers = new Map<string, Reader | undefined>(comparisons.map((c) => [c.id, compileReader(c)]));
   const comparison = (id?: string): Comparison => {
     const found = id === undefined ? (comparisons.find((c) => c.default) ?? comparisons[0]) : byId.get(id);
     if (!found) throw new Error(`Unknown comparison ${id}`);
     return found;
   };
-  const matcherFor = (c: Comparison) => matchers.get(c.id) as Matcher;
   const encode = (state: WizardState) => encodeState(comparison(state.comparisonId), state);
 
   const understood = (c: Comparison, state: WizardState, reading?: Reading): Understood | undefined => {
@@ -289,7 +287,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
 
   const citesFor = (c: Comparison, ids: readonly string[], verdict: Verdict): { cites?: AdviceMatch[] } => {
     const cites = ids
-      .map((id) => adviceEntry(matcherFor(c), id))
+      .map((id) => adviceEntry(c, id))
       .filter((m): m is AdviceMatch => m?.pick?.id === verdict.pick.id && !verdict.conditions.some((x) => x.because));
     return cites.length ? { cites } : {};
   };
@@ -372,6 +370,6 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
         }
       }
     },
-    entry: (id, comparisonId) => adviceEntry(matcherFor(comparison(comparisonId)), id),
+    entry: (id, comparisonId) => adviceEntry(comparison(comparisonId), id),
   };
 }

@@ -8,8 +8,6 @@ import { z } from 'zod';
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id: lower-case letters, digits and dashes');
 const text = z.string().trim().min(1);
 const sourceIds = z.array(id).min(1, 'every fact cites at least one source');
-/** A signal is a set of concepts that must all appear in a situation for an entry to match it. */
-const signals = z.array(z.array(id).min(1)).min(1);
 /** Answers keyed by question id, each listing the option ids that satisfy it. */
 const answerCondition = z.record(id, z.array(id).min(1));
 
@@ -53,7 +51,6 @@ export const adviceEntrySchema = z.object({
   reason: text,
   dimensions: z.array(id).min(1),
   sources: sourceIds,
-  signals,
 });
 
 export const neitherSchema = z.object({
@@ -62,8 +59,6 @@ export const neitherSchema = z.object({
   when: text,
   reason: text,
   sources: sourceIds,
-  /** For the free-text matcher; an entry reached only from the wizard or by name may have none. */
-  signals: z.array(z.array(id).min(1)).default([]),
 });
 
 export const caveatSchema = z.object({
@@ -148,6 +143,12 @@ export const cueSchema = z.object({
   notAfter: z.array(phrase).optional(),
   /** The advice entry (quick take or situational pick) a verdict cites when this cue helped set it. */
   cites: id.optional(),
+  /**
+   * Options of the same question this cue gives way to when the text also says them, at any strength: "nothing
+   * comes back" is one-way in whichever direction the text sends ("devices send readings, nothing comes back" is
+   * client → server); "devices send readings" and "commands come back" together are both ways.
+   */
+  yields: z.array(id).optional(),
 });
 export const conditionSchema = z.object({
   id,
@@ -176,6 +177,12 @@ export const understandingSchema = z.object({
   clauseBreaks: z.array(phrase),
   /** Phrases that put a clause in the present state of affairs ("today", "currently"): not what is asked for. */
   current: z.array(phrase),
+  /**
+   * Phrases that leave what their clause says undecided ("might … later", "haven't decided", "still being argued"):
+   * the question it would answer is asked instead. In a clause that says nothing else, they reach back to the
+   * nearest statement before them ("camera snapshots, or maybe just a link, haven't decided").
+   */
+  undecided: z.array(phrase).default([]),
   wordClasses: z.record(id, z.array(phrase).min(1)),
   cues: z.array(cueSchema).min(1),
   /** Answers assumed when the text says nothing of a question, shown as assumed with a Change button. */
@@ -204,7 +211,6 @@ const comparisonBase = z.object({
     outcomes: z.array(outcomeSchema).min(1),
     alternatives: z.array(alternativeSchema),
   }),
-  matching: z.object({ $comment: z.string().optional(), concepts: z.record(id, z.array(text.toLowerCase()).min(1)) }),
   understanding: understandingSchema.optional(),
 });
 
@@ -265,7 +271,6 @@ export const comparisonSchema = comparisonBase.superRefine((c, ctx) => {
     'dimension',
     c.dimensions.map((d) => d.id),
   );
-  const concept = known('concept', Object.keys(c.matching.concepts));
   const neither = known(
     'neither entry',
     c.neither.map((n) => n.id),
@@ -313,12 +318,10 @@ export const comparisonSchema = comparisonBase.superRefine((c, ctx) => {
       checkSources(e.sources, [list, i]);
       technology(e.pick, [list, i, 'pick']);
       all(dimension, e.dimensions, [list, i, 'dimensions']);
-      for (const [j, signal] of e.signals.entries()) all(concept, signal, [list, i, 'signals', j]);
     });
   }
   c.neither.forEach((n, i) => {
     checkSources(n.sources, ['neither', i]);
-    for (const [j, signal] of n.signals.entries()) all(concept, signal, ['neither', i, 'signals', j]);
   });
   const pickable = known('technology or neither entry', [...techIds, ...c.neither.map((n) => n.id)]);
   c.caveats.forEach((cv, i) => {
@@ -409,6 +412,12 @@ function checkUnderstanding(
     if (cue.negated) target(cue.negated, [...path, 'negated']);
     for (const [j, t] of (cue.also ?? []).entries()) target(t, [...path, 'also', j]);
     if (cue.cites) entry(cue.cites, [...path, 'cites']);
+    if (cue.yields) {
+      if (!('option' in cue.means)) problem([...path, 'yields'], 'only a cue that answers a question can yield');
+      else
+        for (const [j, option] of cue.yields.entries())
+          checkCondition({ [cue.means.question]: [option] }, [...path, 'yields', j]);
+    }
     const phrases = [...cue.phrases, ...(cue.notBefore ?? []), ...(cue.notAfter ?? [])];
     for (const [j, phrase] of phrases.entries())
       for (const word of phrase.split(/\s+/))

@@ -23,7 +23,11 @@ export interface Finding {
   negated: boolean;
   /** Said of the present ("today we poll"), not of what is asked for: shown, never used. */
   current: boolean;
+  /** Said as undecided ("we might let people reply later"): the question it would answer is asked instead. */
+  undecided: boolean;
   cites?: string;
+  /** Options this finding gives way to when the text also says them (from the cue). */
+  yields?: readonly string[];
 }
 
 export interface Evidence {
@@ -38,6 +42,11 @@ export interface Answered {
   evidence: Evidence[];
   /** Weaker findings for other options: shown, not asked about. */
   outweighed: { option: string; words: string }[];
+  /**
+   * Set by domain words alone that no seed take covers ("push", "viewers"): shown, but the question is asked, as a
+   * wrong pick costs a person far more than a question.
+   */
+  weak: boolean;
 }
 
 export interface Conflict {
@@ -84,6 +93,7 @@ export interface Reader {
   negators: Pattern[][];
   breaks: Pattern[][];
   current: Pattern[][];
+  undecided: Pattern[][];
   notBefore: Map<string, Pattern[][]>;
   notAfter: Map<string, Pattern[][]>;
 }
@@ -158,6 +168,7 @@ export function compileReader(comparison: Comparison): Reader | undefined {
     negators: list(u.negators),
     breaks: list(u.clauseBreaks),
     current: list(u.current),
+    undecided: list(u.undecided),
     notBefore,
     notAfter,
   };
@@ -323,11 +334,15 @@ export function findings(reader: Reader, text: string): Finding[] {
   candidates.sort(
     (a, b) => b.at.length - a.at.length || gaps(a) - gaps(b) || (a.at[0] as number) - (b.at[0] as number),
   );
-  // Answers and conditions are read apart: "the browser editor" says who edits and that a browser is involved.
-  const covered = { question: new Set<number>(), condition: new Set<number>() };
-  const found: Finding[] = [];
+  // Each question and the conditions are read apart: "the browser editor" says who edits and that a browser is
+  // involved; "status" says what the payload is and suggests which way it flows.
+  const covered = new Map<string, Set<number>>();
+  const found: (Finding & { first: number })[] = [];
   for (const { phrase, at } of candidates) {
-    const used = 'condition' in phrase.cue.means ? covered.condition : covered.question;
+    const means = phrase.cue.means;
+    const key = 'question' in means ? means.question : 'raises' in means ? means.raises : '';
+    const used = covered.get(key) ?? new Set<number>();
+    covered.set(key, used);
     if (at.some((k) => used.has(k))) continue;
     for (const k of at) used.add(k);
     const first = at[0] as number;
@@ -351,11 +366,50 @@ export function findings(reader: Reader, text: string): Finding[] {
         at: (tokens[from] as Token).start,
         negated,
         current: current.has(words.part[first] ?? -1),
+        undecided: false,
         ...(phrase.cue.cites && !negated ? { cites: phrase.cue.cites } : {}),
+        ...(phrase.cue.yields && !negated ? { yields: phrase.cue.yields } : {}),
+        first,
       });
     }
   }
-  return found.sort((a, b) => a.at - b.at);
+  markUndecided(reader, words, found);
+  return found.sort((a, b) => a.at - b.at).map(({ first: _, ...f }) => f);
+}
+
+/**
+ * A phrase of the `undecided` list leaves undecided what its clause says of the wizard's questions; in a clause
+ * that says nothing of them ("…, haven't decided"), the nearest statement before it in the sentence.
+ */
+function markUndecided(reader: Reader, words: Words, found: (Finding & { first: number })[]): void {
+  const answers = found.filter((f) => 'question' in f.target);
+  for (let i = 0; i < words.tokens.length; i++) {
+    const length = anyRunAt(reader.undecided, words.tokens, i);
+    if (!length) continue;
+    const clause = words.clause[i];
+    const mine = answers.filter((f) => words.clause[f.first] === clause);
+    if (mine.length === 0) {
+      const before = answers
+        .filter((f) => f.first < i && words.part[f.first] === words.part[i])
+        .sort((a, b) => b.first - a.first)[0];
+      if (before) mine.push(before);
+    }
+    for (const f of mine) f.undecided = true;
+    i += length - 1;
+  }
+}
+
+/** A finding that yields to an option the text also says supports that option instead (the first one found). */
+function giveWay(list: readonly Finding[]): Finding[] {
+  return list.map((f) => {
+    const target = f.target;
+    if (!f.yields || !('option' in target)) return f;
+    const other = list.find(
+      (g) =>
+        g !== f && 'option' in g.target && g.target.question === target.question && f.yields?.includes(g.target.option),
+    );
+    return other && 'option' in other.target ? { ...f, target: { ...target, option: other.target.option } } : f;
+  });
 }
 
 function strengthOf(target: CueTarget): Strength {
@@ -365,7 +419,8 @@ function strengthOf(target: CueTarget): Strength {
 /** Reads a text into settled answers, conflicts, raised questions and the conditions that hold. */
 export function read(reader: Reader, text: string): Reading {
   const all = findings(reader, text);
-  const usable = all.filter((f) => !(f.current && 'question' in f.target));
+  const stated = all.filter((f) => !(f.current && 'question' in f.target));
+  const usable = giveWay(stated.filter((f) => !f.undecided));
   const answers: Record<string, Answered> = {};
   const conflicts: Record<string, Conflict> = {};
   const cites = new Set<string>();
@@ -397,12 +452,16 @@ export function read(reader: Reader, text: string): Reading {
       outweighed: mine
         .filter((f) => 'option' in f.target && f.target.option !== option)
         .map((f) => ({ option: 'option' in f.target ? f.target.option : '', words: f.words })),
+      weak: strength !== 'direct' && !strongest.some((f) => f.cites),
     };
   }
 
-  const raised = [...new Set(usable.flatMap((f) => ('raises' in f.target ? [f.target.raises] : [])))].filter(
-    (q) => answers[q]?.strength !== 'direct',
-  );
+  const raised = [
+    ...new Set([
+      ...usable.flatMap((f) => ('raises' in f.target ? [f.target.raises] : [])),
+      ...stated.flatMap((f) => (f.undecided && 'question' in f.target ? [f.target.question] : [])),
+    ]),
+  ].filter((q) => answers[q]?.strength !== 'direct');
 
   const conditions: HeldCondition[] = [];
   for (const condition of reader.comparison.understanding?.conditions ?? []) {

@@ -16,7 +16,10 @@ describe('the advise command line', () => {
   it("prints the verdict for free text, what it understood with the words that set it, and the seed's take", () => {
     const text = answerText(advisor, 'streaming LLM tokens to a browser');
     expect(text).toMatch(/^Verdict: SSE/);
-    expect(text).toContain('Which direction does data flow? Server → client only (from "LLM", "tokens")');
+    // A direct statement of who sends to whom sets the answer; the domain words only suggest it.
+    expect(text).toContain(
+      'Which direction does data flow? Server → client only (from "streaming LLM tokens to a browser")',
+    );
     expect(text).toContain('Situation: Streaming LLM responses to a web client');
   });
 

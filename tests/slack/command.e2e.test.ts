@@ -15,7 +15,7 @@ describe('/realtime sub-commands', () => {
     const answer = await command('streaming LLM tokens to a browser');
     expect(answer.text).toBe('Verdict: SSE: one-way server push over plain HTTP (clear pick)');
     expect(visibleText(answer)).toContain(
-      '*Which direction does data flow?* Server → client only _(from “LLM”, “tokens”)_',
+      '*Which direction does data flow?* Server → client only _(from “streaming LLM tokens to a browser”)_',
     );
     expect(visibleText(answer)).toContain("*The seed's take:* _Streaming LLM responses to a web client_");
     const buttons = h.slack.findButtons({ message: { ephemeralId: answer.id } }).map((b) => b.text);

@@ -59,6 +59,19 @@ describe('share values', () => {
     expect(decoded.ok && decoded.value.kind === 'advice' && decoded.value.match.id).toBe(entry?.id);
   });
 
+  // Share buttons already in Slack name every kind of entry; the old phrase matcher is gone, they still decode.
+  it.each([
+    ...comparison.quickTakes.map((e) => ['quick-take', e.id] as const),
+    ...comparison.situationalPicks.map((e) => ['situational-pick', e.id] as const),
+    ...comparison.neither.map((e) => ['neither', e.id] as const),
+  ])('decode an advice value issued for the %s %s', (source, id) => {
+    const decoded = shareValue.decode(advisor, `advice:${comparison.id}:${id}`);
+    const match = decoded.ok && decoded.value.kind === 'advice' ? decoded.value.match : undefined;
+    expect(match?.source).toBe(source);
+    expect(match?.reason.length).toBeGreaterThan(0);
+    expect(Boolean(match?.pick) || Boolean(match?.alternative)).toBe(true);
+  });
+
   it.each([
     [advisor.startValue(), 'not-a-verdict'],
     ['advice:', 'malformed'],
