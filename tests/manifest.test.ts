@@ -32,6 +32,7 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
+  'chat.getPermalink': [], // Slack's method reference: no scope required
   'views.open': [],
   'views.update': [],
   'views.push': [],

@@ -21,6 +21,9 @@ export const ACTION = {
   /** After Slack did not confirm a share: the person looked, and shares it (or its reasoning) anyway. Same value. */
   shareAnyway: 'verdict.share_anyway',
   scorecard: 'scorecard.show',
+  /** "Was this right?" on a decision in the log. Value: the decision's id (values.ts). */
+  feedbackYes: 'decision.feedback.yes',
+  feedbackNo: 'decision.feedback.no',
 } as const;
 
 /** An id as a RegExp source that matches it literally. */
@@ -36,13 +39,15 @@ export const WIZARD_NAVIGATION = new RegExp(`^${NAVIGATION_IDS}$`);
  * listener answers these. A negative look-ahead over our own ids, so that it never also runs for one of ours.
  */
 export const FOREIGN_ACTION = new RegExp(
-  `^(?!(?:${[NAVIGATION_IDS, ...[ACTION.open, ACTION.share, ACTION.shareAnyway, ACTION.scorecard].map(escaped)].join('|')})$)`,
+  `^(?!(?:${[NAVIGATION_IDS, ...[ACTION.open, ACTION.share, ACTION.shareAnyway, ACTION.scorecard, ACTION.feedbackYes, ACTION.feedbackNo].map(escaped)].join('|')})$)`,
 );
 
 export const SHORTCUT_CALLBACK = 'realtime_advice';
 /** The message shortcut's name in the ⋯ menu, as manifest.yml declares it for SHORTCUT_CALLBACK. */
 export const SHORTCUT_NAME = 'Get realtime advice';
 export const MODAL_CALLBACK = 'realtime_advisor_modal';
+/** The small modal after "Was this right?": an optional note on the answer. */
+export const FEEDBACK_CALLBACK = 'decision_feedback';
 
 /**
  * What the app has a listener for, by kind of interaction, so that one listener can answer everything else (see
@@ -54,7 +59,7 @@ export const KNOWN = {
   messageShortcuts: [SHORTCUT_CALLBACK],
   globalShortcuts: [] as string[],
   /** Modals whose submission a listener handles. */
-  submittedViews: [MODAL_CALLBACK],
+  submittedViews: [MODAL_CALLBACK, FEEDBACK_CALLBACK],
   /** Modals whose closing a listener handles (those opened with notify_on_close). */
   closedViews: [] as string[],
   /** Select menus with external options. */

@@ -7,11 +7,13 @@
  * "Share anyway" is offered only after Slack did not confirm a part of the share: the person looked, and it was
  * not there.
  */
-import { conversationKind, isConversationBetweenPeople } from '../conversation.js';
+import { conversationKind, isConversationBetweenPeople, isPublicChannel } from '../conversation.js';
+import { decisionDraft } from '../decision-log.js';
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
 import type { ShareResult } from '../share-pipeline.js';
 import { shareAnywayValue, shareValue } from '../values.js';
+import { withFeedback } from '../views/decisions.js';
 import { noticeMessage, outOfDateMessage } from '../views/problems.js';
 import { sharedPost, unsureShareMessage } from '../views/share.js';
 import type { ButtonClick, Register } from './types.js';
@@ -48,6 +50,12 @@ export const registerShare: Register = (app, { advisor, shares }) => {
           post: sharedPost(named.value, user),
           fallback: (message) => reply.inChannel(message, 'share this in the channel'),
           force,
+          decision: decisionDraft(advisor, named.value, {
+            teamId: body.team?.id ?? body.user.team_id ?? '',
+            enterpriseId: body.enterprise?.id ?? null,
+            userId: user,
+            inPublicChannel: isPublicChannel(channel, body.channel?.name),
+          }),
         },
         { client, reply },
       );
@@ -55,10 +63,13 @@ export const registerShare: Register = (app, { advisor, shares }) => {
       switch (result.kind) {
         case 'shared':
           await reply.privately(
-            noticeMessage(
-              result.before
-                ? 'Already shared: it is in the channel.'
-                : `Shared in <#${channel}>, with the reasoning in the thread.`,
+            withFeedback(
+              noticeMessage(
+                result.before
+                  ? 'Already shared: it is in the channel.'
+                  : `Shared in <#${channel}>, with the reasoning in the thread.`,
+              ),
+              result.decision,
             ),
             'confirm the share',
           );
@@ -85,10 +96,13 @@ export const registerShare: Register = (app, { advisor, shares }) => {
           return;
         case 'shared-without-thread':
           await reply.privately(
-            noticeMessage(
-              isConversationBetweenPeople(conversation)
-                ? 'Shared here as one message, with the reasoning in it: Slack does not let apps into direct messages between people, so there is no thread.'
-                : 'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
+            withFeedback(
+              noticeMessage(
+                isConversationBetweenPeople(conversation)
+                  ? 'Shared here as one message, with the reasoning in it: Slack does not let apps into direct messages between people, so there is no thread.'
+                  : 'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
+              ),
+              result.decision,
             ),
             'confirm the share',
           );
