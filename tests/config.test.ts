@@ -114,8 +114,8 @@ describe('the environment', () => {
           'SLACK_BOT_TOKEN: still a placeholder: paste the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
         ],
       });
-    expect(parseConfig({ ...valid, SLACK_BOT_TOKEN: 'xoxb-1234567890-1234567890123-AbCdEfYourGhIjKlMnOpQrSt' }).ok).toBe(
-      true,
-    );
+    expect(
+      parseConfig({ ...valid, SLACK_BOT_TOKEN: 'xoxb-1234567890-1234567890123-AbCdEfYourGhIjKlMnOpQrSt' }).ok,
+    ).toBe(true);
   });
 });
