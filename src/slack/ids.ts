@@ -43,6 +43,11 @@ export const SHORTCUT_CALLBACK = 'realtime_advice';
 /** The message shortcut's name in the ⋯ menu, as manifest.yml declares it for SHORTCUT_CALLBACK. */
 export const SHORTCUT_NAME = 'Get realtime advice';
 export const MODAL_CALLBACK = 'realtime_advisor_modal';
+/**
+ * The modal's "Post it in" conversation picker, shown where the modal has no thread to reply in (opened from the
+ * Home tab). An input: it sends no action of its own; the submit reads it from the view's state.
+ */
+export const POST_TO = { block: 'post_to', action: 'post.conversation' } as const;
 
 /**
  * What the app has a listener for, by kind of interaction, so that one listener can answer everything else (see

@@ -39,4 +39,86 @@ describe('App Home', () => {
     });
     expect(visibleText(modal)).toContain('Question 1 of 3');
   });
+
+  describe('a verdict reached from Home is posted where the person picks', () => {
+    /** Home → Start the wizard → three answers: the modal on screen, showing the verdict. */
+    async function verdictModal() {
+      const view = await home();
+      expectAcked(await h.slack.clickButtonByText({ text: 'Start the wizard', viewId: view.id }));
+      let modal = await eventually(() => h.slack.openViews(HUMAN).at(-1) ?? assertNever());
+      for (const label of ['Server → client only', 'No, text (JSON) is fine', 'A lot']) {
+        const before = modal.hash;
+        expectAcked(await h.slack.clickButtonByText({ text: label, viewId: modal.id }));
+        modal = await eventually(() => {
+          const now = h.slack.openViews(HUMAN).at(-1);
+          if (!now || now.hash === before) throw new Error('the modal has not moved on');
+          return now;
+        });
+      }
+      return modal;
+    }
+    const assertNever = (): never => {
+      throw new Error('no modal open');
+    };
+
+    it('offers a conversation to post in, picked in the modal', async () => {
+      const modal = await verdictModal();
+      expect(visibleText(modal)).toContain('Verdict: SSE');
+      expect(modal.submit).toMatchObject({ text: 'Post' });
+      expect(modal.blocks.find((b) => b.type === 'input')).toMatchObject({
+        label: { text: 'Post it in' },
+        element: { type: 'conversations_select', response_url_enabled: true },
+      });
+    });
+
+    it('posts in a channel the app is in with the reasoning in its thread, and says so in the modal', async () => {
+      const eng = h.slack.addChannel({ name: 'eng-decisions', botIsMember: true });
+      const modal = await verdictModal();
+      expectAcked(await h.slack.submitView({ viewId: modal.id, values: { post_to: { 'post.conversation': eng.id } } }));
+      const [post] = await eventually(() => {
+        const history = h.slack.channelHistory(eng.id);
+        expect(history).toHaveLength(1);
+        return history;
+      });
+      expect(post?.text).toMatch(new RegExp(`^<@${HUMAN}> ran the Realtime Advisor: Verdict: SSE`));
+      const thread = await eventually(() => {
+        const replies = h.slack.thread(eng.id, post?.ts ?? '');
+        expect(replies).toHaveLength(2);
+        return replies;
+      });
+      expect(thread[1]?.text).toMatch(/^Why: /);
+      await eventually(() =>
+        expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toContain(
+          `Posted in <#${eng.id}>, with the reasoning in its thread.`,
+        ),
+      );
+    });
+
+    it('posts in a channel the app is not in through the response_url, as one message, and says why there is no thread', async () => {
+      const random = h.slack.addChannel({ name: 'random-talk', botIsMember: false });
+      const modal = await verdictModal();
+      const submitted = await h.slack.submitView({
+        viewId: modal.id,
+        values: { post_to: { 'post.conversation': random.id } },
+      });
+      expectAcked(submitted);
+      expect(submitted.payload.response_urls).toEqual([
+        expect.objectContaining({ block_id: 'post_to', action_id: 'post.conversation', channel_id: random.id }),
+      ]);
+      const [post] = await eventually(() => {
+        const history = h.slack.channelHistory(random.id);
+        expect(history).toHaveLength(1);
+        return history;
+      });
+      expect(post?.text).toMatch(new RegExp(`^<@${HUMAN}> ran the Realtime Advisor: Verdict: SSE`));
+      expect(visibleText(post)).toContain('Why');
+      expect(h.slack.thread(random.id, post?.ts ?? '')).toHaveLength(1);
+      expect(h.slack.callsTo('response_url').filter((c) => c.ok)).toHaveLength(1);
+      await eventually(() =>
+        expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toContain(
+          `Posted in <#${random.id}> as one message, with the reasoning in it: I am not a member there, so there is no thread.`,
+        ),
+      );
+    });
+  });
 });

@@ -1,6 +1,6 @@
 /** The advisor's modal (message shortcut, @mention button, Home tab) and its Home tab. */
 import type { Comparison } from '../../advisor/index.js';
-import { ACTION, COMMAND, MODAL_CALLBACK, SHORTCUT_NAME } from '../ids.js';
+import { ACTION, COMMAND, MODAL_CALLBACK, POST_TO, SHORTCUT_NAME } from '../ids.js';
 import { type ModalContext, modalMetadata } from '../values.js';
 import {
   button,
@@ -15,17 +15,52 @@ import {
 import { exampleSituation, questionCount } from './phrases.js';
 import { scorecardBlocks } from './reference.js';
 
+/**
+ * The advisor's modal. Once it shows something to post (`canPost`), its submit posts it: in the thread it was
+ * opened from ("Reply in thread"), or, opened from the Home tab with no thread, in a conversation the person picks
+ * ("Post"). The picker asks Slack for a response_url for the pick, so that it posts even where the app is no member.
+ */
 export function modalView(blocks: KnownBlock[], ctx: ModalContext, canPost: boolean): ModalView {
-  const postable = canPost && Boolean(ctx.channel && ctx.threadTs);
-  return {
-    type: 'modal',
+  const inThread = canPost && Boolean(ctx.channel && ctx.threadTs);
+  const pick = canPost && !ctx.channel;
+  const base = {
+    type: 'modal' as const,
     callback_id: MODAL_CALLBACK,
-    title: { type: 'plain_text', text: 'Realtime Advisor' },
-    close: { type: 'plain_text', text: 'Close' },
-    ...(postable ? { submit: { type: 'plain_text', text: 'Reply in thread' } } : {}),
+    title: { type: 'plain_text' as const, text: 'Realtime Advisor' },
+    close: { type: 'plain_text' as const, text: 'Close' },
     private_metadata: modalMetadata.encode(ctx),
-    blocks: postable ? [...blocks, context('*Reply in thread* posts this in the thread for everyone.')] : blocks,
   };
+  if (inThread)
+    return {
+      ...base,
+      submit: { type: 'plain_text', text: 'Reply in thread' },
+      blocks: [...blocks, context('*Reply in thread* posts this in the thread for everyone.')],
+    };
+  if (pick)
+    return {
+      ...base,
+      submit: { type: 'plain_text', text: 'Post' },
+      blocks: [
+        ...blocks,
+        {
+          type: 'input',
+          block_id: POST_TO.block,
+          label: { type: 'plain_text', text: 'Post it in' },
+          element: {
+            type: 'conversations_select',
+            action_id: POST_TO.action,
+            placeholder: { type: 'plain_text', text: 'Pick a channel or conversation' },
+            response_url_enabled: true,
+            filter: { exclude_bot_users: true },
+          },
+          hint: {
+            type: 'plain_text',
+            text: 'Posted for everyone there, with the reasoning in a thread where I am a member.',
+          },
+        },
+      ],
+    };
+  return { ...base, blocks };
 }
 
 export function statusModal(text: string): ModalView {
@@ -61,7 +96,7 @@ export const homeHowToStart: HomeSection = ({ comparison, startState }) => {
   return [
     header('How to start'),
     section(
-      `*Answer ${questionCount(comparison)}* and get a verdict.`,
+      `*Answer ${questionCount(comparison)}* and get a verdict; then pick a conversation to post it in.`,
       button('Start the wizard', ACTION.open, startState, 'primary'),
     ),
     section(
