@@ -598,6 +598,8 @@ function renderThread(ctx) {
  * it with a button that disarms each.
  */
 function renderFaults() {
+  /** @param {string} method */
+  const methodLabel = (method) => config.faults.methods.find((m) => m.value === method)?.label ?? method;
   const faults = snap().faults;
   $('faults-count').textContent = faults.length ? ` (${faults.length} armed)` : '';
   const list = faults.length
@@ -611,7 +613,7 @@ function renderFaults() {
             h(
               'span',
               null,
-              `${f.method === 'response_url' ? 'a response_url' : f.method}: ${f.label} · ${f.remaining} ${f.remaining === 1 ? 'call' : 'calls'}`,
+              `${methodLabel(f.method)}: ${f.label} · ${f.remaining} ${f.remaining === 1 ? 'call' : 'calls'}`,
             ),
             h(
               'button',
