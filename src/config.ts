@@ -8,16 +8,57 @@ import { type DatabaseConfig, DEFAULT_DATABASE_PATH } from './store/store.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
+/** The values .env.example ships with, named back to the person who left them in place. */
+const ENV_EXAMPLE_PLACEHOLDERS = new Set(['xoxb-your-bot-token', 'your-signing-secret']);
+/** Words that mark a value as a placeholder when they are a whole part of it, between dashes or underscores. */
+const PLACEHOLDER_PARTS = new Set(['your', 'placeholder', 'changeme', 'replace', 'example', 'here']);
+
+/**
+ * A value someone meant to replace: .env.example's, or one of the usual shapes (`xoxb-xxxx`, `xoxb-…`,
+ * `xoxb-REPLACE-ME`). A real token's parts are digits and one random run of letters and digits, and a signing
+ * secret is hex, so neither is ever mistaken for one. Caught here, it is named at once, instead of being sent to
+ * Slack and refused after its retries (~16 s of "fetch failed").
+ */
+function isPlaceholder(value: string): boolean {
+  return value
+    .toLowerCase()
+    .split(/[-_]/)
+    .some((part) => PLACEHOLDER_PARTS.has(part) || /^(x{3,}|…|\.{3,}|<.*>)$/.test(part));
+}
+
+/** A check for a secret's placeholder; the value is echoed only when it is .env.example's own (no secret). */
+const notPlaceholder = (paste: string) => ({
+  abort: true,
+  error: (issue: { input: unknown }) =>
+    typeof issue.input === 'string' && ENV_EXAMPLE_PLACEHOLDERS.has(issue.input)
+      ? `still the placeholder from .env.example (${issue.input}): ${paste}`
+      : `still a placeholder: ${paste}`,
+});
+
 const envSchema = z
   .object({
     SLACK_BOT_TOKEN: z
       .string({ error: 'required: the bot token (xoxb-…) from OAuth & Permissions' })
+      .refine(
+        (v) => !isPlaceholder(v),
+        notPlaceholder('paste the Bot User OAuth Token (xoxb-…) from OAuth & Permissions'),
+      )
       .regex(/^xoxb-[\w-]+$/, 'expected a bot token starting with xoxb-'),
     SLACK_SIGNING_SECRET: z
       .string({ error: 'required: the signing secret from Basic Information' })
+      .refine(
+        (v) => !isPlaceholder(v),
+        notPlaceholder('paste the Signing Secret from Basic Information → App Credentials'),
+      )
       .regex(/^[a-zA-Z0-9]{16,}$/, 'expected the signing secret: at least 16 letters and digits'),
     SLACK_APP_TOKEN: z
       .string()
+      .refine(
+        (v) => !isPlaceholder(v),
+        notPlaceholder(
+          'paste an app-level token (xapp-…) from Basic Information → App-Level Tokens, or leave it unset for HTTP mode',
+        ),
+      )
       .regex(/^xapp-[\w-]+$/, 'expected an app-level token starting with xapp- (or leave it unset for HTTP mode)')
       .optional(),
     SLACK_API_URL: z

@@ -90,4 +90,32 @@ describe('the environment', () => {
     expect(message).toContain('.env.example');
     expect(message).not.toContain('xoxp-user-token-secret'); // never echo a secret's value
   });
+
+  it(".env.example's placeholders are named at once, not sent to Slack as a token", () => {
+    expect(
+      parseConfig({
+        SLACK_BOT_TOKEN: 'xoxb-your-bot-token',
+        SLACK_SIGNING_SECRET: 'your-signing-secret',
+        SLACK_APP_TOKEN: 'xapp-your-app-token',
+      }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        'SLACK_BOT_TOKEN: still the placeholder from .env.example (xoxb-your-bot-token): paste the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+        'SLACK_SIGNING_SECRET: still the placeholder from .env.example (your-signing-secret): paste the Signing Secret from Basic Information → App Credentials',
+        'SLACK_APP_TOKEN: still a placeholder: paste an app-level token (xapp-…) from Basic Information → App-Level Tokens, or leave it unset for HTTP mode',
+      ],
+    });
+    // Placeholders of other shapes, which the prefix check let through; a real token's random part is never one.
+    for (const token of ['xoxb-xxxxxxxxxxxx', 'xoxb-your-token-here', 'xoxb-…', 'xoxb-REPLACE-ME', 'xoxb-changeme'])
+      expect(parseConfig({ ...valid, SLACK_BOT_TOKEN: token })).toEqual({
+        ok: false,
+        problems: [
+          'SLACK_BOT_TOKEN: still a placeholder: paste the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+        ],
+      });
+    expect(
+      parseConfig({ ...valid, SLACK_BOT_TOKEN: 'xoxb-1234567890-1234567890123-AbCdEfYourGhIjKlMnOpQrSt' }).ok,
+    ).toBe(true);
+  });
 });

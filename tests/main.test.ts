@@ -46,6 +46,25 @@ describe('npm start', () => {
     expect(output.stderr).toContain('.env.example');
   });
 
+  it(".env.example's placeholder token stops start-up at once, named, without asking Slack", async () => {
+    const started = Date.now();
+    // No SLACK_API_URL: before, this asked slack.com, logged "fetch failed" five times and gave up after ~16 s.
+    const { output, exited } = run({
+      SLACK_BOT_TOKEN: 'xoxb-your-bot-token',
+      SLACK_SIGNING_SECRET: slack.signingSecret,
+    });
+    const code = await Promise.race([
+      exited,
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 5000)),
+    ]);
+    expect(code).toBe(1);
+    expect(output.stderr).toContain('SLACK_BOT_TOKEN: still the placeholder from .env.example (xoxb-your-bot-token)');
+    expect(output.stderr).not.toContain('fetch failed');
+    expect(output.stderr).not.toContain(slack.signingSecret);
+    // Most of this second is Node and tsx starting; nothing waits on the network.
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
   it('exits 1 with a clear message when Slack refuses the token, without printing it', async () => {
     const { output, exited } = run({
       SLACK_BOT_TOKEN: 'xoxb-0000-refused-by-slack',

@@ -38,10 +38,25 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'views.push': [],
   'views.publish': [],
 };
-const SCOPES_BY_EVENT: Record<string, string[]> = { app_mention: ['app_mentions:read'], app_home_opened: [] };
+const SCOPES_BY_EVENT: Record<string, string[]> = {
+  app_mention: ['app_mentions:read'],
+  app_home_opened: [],
+  'message.im': ['im:history'],
+};
 
 const calledMethods = [...new Set([...code.matchAll(/client\.(\w+)\s*\.\s*(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))];
-const listenedEvents = [...new Set([...code.matchAll(/app\.event\(\s*'(\w+)'/g)].map((m) => m[1] as string))];
+/**
+ * The events the code listens to, as the manifest names them: a `message` listener is subscribed per kind of
+ * conversation it answers in (`channel_type !== 'im'` → `message.im`), since each kind needs its own scope.
+ */
+const messageChannelTypes = [...code.matchAll(/channel_type !== '(\w+)'/g)].map((m) => m[1] as string);
+const listenedEvents = [
+  ...new Set(
+    [...code.matchAll(/app\.event\(\s*'(\w+)'/g)].flatMap((m) =>
+      m[1] === 'message' ? messageChannelTypes.map((type) => `message.${type}`) : [m[1] as string],
+    ),
+  ),
+];
 
 describe('manifest.yml', () => {
   it.skipIf(!haveSchema)(
@@ -64,16 +79,16 @@ describe('manifest.yml', () => {
     expect(code).toContain('callback_id: SHORTCUT_CALLBACK');
   });
 
-  it('turns on the Messages tab, read-only: the place of last resort, where the code posts to a user id', () => {
+  it('turns on the Messages tab for people to write in, and as the place of last resort, where the code posts to a user id', () => {
     expect(manifest.features.app_home).toMatchObject({
       messages_tab_enabled: true,
-      messages_tab_read_only_enabled: true,
+      messages_tab_read_only_enabled: false,
     });
     expect(code).toMatch(/client\.chat\.postMessage\(\{ channel: user,/);
   });
 
   it('subscribes to exactly the events the code listens to', () => {
-    expect(listenedEvents.sort()).toEqual(['app_home_opened', 'app_mention']);
+    expect(listenedEvents.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(listenedEvents);
   });
 

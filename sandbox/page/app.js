@@ -24,7 +24,8 @@ import { h, mrkdwn, renderBlocks, toDom } from './blocks.js';
  * @typedef {{
  *   command: Api['commandRequest'], message: Api['messageRequest'], click: Api['clickRequest'],
  *   shortcut: Api['shortcutRequest'], submit: Api['submitRequest'], close: Api['closeRequest'],
- *   home: Api['homeRequest'], dismiss: Api['dismissRequest'], fault: Api['faultRequest']
+ *   home: Api['homeRequest'], dismiss: Api['dismissRequest'], fault: Api['faultRequest'],
+ *   disarm: Api['disarmRequest']
  * }} Requests
  * @typedef {import('zod').input<Api['clickRequest']>['location']} Location
  * @typedef {import('zod').input<Api['faultRequest']>} FaultBody
@@ -100,6 +101,8 @@ const state = {
   dismissed: new Set(),
   /** What the shown modal was rendered from, so typing in it survives unrelated updates. */
   modalKey: '',
+  /** A thread just opened: it shows its parent first, as Slack does, not its last reply. */
+  threadOpened: false,
   /**
    * Notices with no channel (a form that failed) already shown as a toast.
    * @type {Set<string>}
@@ -585,6 +588,43 @@ function renderThread(ctx) {
     h('div', { class: 'reply-divider' }, `${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`),
     ...timeline(items),
   ]);
+  // Opened at the parent (a shared verdict's header), not scrolled to the bottom; later replies keep the place.
+  if (state.threadOpened) $('thread-messages').scrollTop = 0;
+  state.threadOpened = false;
+}
+
+/**
+ * The armed simulated failures: counted on the menu's label, so they are seen while it is closed, and listed in
+ * it with a button that disarms each.
+ */
+function renderFaults() {
+  /** @param {string} method */
+  const methodLabel = (method) => config.faults.methods.find((m) => m.value === method)?.label ?? method;
+  const faults = snap().faults;
+  $('faults-count').textContent = faults.length ? ` (${faults.length} armed)` : '';
+  const list = faults.length
+    ? h(
+        'ul',
+        { class: 'armed-faults', 'aria-label': 'Armed failures' },
+        faults.map((f) =>
+          h(
+            'li',
+            null,
+            h(
+              'span',
+              null,
+              `${methodLabel(f.method)}: ${f.label} · ${f.remaining} ${f.remaining === 1 ? 'call' : 'calls'}`,
+            ),
+            h(
+              'button',
+              { type: 'button', class: 'disarm', 'data-disarm': f.id, 'aria-label': `Disarm ${f.method}: ${f.label}` },
+              'Disarm',
+            ),
+          ),
+        ),
+      )
+    : h('p', { class: 'muted small' }, 'Nothing armed.');
+  $('armed-faults').replaceChildren(toDom(list, document));
 }
 
 /**
@@ -675,6 +715,7 @@ function render() {
   else renderChannel(ctx);
   renderThread(ctx);
   renderModal(ctx);
+  renderFaults();
   for (const notice of snap().notices) {
     if (notice.channel || state.toasted.has(notice.id)) continue;
     state.toasted.add(notice.id);
@@ -755,6 +796,7 @@ function modalValues(modal) {
  */
 function openThread(channel, ts) {
   state.thread = { channel, ts };
+  state.threadOpened = true;
   state.menu = null;
   render();
   $('thread-input').focus();
@@ -845,6 +887,12 @@ const CLICKS = [
   ['data-modal-cancel', (el) => post('close', { viewId: el.getAttribute('data-modal-cancel') ?? '' })],
   ['data-modal-back', (el) => post('close', { viewId: el.getAttribute('data-modal-back') ?? '' })],
   ['data-modal-close-all', (el) => post('close', { viewId: el.getAttribute('data-modal-close-all') ?? '', all: true })],
+  [
+    'data-disarm',
+    async (el) => {
+      if (await post('disarm', { id: el.getAttribute('data-disarm') ?? '' })) toast('Disarmed.');
+    },
+  ],
   ['data-dismiss-ephemeral', (el) => post('dismiss', { ephemeralId: el.getAttribute('data-dismiss-ephemeral') ?? '' })],
   [
     'data-dismiss-notice',
@@ -899,10 +947,8 @@ $('fault-form').addEventListener('submit', async (event) => {
   // The options came from config.faults, which lists exactly the values the server's schema accepts.
   const method = /** @type {FaultBody['method']} */ ($as('fault-method', HTMLSelectElement).value);
   const fault = /** @type {FaultBody['fault']} */ ($as('fault-kind', HTMLSelectElement).value);
-  if (await post('fault', { method, fault })) {
-    $as('faults', HTMLDetailsElement).open = false;
-    toast(`Armed: the next ${method} fails with ${fault}.`);
-  }
+  // The menu stays open, showing what is armed and a way to disarm it.
+  if (await post('fault', { method, fault })) toast(`Armed: the next ${method} fails with ${fault}.`);
 });
 
 fillFaultForm();

@@ -381,8 +381,11 @@ function element(el, blockId, ctx) {
   }
 }
 
-/** @param {InputBlock} block */
-function inputElement(block) {
+/**
+ * @param {InputBlock} block
+ * @param {TextContext} ctx
+ */
+function inputElement(block, ctx) {
   /** @type {InputBlockElement | undefined} */
   const el = block.element;
   const ids = { 'data-block-id': String(block.block_id ?? ''), 'data-action-id': String(el?.action_id ?? '') };
@@ -414,6 +417,16 @@ function inputElement(block) {
             { value: String(o.value), selected: el.initial_option?.value === o.value ? 'selected' : undefined },
             String(o.text?.text ?? o.value),
           ),
+        ),
+      );
+    case 'conversations_select':
+      // Slack lists the person's conversations; the page lists the channels it shows.
+      return h(
+        'select',
+        { class: 'bk-input', ...ids, 'data-input': 'select' },
+        h('option', { value: '' }, placeholder ?? 'Select a conversation'),
+        Object.entries(ctx.channels ?? {}).map(([id, name]) =>
+          h('option', { value: id, selected: el.initial_conversation === id ? 'selected' : undefined }, `#${name}`),
         ),
       );
     default:
@@ -548,7 +561,7 @@ export function renderBlock(input, ctx = {}) {
         'div',
         { class: `bk-input-block${error ? ' has-error' : ''}` },
         h('label', { class: 'bk-label' }, plainText(block.label), block.optional ? ' (optional)' : ''),
-        inputElement(block),
+        inputElement(block, ctx),
         block.hint ? h('div', { class: 'bk-hint' }, plainText(block.hint)) : null,
         error ? h('div', { class: 'bk-error', role: 'alert' }, error) : null,
       );

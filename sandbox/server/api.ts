@@ -96,6 +96,9 @@ export const faultRequest = z.strictObject({
   times: z.number().int().min(1).max(10).default(1),
 });
 
+/** Disarms one armed failure (by the id the snapshot lists it with), or every one without an id. */
+export const disarmRequest = z.strictObject({ id: id('a fault id').optional() });
+
 /** `field: problem; field: problem` from a zod error. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');

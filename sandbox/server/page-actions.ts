@@ -9,6 +9,7 @@ import {
   clickRequest,
   closeRequest,
   commandRequest,
+  disarmRequest,
   dismissRequest,
   type FAULT_KINDS,
   faultRequest,
@@ -171,7 +172,17 @@ export function pageActions(
 
     async fault(body) {
       const input = parse(faultRequest, body);
-      standin.injectFault(input.method, FAULTS[input.fault].fault, input.times);
+      const id = standin.injectFault(input.method, FAULTS[input.fault].fault, input.times);
+      return { id };
+    },
+
+    async disarm(body) {
+      const input = parse(disarmRequest, body);
+      if (input.id === undefined) {
+        standin.clearFaults();
+        return {};
+      }
+      if (!standin.removeFault(input.id)) throw new BadRequest(400, `id: no armed failure ${input.id}`);
       return {};
     },
   };

@@ -3,7 +3,7 @@
  * ephemeral messages, modals, Home tab and Slack's notices to them), and the composer's text turned into the
  * `text` a Slack client would send.
  */
-import type { SlackStandin, StandinUser, StoredEphemeral, StoredMessage, StoredView } from '../standin/index.js';
+import type { Fault, SlackStandin, StandinUser, StoredEphemeral, StoredMessage, StoredView } from '../standin/index.js';
 
 /** What the app is called in the page; Slack shows the app's display name, not the bot user's handle. */
 export const APP_NAME = 'Realtime Advisor';
@@ -41,6 +41,24 @@ export const PAGE_MESSAGES = 100;
 /** The latest of the person's ephemeral messages and notices a snapshot carries. */
 export const PAGE_EPHEMERALS = 100;
 
+/** A simulated failure that is armed: what it hits, what it does, how many more calls it spoils. */
+export interface PageFault {
+  id: string;
+  method: string;
+  label: string;
+  remaining: number;
+}
+
+/** A fault in words, as the fault form names it ("HTTP 429, Retry-After 2 s"). */
+export function describeFault(fault: Fault): string {
+  if ('error' in fault) return fault.error;
+  if ('retryAfterSeconds' in fault) return `HTTP 429, Retry-After ${fault.retryAfterSeconds} s`;
+  if ('status' in fault) return `HTTP ${fault.status}`;
+  if ('delayMs' in fault) return `a ${fault.delayMs / 1000} s delay`;
+  if ('answerLateMs' in fault) return `an answer ${fault.answerLateMs / 1000} s late`;
+  return `the answer lost (${fault.afterActing})`;
+}
+
 export interface PageSnapshot {
   version: number;
   me: StandinUser;
@@ -53,6 +71,8 @@ export interface PageSnapshot {
   modals: StoredView[];
   home: StoredView | null;
   notices: PageNotice[];
+  /** Simulated failures still armed, so that they can be seen and disarmed. */
+  faults: PageFault[];
 }
 
 export function pageSnapshot(standin: SlackStandin, me: string, local: PageNotice[], version: number): PageSnapshot {
@@ -95,6 +115,12 @@ export function pageSnapshot(standin: SlackStandin, me: string, local: PageNotic
     modals: standin.openViews(me),
     home: standin.homeView(me) ?? null,
     notices: [...fromSlack, ...local].sort((a, b) => a.at - b.at).slice(-PAGE_EPHEMERALS),
+    faults: standin.pendingFaults().map(({ id, method, fault, remaining }) => ({
+      id,
+      method,
+      label: describeFault(fault),
+      remaining,
+    })),
   };
 }
 

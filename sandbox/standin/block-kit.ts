@@ -99,6 +99,17 @@ const PROPERTIES: Record<string, ReadonlySet<string>> = {
     'focus_on_load',
     'placeholder',
   ]),
+  'element:conversations_select': new Set([
+    'type',
+    'action_id',
+    'placeholder',
+    'initial_conversation',
+    'default_to_current_conversation',
+    'confirm',
+    'response_url_enabled',
+    'filter',
+    'focus_on_load',
+  ]),
   'element:plain_text_input': new Set([
     'type',
     'action_id',
@@ -116,7 +127,8 @@ const BUTTON_STYLES = new Set(['primary', 'danger']);
 
 const ACTIONS_ELEMENTS = new Set(['button']);
 const ACCESSORY_ELEMENTS = new Set(['button', 'image']);
-const INPUT_ELEMENTS = new Set(['plain_text_input', 'static_select']);
+const INPUT_ELEMENTS = new Set(['plain_text_input', 'static_select', 'conversations_select']);
+const CONVERSATION_KINDS = new Set(['im', 'mpim', 'private', 'public']);
 
 const RICH_TEXT_CHILDREN = new Set([
   'rich_text_section',
@@ -316,6 +328,27 @@ function checkElement(c: Collector, value: unknown, path: Path, allowed: Set<str
       checkOptionalText(c, value, path, 'placeholder', { plainOnly: true, max: LIMITS.placeholder });
       checkOptions(c, value, path, 1, LIMITS.staticSelectOptions);
       break;
+    case 'conversations_select': {
+      checkOptionalText(c, value, path, 'placeholder', { plainOnly: true, max: LIMITS.placeholder });
+      for (const flag of ['response_url_enabled', 'default_to_current_conversation', 'focus_on_load'])
+        if (value[flag] !== undefined && typeof value[flag] !== 'boolean') c.wrongType([...path, flag], 'a boolean');
+      c.optionalString(value, path, 'initial_conversation', 255);
+      const filter = value.filter;
+      if (filter !== undefined) {
+        const include = isRecord(filter) ? filter.include : undefined;
+        if (!isRecord(filter)) c.wrongType([...path, 'filter'], 'an object');
+        else if (
+          include !== undefined &&
+          (!Array.isArray(include) || include.some((k) => !CONVERSATION_KINDS.has(String(k))))
+        )
+          c.add(
+            [...path, 'filter', 'include'],
+            'must list im, mpim, private or public',
+            'must be one of im, mpim, private, public',
+          );
+      }
+      break;
+    }
     case 'plain_text_input': {
       checkOptionalText(c, value, path, 'placeholder', { plainOnly: true, max: LIMITS.placeholder });
       const maxLength = value.max_length;

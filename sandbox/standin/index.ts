@@ -9,7 +9,14 @@ export * from './json.js';
 export * from './person-actions.js';
 // Each kind of action is reached through PersonActions (SlackStandin); only its input and result types are public.
 export type { ButtonLocation, ClickOptions, ClickResult } from './person-buttons.js';
-export type { EventResult, MentionInput, MentionResult, MessageOptions, PostingBot } from './person-events.js';
+export type {
+  DirectMessageInput,
+  EventResult,
+  MentionInput,
+  MentionResult,
+  MessageOptions,
+  PostingBot,
+} from './person-events.js';
 export type { SubmitResult, SubmittedValue } from './person-modals.js';
 export type { ShortcutResult } from './person-shortcut.js';
 export type { SlashCommandResult } from './person-slash-command.js';

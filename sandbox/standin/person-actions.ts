@@ -9,8 +9,11 @@ import type { FoundButton } from './block-kit.js';
 import type { JsonObject } from './json.js';
 import { type ClickOptions, type ClickResult, clickButton, clickButtonByText, findButtons } from './person-buttons.js';
 import {
+  type DirectMessageInput,
+  directMessage,
   EventDelivery,
   type EventResult,
+  editDirectMessage,
   type MentionInput,
   type MentionResult,
   type MessageOptions,
@@ -131,6 +134,16 @@ export class PersonActions {
 
   mention(input: MentionInput): Promise<MentionResult> {
     return mention(this.app, this.eventDelivery, input);
+  }
+
+  /** A person writes to the app in its Messages tab; a `message.im` event goes to the app. */
+  directMessage(input: DirectMessageInput): Promise<{ message: StoredMessage; event: EventResult }> {
+    return directMessage(this.app, this.eventDelivery, input);
+  }
+
+  /** A person edits their message in the app's Messages tab (`message_changed`). */
+  editDirectMessage(input: { user?: string; ts: string; text: PersonText }): Promise<EventResult> {
+    return editDirectMessage(this.app, this.eventDelivery, input);
   }
 
   openHome(input: { user?: string } = {}): Promise<EventResult> {

@@ -295,3 +295,81 @@ export function openHome(app: AppRequests, events: EventDelivery, input: { user?
   };
   return events.deliver(event);
 }
+
+/** What `directMessage` takes: a person writing to the app in its Messages tab (their DM with the app). */
+export interface DirectMessageInput extends MessageOptions {
+  user?: string;
+  text: PersonText;
+  /** A reply in a thread of the DM. */
+  threadTs?: string;
+  retryNum?: number;
+}
+
+/**
+ * A person writes to the app in its Messages tab: the message appears in their DM with the app and a `message`
+ * event with `channel_type: 'im'` goes to the app (the `message.im` subscription), as Slack sends it.
+ */
+export async function directMessage(
+  app: AppRequests,
+  events: EventDelivery,
+  input: DirectMessageInput,
+): Promise<{ message: StoredMessage; event: EventResult }> {
+  const ws = app.ws;
+  const user = input.user ?? DEFAULT_HUMAN;
+  const im = ws.imChannelFor(user);
+  const message = postAsUser(app, {
+    user,
+    channel: im.id,
+    text: input.text,
+    ...(input.threadTs ? { threadTs: input.threadTs } : {}),
+    ...(input.files ? { files: input.files } : {}),
+  });
+  const event: JsonObject = {
+    client_msg_id: message.client_msg_id,
+    type: 'message',
+    ...(message.files ? { subtype: 'file_share', files: message.files, upload: false, display_as_bot: false } : {}),
+    text: message.text,
+    user,
+    ts: message.ts,
+    blocks: message.blocks,
+    team: ws.opts.teamId,
+    ...(message.thread_ts
+      ? { thread_ts: message.thread_ts, parent_user_id: ws.findMessage(im.id, message.thread_ts)?.user }
+      : {}),
+    channel: im.id,
+    event_ts: message.ts,
+    channel_type: 'im',
+  };
+  const result = await events.deliver(event, input.retryNum ? { retries: input.retryNum } : {});
+  return { message, event: result };
+}
+
+/**
+ * A person edits a message in their DM with the app: Slack sends a `message` event with subtype
+ * `message_changed`, the new message inside it and the old one as `previous_message`.
+ */
+export function editDirectMessage(
+  app: AppRequests,
+  events: EventDelivery,
+  input: { user?: string; ts: string; text: PersonText },
+): Promise<EventResult> {
+  const ws = app.ws;
+  const im = ws.imChannelFor(input.user ?? DEFAULT_HUMAN);
+  const before = ws.findMessage(im.id, input.ts);
+  if (!before) throw new Error(`no message ${input.ts} in ${im.id}`);
+  const previous = structuredClone(before);
+  const encoded = encodePersonText(ws, input.text);
+  const edited = ws.editHumanMessage(im.id, input.ts, encoded.text, encoded.blocks);
+  const ts = edited.edited?.ts ?? input.ts;
+  return events.deliver({
+    type: 'message',
+    subtype: 'message_changed',
+    message: edited as unknown as JsonObject,
+    previous_message: previous as unknown as JsonObject,
+    channel: im.id,
+    hidden: true,
+    ts,
+    event_ts: ts,
+    channel_type: 'im',
+  });
+}

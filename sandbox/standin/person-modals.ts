@@ -30,6 +30,10 @@ function stateValue(element: JsonObject, submitted: SubmittedValue | undefined):
   const type = String(element.type);
   if (isRecord(submitted)) return { type, ...submitted };
   const first = Array.isArray(submitted) ? submitted[0] : submitted;
+  if (type === 'conversations_select') {
+    const chosen = first ?? (typeof element.initial_conversation === 'string' ? element.initial_conversation : '');
+    return { type, selected_conversation: chosen === '' ? null : chosen };
+  }
   if (type === 'static_select') {
     const chosen = first ?? (isRecord(element.initial_option) ? String(element.initial_option.value) : '');
     return { type, selected_option: chosen === '' ? null : (optionFor(element, chosen) ?? null) };
@@ -41,6 +45,7 @@ function stateValue(element: JsonObject, submitted: SubmittedValue | undefined):
 
 function isEmptyState(state: JsonObject): boolean {
   if ('value' in state) return state.value === null || state.value === '';
+  if ('selected_conversation' in state) return state.selected_conversation === null;
   if ('selected_option' in state) return state.selected_option === null;
   return Object.entries(state).every(([key, v]) => key === 'type' || v === null);
 }
@@ -60,6 +65,33 @@ function viewState(view: StoredView, values: Record<string, Record<string, Submi
 }
 
 /**
+ * A response_url for each conversation picked in a `conversations_select` with `response_url_enabled` (Slack
+ * allows it only there, in a modal's input block): bound to the conversation and the person, it posts there
+ * whether or not the app is a member.
+ */
+function responseUrls(
+  app: AppRequests,
+  view: StoredView,
+  state: Record<string, Record<string, JsonObject>>,
+  user: string,
+): JsonObject[] {
+  const urls: JsonObject[] = [];
+  for (const block of view.blocks) {
+    if (block.type !== 'input' || !isRecord(block.element)) continue;
+    const element = block.element;
+    if (element.type !== 'conversations_select' || element.response_url_enabled !== true) continue;
+    const blockId = String(block.block_id);
+    const actionId = String(element.action_id);
+    const channel = state[blockId]?.[actionId]?.selected_conversation;
+    if (typeof channel !== 'string') continue;
+    const resolved = app.ws.resolveChannel(channel)?.id ?? channel;
+    const responseUrl = app.ws.mintResponseUrl({ channel: resolved, user });
+    urls.push({ block_id: blockId, action_id: actionId, channel_id: resolved, response_url: responseUrl });
+  }
+  return urls;
+}
+
+/**
  * Submits the person's top modal. `values` is keyed by block_id then action_id. Slack's client refuses to submit
  * while a required input is empty; so does this. The ack's `response_action` is applied as Slack applies it.
  */
@@ -75,6 +107,12 @@ export async function submitView(
   if (stack.at(-1)?.id !== input.viewId) throw new Error(`modal ${input.viewId} is not the one on top`);
   const { state, missing } = viewState(found.view, input.values);
   if (missing.length > 0) throw new Error(`Slack would not submit: required input empty in ${missing.join(', ')}`);
+  for (const [blockId, byAction] of Object.entries(state))
+    for (const entry of Object.values(byAction)) {
+      const chosen = entry.selected_conversation;
+      if (typeof chosen === 'string' && !ws.resolveChannel(chosen))
+        throw new Error(`no conversation ${chosen} (${blockId})`);
+    }
   ws.setViewState(input.viewId, state);
   const view = structuredClone(ws.locateView({ id: input.viewId })?.view as StoredView);
   const payload: JsonObject = {
@@ -85,7 +123,7 @@ export async function submitView(
     token: app.config.verificationToken,
     trigger_id: ws.mintTrigger(user),
     view,
-    response_urls: [],
+    response_urls: responseUrls(app, found.view, state, user),
     is_enterprise_install: false,
     enterprise: enterpriseField(ws),
   };

@@ -12,7 +12,7 @@ import { isRecord, type JsonObject } from './json.js';
 import { PersonActions } from './person-actions.js';
 import { postToResponseUrl } from './response-url.js';
 import { callWebApi, decodeArgs } from './web-api.js';
-import { actsFirst, type CallRecord, type Fault, type Notice, Workspace } from './workspace.js';
+import { actsFirst, type CallRecord, type Fault, type Notice, type PendingFault, Workspace } from './workspace.js';
 import type { StandinChange } from './workspace-base.js';
 import type { StandinChannel, StandinUser } from './workspace-directory.js';
 import type { StoredEphemeral, StoredMessage } from './workspace-messages.js';
@@ -247,8 +247,19 @@ export class SlackStandin extends PersonActions {
   }
 
   /** Makes the next `times` calls to `method` (or to any response_url) fail or stall as described. */
-  injectFault(method: string, fault: Fault, times = 1): void {
-    this.ws.addFault(method, fault, times);
+  /** Arms a fault for the next `times` calls to a method (`response_url` for those); returns its id. */
+  injectFault(method: string, fault: Fault, times = 1): string {
+    return this.ws.addFault(method, fault, times);
+  }
+
+  /** The faults still armed. */
+  pendingFaults(): PendingFault[] {
+    return this.ws.pendingFaults();
+  }
+
+  /** Disarms one armed fault; false if it is not armed (any more). */
+  removeFault(id: string): boolean {
+    return this.ws.removeFault(id);
   }
 
   clearFaults(): void {

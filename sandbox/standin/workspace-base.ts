@@ -31,7 +31,9 @@ export type StandinChange =
   | { kind: 'view_closed'; user: string; viewId: string }
   | { kind: 'home_published'; user: string; view: StoredView }
   | { kind: 'notice'; notice: Notice }
-  | { kind: 'call'; call: CallRecord };
+  | { kind: 'call'; call: CallRecord }
+  /** A fault was armed, used or disarmed. */
+  | { kind: 'faults_changed' };
 
 export class WorkspaceBase {
   readonly events = new EventEmitter();

@@ -11,6 +11,15 @@
 import type { JsonObject } from './json.js';
 import { WorkspaceInteractions } from './workspace-interactions.js';
 
+/** A fault armed and not yet used up. */
+export interface PendingFault {
+  id: string;
+  method: string;
+  fault: Fault;
+  /** How many more calls it fails. */
+  remaining: number;
+}
+
 export interface CallRecord {
   /** Web API method name, or `response_url`. */
   method: string;
@@ -72,21 +81,49 @@ export interface Notice {
 export class Workspace extends WorkspaceInteractions {
   readonly calls: CallRecord[] = [];
   readonly noticeList: Notice[] = [];
-  private readonly faults = new Map<string, { fault: Fault; remaining: number }[]>();
+  private readonly faults = new Map<string, { id: string; fault: Fault; remaining: number }[]>();
+  private faultCounter = 0;
 
   recordCall(call: CallRecord): void {
     this.calls.push(call);
     this.emit({ kind: 'call', call: structuredClone(call) });
   }
 
-  addFault(method: string, fault: Fault, times: number): void {
+  /** Arms a fault for the next `times` calls to a method; returns its id, to disarm it by. */
+  addFault(method: string, fault: Fault, times: number): string {
     const queue = this.faults.get(method) ?? [];
-    queue.push({ fault, remaining: times });
+    this.faultCounter += 1;
+    const id = `fault-${this.faultCounter}`;
+    queue.push({ id, fault, remaining: times });
     this.faults.set(method, queue);
+    this.emit({ kind: 'faults_changed' });
+    return id;
   }
 
   clearFaults(): void {
+    const had = this.faults.size > 0;
     this.faults.clear();
+    if (had) this.emit({ kind: 'faults_changed' });
+  }
+
+  /** The faults still armed, in the order they will act per method. */
+  pendingFaults(): PendingFault[] {
+    return [...this.faults.entries()].flatMap(([method, queue]) =>
+      queue.map(({ id, fault, remaining }) => ({ id, method, fault: structuredClone(fault), remaining })),
+    );
+  }
+
+  /** Disarms one armed fault; false if it is not armed (any more). */
+  removeFault(id: string): boolean {
+    for (const [method, queue] of this.faults) {
+      const at = queue.findIndex((f) => f.id === id);
+      if (at < 0) continue;
+      queue.splice(at, 1);
+      if (queue.length === 0) this.faults.delete(method);
+      this.emit({ kind: 'faults_changed' });
+      return true;
+    }
+    return false;
   }
 
   /** The next pending fault for a method, consuming one use of it. */
@@ -96,6 +133,8 @@ export class Workspace extends WorkspaceInteractions {
     if (!queue || !head) return undefined;
     head.remaining -= 1;
     if (head.remaining <= 0) queue.shift();
+    if (queue.length === 0) this.faults.delete(method);
+    this.emit({ kind: 'faults_changed' });
     return head.fault;
   }
 

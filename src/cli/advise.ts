@@ -76,8 +76,17 @@ export function answerText(advisor: Advisor, text: string): string {
   }
 }
 
-/** Runs the wizard over a stream of answer lines; returns the final verdict text, or undefined if input ran out. */
-export async function runWizard(advisor: Advisor, lines: AsyncIterable<string>, print: (text: string) => void) {
+/**
+ * Runs the wizard over a stream of answer lines; returns the final verdict text, or undefined if input ran out.
+ * With `echo` (piped input, which a terminal does not show), each answer is printed after its prompt, so that
+ * every prompt and answer reads on its own line.
+ */
+export async function runWizard(
+  advisor: Advisor,
+  lines: AsyncIterable<string>,
+  print: (text: string) => void,
+  { echo = false }: { echo?: boolean } = {},
+) {
   let view: WizardView = advisor.start();
   const input = lines[Symbol.asyncIterator]();
   while (view.kind === 'question') {
@@ -85,6 +94,7 @@ export async function runWizard(advisor: Advisor, lines: AsyncIterable<string>, 
     print('> ');
     const next = await input.next();
     if (next.done) return undefined;
+    if (echo) print(next.value);
     const reply = next.value.trim().toLowerCase();
     const chosen =
       reply === 'b'
@@ -106,8 +116,11 @@ async function main(argv: string[]): Promise<number> {
   const advisor = createAdvisor(loadComparisons());
   if (argv[0] === '--wizard') {
     const lines = createInterface({ input: process.stdin, terminal: false });
-    const verdict = await runWizard(advisor, lines, (text) =>
-      process.stdout.write(text.endsWith('> ') ? text : `${text}\n`),
+    const verdict = await runWizard(
+      advisor,
+      lines,
+      (text) => process.stdout.write(text.endsWith('> ') ? text : `${text}\n`),
+      { echo: !process.stdin.isTTY },
     );
     lines.close();
     if (!verdict) {

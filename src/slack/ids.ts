@@ -50,6 +50,12 @@ export const MODAL_CALLBACK = 'realtime_advisor_modal';
 export const FEEDBACK_CALLBACK = 'decision_feedback';
 
 /**
+ * The modal's "Post it in" conversation picker, shown where the modal has no thread to reply in (opened from the
+ * Home tab). An input: it sends no action of its own; the submit reads it from the view's state.
+ */
+export const POST_TO = { block: 'post_to', action: 'post.conversation' } as const;
+
+/**
  * What the app has a listener for, by kind of interaction, so that one listener can answer everything else (see
  * listeners/unrecognised.ts). Adding a listener for a new id means adding the id here too.
  */

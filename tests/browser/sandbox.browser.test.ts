@@ -78,6 +78,12 @@ async function see(locator: Locator, text: string | RegExp): Promise<void> {
   else await expect.poll(read, { timeout: STEP_MS }).toMatch(text);
 }
 
+/** True when the element's top is inside the scrolling container's visible area. */
+async function inView(element: Locator, container: Locator): Promise<boolean> {
+  const [box, frame] = await Promise.all([element.boundingBox(), container.boundingBox()]);
+  return box !== null && frame !== null && box.y >= frame.y - 1 && box.y < frame.y + frame.height;
+}
+
 /** Types into a composer and sends with Enter, as a person does; the box empties once the sandbox took it. */
 async function type(box: Locator, text: string): Promise<void> {
   await box.fill(text);
@@ -125,6 +131,10 @@ describe('the sandbox in a browser', () => {
     const thread = page.getByRole('complementary', { name: 'Thread' });
     await thread.waitFor();
     await see(thread.locator('.message').nth(1), 'Data flows only from server to client');
+    // The thread opens at its parent, the shared verdict's header, though its reasoning is longer than the panel.
+    const threadList = page.locator('#thread-messages');
+    expect(await threadList.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    expect(await inView(thread.locator('.message').first(), threadList)).toBe(true);
 
     // (5) A message, a reply in its thread, and the message shortcut on that reply.
     await type(composer, 'What should the dashboard use for live order status?');
@@ -177,4 +187,35 @@ describe('the sandbox in a browser', () => {
     expect(await page.title()).not.toBe('1');
     expect(pageErrors).toEqual([]);
   }, 30_000);
+
+  it('arms a Slack failure while a modal is open, shows it, and disarms it', async () => {
+    // A modal open: the wizard from the Home tab.
+    await page.getByRole('button', { name: 'Realtime Advisor' }).click();
+    await page.locator('#home').getByRole('button', { name: 'Start the wizard' }).click();
+    const modal = page.getByRole('dialog', { name: 'Realtime Advisor' });
+    await see(modal, 'Question 1 of 3');
+
+    const menu = page.locator('#faults');
+    await menu.locator('summary').click({ timeout: 3000 }); // before: the modal's backdrop took the click
+    await page.locator('#fault-method').selectOption('views.update');
+    await page.locator('#fault-kind').selectOption('internal_error');
+    await menu.getByRole('button', { name: 'Arm' }).click();
+    const armed = page.getByRole('list', { name: 'Armed failures' });
+    await see(armed, 'views.update: HTTP 500 · 1 call');
+    await see(menu.locator('summary'), 'Simulate a Slack failure (1 armed)');
+    expect(sandbox.standin.pendingFaults()).toHaveLength(1);
+
+    await armed.getByRole('button', { name: 'Disarm views.update: HTTP 500' }).click();
+    await see(menu, 'Nothing armed.');
+    await see(menu.locator('summary'), /^Simulate a Slack failure$/);
+    expect(sandbox.standin.pendingFaults()).toEqual([]);
+
+    // Disarmed, the next step goes through.
+    await menu.locator('summary').click();
+    await modal.getByRole('button', { name: 'Server → client only', exact: true }).click();
+    await see(modal, 'Question 2 of 3');
+    await modal.locator('.modal-footer').getByRole('button', { name: 'Close' }).click();
+    await modal.waitFor({ state: 'hidden' });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

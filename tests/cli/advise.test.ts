@@ -76,6 +76,20 @@ describe('the advise command line', () => {
     const out = execFileSync('npx', ['tsx', script, '--wizard'], { input: '2\n', encoding: 'utf8' });
     expect(out).toContain('Verdict: WebSocket: frequent, low-latency messages both ways (strong pick)');
   });
+
+  it('prints each piped answer after its prompt, so every prompt and answer reads on its own line', () => {
+    const script = fileURLToPath(new URL('../../src/cli/advise.ts', import.meta.url));
+    const out = execFileSync('npx', ['tsx', script, '--wizard'], { input: '1\n9\n2\n1\n', encoding: 'utf8' });
+    const lines = out.split('\n');
+    // Before: "> Question 2 of 3: …" and "> Verdict: …", the answers unseen.
+    expect(lines).toContain('> 1');
+    expect(lines).toContain('> 9');
+    expect(lines).toContain('Please answer with a number from 1 to 3, or b to go back.');
+    expect(lines).toContain('Question 2 of 3: Do you need binary payloads?');
+    expect(lines.filter((l) => l.startsWith('Question 2 of 3'))).toHaveLength(2);
+    expect(lines.find((l) => l.startsWith('Verdict: '))).toBeDefined();
+    expect(lines.filter((l) => l.startsWith('> ') && !/^> \S+$/.test(l))).toEqual([]);
+  });
 });
 
 describe('the command line says only what the data says', () => {

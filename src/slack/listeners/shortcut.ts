@@ -15,6 +15,7 @@ import { quotedBlocks } from '../views/advice.js';
 import { sharedPost } from '../views/share.js';
 import { modalView, statusModal } from '../views/surfaces.js';
 import { wizardMessage } from '../views/wizard.js';
+import { pickedConversation, postingModal, postToConversation } from './post-to-conversation.js';
 import type { Register } from './types.js';
 
 /** A shortcut has no button to click again: this is how the person tries again. */
@@ -63,7 +64,7 @@ export const registerShortcut: Register = (app, { advisor, shares }) => {
     },
   );
 
-  app.view(MODAL_CALLBACK, async ({ ack, view, body, client, logger }) => {
+  app.view(MODAL_CALLBACK, async ({ ack, view, body, client, logger, respond }) => {
     const user = body.user.id;
     const metadata = modalMetadata.decode(view.private_metadata);
     if (!metadata.ok) logger.warn('unreadable modal metadata', { reason: metadata.error.code, user });
@@ -75,6 +76,23 @@ export const registerShortcut: Register = (app, { advisor, shares }) => {
       inPublicChannel: ctx.publicChannel === true,
       situation: ctx.situation,
     });
+    // Opened from the Home tab: no thread to reply in, so the person picked a conversation to post in.
+    const picked = ctx.channel ? undefined : pickedConversation(view);
+    if (found && picked) {
+      await ack({ response_action: 'update', view: postingModal(picked) });
+      await postToConversation({
+        view,
+        user,
+        post: found.post,
+        decision: found.decision,
+        channel: picked,
+        client,
+        logger,
+        respond,
+        shares,
+      });
+      return;
+    }
     if (!found || !ctx.channel || !ctx.threadTs) {
       await ack({
         response_action: 'update',

@@ -22,13 +22,15 @@ export interface ReplyOptions {
   asked?: SlackText | undefined;
   /** The channel's decision log, where the surface looked it up (`/realtime history`). */
   history?: SlackMessage | undefined;
+  /** Where the words were written, for how to ask again: after an @mention (the default), or in the app's DM. */
+  askedIn?: 'mention' | 'direct-message' | undefined;
 }
 
 export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage {
   switch (reply.kind) {
     case 'wizard':
       return options.audience === 'public'
-        ? introMessage(reply.view.comparison, options.wizardButton)
+        ? introMessage(reply.view.comparison, options.wizardButton, options.askedIn ?? 'mention')
         : questionMessage(reply.view);
     case 'help':
       return helpMessage(reply.comparison, reply.unplaced, reply.suggestions);
@@ -71,16 +73,22 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
   }
 }
 
-/** For a mention with nothing after it: how to ask, and the wizard a click away. */
-function introMessage(comparison: Comparison, wizardButton: { actionId: string; value: string }): SlackMessage {
+/** For a mention (or a DM) with nothing to go on: how to ask, and the wizard a click away. */
+function introMessage(
+  comparison: Comparison,
+  wizardButton: { actionId: string; value: string },
+  askedIn: 'mention' | 'direct-message',
+): SlackMessage {
   const wizard = `run the wizard: ${questionCount(comparison)} and a verdict.`;
   const example = exampleSituation(comparison);
+  const tell =
+    askedIn === 'mention'
+      ? 'Tell me your situation in a sentence after mentioning me'
+      : 'Tell me your situation in a sentence';
   return {
-    text: `Tell me your situation in a sentence after mentioning me, or ${wizard}`,
+    text: `${tell}, or ${wizard}`,
     blocks: [
-      section(
-        `Tell me your situation in a sentence after mentioning me${example ? ` (e.g. _${escapeText(example)}_)` : ''}, or ${wizard}`,
-      ),
+      section(`${tell}${example ? ` (e.g. _${escapeText(example)}_)` : ''}, or ${wizard}`),
       {
         type: 'actions',
         block_id: 'intro_actions',

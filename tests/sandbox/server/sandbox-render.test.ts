@@ -7,7 +7,7 @@ import { type DocumentLike, mrkdwn, renderBlocks, textOf, toDom, type VNode } fr
 import { createAdvisor, loadComparisons } from '../../../src/advisor/index.js';
 import { ACTION } from '../../../src/slack/ids.js';
 import { replyMessage } from '../../../src/slack/views/reply.js';
-import { homeView } from '../../../src/slack/views/surfaces.js';
+import { homeView, modalView } from '../../../src/slack/views/surfaces.js';
 import { verdictMessage } from '../../../src/slack/views/verdict.js';
 
 const ctx = { users: { U0HUMAN01: 'Ada Lovelace' }, channels: { C0GENERAL: 'general' } };
@@ -141,6 +141,14 @@ describe('blocks the app sends', () => {
       expect(elements(tree).filter((e) => e.a.class === 'bk-unsupported')).toEqual([]);
     }
     expect(tags(renderBlocks(homeView(comparison, 'x').blocks, ctx))).toContain('hr');
+  });
+
+  it("renders the Home modal's conversation picker as a select of the person's channels", () => {
+    const tree = renderBlocks(modalView([], {}, true).blocks, ctx);
+    const select = elements(tree).find((e) => e.t === 'select');
+    expect(select?.a).toMatchObject({ 'data-block-id': 'post_to', 'data-action-id': 'post.conversation' });
+    expect(textOf(select as VNode)).toContain('#general');
+    expect(elements(tree).filter((e) => e.a.class === 'bk-unsupported')).toEqual([]);
   });
 
   it('renders section fields, danger buttons, and says so for blocks it does not know', () => {

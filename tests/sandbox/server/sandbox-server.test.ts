@@ -177,6 +177,39 @@ describe('the page API', () => {
   });
 });
 
+describe('simulated failures', () => {
+  it('lists an armed failure in the snapshot, counts it down as it acts, and disarms it on request', async () => {
+    const armed = await api('fault', { method: 'views.publish', fault: 'internal_error', times: 2 });
+    expect(armed.status).toBe(200);
+    const id = armed.json.id as string;
+    expect((await snapshot()).faults).toEqual([{ id, method: 'views.publish', label: 'HTTP 500', remaining: 2 }]);
+
+    // One call uses one of its two.
+    expect((await api('home', {})).status).toBe(200);
+    await eventually(async () =>
+      expect((await snapshot()).faults).toEqual([expect.objectContaining({ remaining: 1 })]),
+    );
+
+    expect(await api('disarm', { id })).toEqual({ status: 200, json: { ok: true } });
+    expect((await snapshot()).faults).toEqual([]);
+    expect((await api('disarm', { id })).json.reason).toBe(`id: no armed failure ${id}`);
+    // Disarmed: the Home tab is published again.
+    expect((await api('home', {})).status).toBe(200);
+    await eventually(async () => expect((await snapshot()).home).not.toBeNull());
+  });
+
+  it('disarms every armed failure at once', async () => {
+    await api('fault', { method: 'chat.postMessage', fault: 'not_in_channel' });
+    await api('fault', { method: 'response_url', fault: 'slow', times: 3 });
+    expect((await snapshot()).faults.map((f) => `${f.method}: ${f.label} ×${f.remaining}`)).toEqual([
+      'chat.postMessage: not_in_channel ×1',
+      'response_url: a 4 s delay ×3',
+    ]);
+    expect((await api('disarm', {})).status).toBe(200);
+    expect((await snapshot()).faults).toEqual([]);
+  });
+});
+
 describe('bad input', () => {
   const cases: [string, string, unknown, RegExp][] = [
     ['a command with no channel', 'command', { command: '/realtime' }, /^channel: expected a channel id/],

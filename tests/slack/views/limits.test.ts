@@ -200,10 +200,12 @@ describe('modals and the Home tab are valid views', () => {
     expect(validateView(view)).toEqual({ ok: true });
   });
 
-  it('shows the submit button only when there is something to post and a thread to post it in', () => {
-    expect(modalView([], ctx, true).submit).toBeDefined();
-    expect(modalView([], {}, true).submit).toBeUndefined();
+  it('shows the submit button only when there is something to post: in its thread, or where the person picks', () => {
+    expect(modalView([], ctx, true).submit?.text).toBe('Reply in thread');
+    expect(modalView([], {}, true).submit?.text).toBe('Post'); // opened from Home: a conversation is picked
+    expect(validateView(modalView([], {}, true))).toEqual({ ok: true });
     expect(modalView([], ctx, false).submit).toBeUndefined();
+    expect(modalView([], {}, false).submit).toBeUndefined();
   });
 });
 

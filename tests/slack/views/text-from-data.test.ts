@@ -21,7 +21,7 @@ describe('text that restates the data', () => {
       wizard: { ...comparison.wizard, questions: comparison.wizard.questions.slice(0, 2) },
     };
     expect(questionCount(two)).toBe('two questions');
-    expect(visibleText(homeView(two, 'x'))).toContain('Two questions give a verdict');
+    expect(visibleText(homeView(two, 'x'))).toContain('*Answer two questions* and get a verdict');
     expect(
       helpMessage(two)
         .blocks.map((b) => JSON.stringify(b))
