@@ -38,7 +38,8 @@ async function main(): Promise<number> {
   }
   const housekeeping = startHousekeeping(store, config.retentionDays);
 
-  const { start } = createSlackApp({ config, advisor });
+  // Shares and events happen once across every instance on this database, and across restarts.
+  const { start } = createSlackApp({ config, advisor, store });
   let running: Awaited<ReturnType<typeof start>>;
   try {
     running = await start();

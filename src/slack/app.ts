@@ -19,15 +19,17 @@ import {
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/index.js';
 import type { Config } from '../config.js';
+import type { Store } from '../store/index.js';
 import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
 import { InFlight, type Work, workOf } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
-import { OnceLedger } from './once.js';
+import { type Once, OnceLedger } from './once.js';
 import { replierFor } from './replier.js';
 import { InMemoryShareLedger, type ShareLedger } from './share-ledger.js';
 import { sharePipeline } from './share-pipeline.js';
 import { describeSlackError } from './slack-errors.js';
 import { slackFetch } from './slack-fetch.js';
+import { StoreShareLedger, storeOnce } from './store-ledgers.js';
 
 /**
  * The policy for calls that are safe to repeat, which the app makes only to connect (Socket Mode's
@@ -76,12 +78,18 @@ export interface SlackAppOptions {
   /** The retry policy for calls safe to repeat (Socket Mode's connection); PRODUCTION_RETRY by default. */
   retryConfig?: webApi.RetryOptions;
   timeoutMs?: number;
-  ledger?: OnceLedger;
+  /**
+   * Where shares and events are made to happen once, across instances and restarts (main.ts gives the store it
+   * opened). Without it, and without `ledger` or `shareLedger`, this process's memory: tests and the sandbox.
+   */
+  store?: Pick<Store, 'dedup' | 'shares'>;
+  /** What keeps an event from being answered twice; on the store, or in memory, by default. */
+  ledger?: Once;
   /** The interface HTTP mode listens on; all of them by default. The sandbox keeps it on loopback. */
   host?: string;
   /** Tests of slow clients shorten these. */
   httpTimeouts?: typeof HTTP_TIMEOUTS;
-  /** Where shares are written down; one process's memory by default. */
+  /** Where shares are written down; on the store, or in memory, by default. */
   shareLedger?: ShareLedger;
   /** How long stop() waits for work after acks; SHUTDOWN_DRAIN_MS by default. */
   drainMs?: number;
@@ -193,8 +201,10 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   app.use(({ body, next }) => inFlight.track(workOf(body), next));
   registerListeners(app, {
     advisor: options.advisor,
-    ledger: options.ledger ?? new OnceLedger(),
-    shares: sharePipeline(options.shareLedger ?? new InMemoryShareLedger()),
+    ledger: options.ledger ?? (options.store ? storeOnce(options.store) : new OnceLedger()),
+    shares: sharePipeline(
+      options.shareLedger ?? (options.store ? new StoreShareLedger(options.store) : new InMemoryShareLedger()),
+    ),
   });
   app.error(async (error) => {
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
