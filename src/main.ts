@@ -38,6 +38,7 @@ async function main(): Promise<number> {
   }
   const housekeeping = startHousekeeping(store, config.retentionDays);
 
+  // Shares and events happen once across every instance on this database, and across restarts.
   const { start } = createSlackApp({ config, advisor, store });
   let running: Awaited<ReturnType<typeof start>>;
   try {

@@ -6,6 +6,7 @@ import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
 import { type Config, parseConfig } from '../../src/config.js';
 import { createSlackApp, type RunningApp } from '../../src/slack/app.js';
 import { COMMAND } from '../../src/slack/ids.js';
+import { openStore } from '../../src/store/index.js';
 import { DEFAULT_HUMAN, type SlackStandin, startSlackStandin } from '../standin/index.js';
 import { SHORTCUT_NAME } from './manifest.js';
 import { APP_NAME, composeSlackText } from './view-model.js';
@@ -66,21 +67,32 @@ export async function startStandinAndApp(options: {
     await standin.close();
     throw new Error(parsed.problems.join('\n'));
   }
+  // Shares and events kept once through a store, as in production, in a SQLite database in memory: gone at stop.
+  const store = await openStore(parsed.config.database);
   // The production retry policy (the default), so what a newcomer sees on a fault is what production does.
   const { start } = createSlackApp({
     config: parsed.config,
     advisor: createAdvisor(loadComparisons()),
+    store,
     timeoutMs: options.timeoutMs ?? 3000,
     // Like the page: the app answers anyone who can reach it, so it is not offered to the network.
     host: '127.0.0.1',
   });
-  let app: RunningApp;
+  let running: RunningApp;
   try {
-    app = await start();
+    running = await start();
   } catch (error) {
+    await store.close();
     await standin.close();
     throw error;
   }
-  standin.setAppUrl(`http://127.0.0.1:${app.port}/slack/events`);
+  standin.setAppUrl(`http://127.0.0.1:${running.port}/slack/events`);
+  const app: RunningApp = {
+    ...running,
+    async stop() {
+      await running.stop();
+      await store.close();
+    },
+  };
   return { standin, app, me, slackText };
 }

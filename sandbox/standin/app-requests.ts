@@ -61,13 +61,21 @@ export interface SendOptions {
 export class AppRequests {
   /** Where the app receives Slack requests, e.g. `http://127.0.0.1:3000/slack/events`. */
   appUrl: string | undefined;
-  readonly deliveries: Delivery[] = [];
+  readonly deliveries: Delivery[];
   readonly ws: Workspace;
   readonly config: ActorConfig;
 
-  constructor(ws: Workspace, config: ActorConfig) {
+  constructor(ws: Workspace, config: ActorConfig, deliveries: Delivery[] = []) {
     this.ws = ws;
     this.config = config;
+    this.deliveries = deliveries;
+  }
+
+  /** The same sender, recording in the same list, with requests going to another URL (another instance). */
+  to(appUrl: string): AppRequests {
+    const other = new AppRequests(this.ws, this.config, this.deliveries);
+    other.appUrl = appUrl;
+    return other;
   }
 
   async send(

@@ -35,11 +35,11 @@ export class PersonActions {
   private readonly app: AppRequests;
   private readonly eventDelivery: EventDelivery;
 
-  constructor(ws: Workspace, config: ActorConfig) {
+  constructor(ws: Workspace, config: ActorConfig, senders?: { app: AppRequests; eventDelivery: EventDelivery }) {
     this.ws = ws;
     this.config = config;
-    this.app = new AppRequests(ws, config);
-    this.eventDelivery = new EventDelivery(this.app);
+    this.app = senders?.app ?? new AppRequests(ws, config);
+    this.eventDelivery = senders?.eventDelivery ?? new EventDelivery(this.app);
   }
 
   /** Where the app receives Slack requests, e.g. `http://127.0.0.1:3000/slack/events`. */
@@ -54,6 +54,16 @@ export class PersonActions {
 
   setAppUrl(url: string): void {
     this.app.appUrl = url;
+  }
+
+  /**
+   * The same people in the same workspace, whose requests go to another URL: one of several instances of the app,
+   * as a load balancer would choose. Deliveries are recorded in one list, and an event sent through one can be
+   * redelivered through another (Slack's retry reaching another instance).
+   */
+  via(url: string): PersonActions {
+    const app = this.app.to(url);
+    return new PersonActions(this.ws, this.config, { app, eventDelivery: this.eventDelivery.through(app) });
   }
 
   // ---- requests that are not a person's action ---------------------------------------------------------------

@@ -26,10 +26,16 @@ export interface MentionResult {
 /** Sends Events API callbacks and keeps each envelope, so an event can be delivered again as a retry. */
 export class EventDelivery {
   private readonly app: AppRequests;
-  private readonly sent = new Map<string, JsonObject>();
+  private readonly sent: Map<string, JsonObject>;
 
-  constructor(app: AppRequests) {
+  constructor(app: AppRequests, sent = new Map<string, JsonObject>()) {
     this.app = app;
+    this.sent = sent;
+  }
+
+  /** Delivers through another sender, knowing the same events: a retry can go to another instance. */
+  through(app: AppRequests): EventDelivery {
+    return new EventDelivery(app, this.sent);
   }
 
   /**

@@ -25,12 +25,13 @@ import { decisionRecorder } from './decision-log.js';
 import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
 import { InFlight, type Work, workOf } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
-import { OnceLedger } from './once.js';
+import type { Once } from './once.js';
 import { replierFor } from './replier.js';
-import { InMemoryShareLedger, type ShareLedger } from './share-ledger.js';
+import type { ShareLedger } from './share-ledger.js';
 import { sharePipeline } from './share-pipeline.js';
 import { describeSlackError } from './slack-errors.js';
 import { slackFetch } from './slack-fetch.js';
+import { StoreShareLedger, storeOnce } from './store-ledgers.js';
 
 /**
  * The policy for calls that are safe to repeat, which the app makes only to connect (Socket Mode's
@@ -79,18 +80,20 @@ export interface SlackAppOptions {
   /** The retry policy for calls safe to repeat (Socket Mode's connection); PRODUCTION_RETRY by default. */
   retryConfig?: webApi.RetryOptions;
   timeoutMs?: number;
-  ledger?: OnceLedger;
+  /** What keeps an event from being answered twice; on the store by default. */
+  ledger?: Once;
   /** The interface HTTP mode listens on; all of them by default. The sandbox keeps it on loopback. */
   host?: string;
   /** Tests of slow clients shorten these. */
   httpTimeouts?: typeof HTTP_TIMEOUTS;
-  /** Where shares are written down; one process's memory by default. */
+  /** Where shares are written down; on the store by default. */
   shareLedger?: ShareLedger;
   /** How long stop() waits for work after acks; SHUTDOWN_DRAIN_MS by default. */
   drainMs?: number;
   /**
-   * Where the decision log is kept (main.ts passes the store it opened, and closes it). Without one, a private
-   * in-memory SQLite database that lives as long as the app: tests that do not look at the log.
+   * What must outlive a request: the claims that make shares and events happen once (across instances and
+   * restarts) and the decision log. main.ts passes the store it opened, and closes it. Without one, a private
+   * in-memory SQLite database that lives as long as the app: tests and the sandbox.
    */
   store?: Store;
 }
@@ -202,8 +205,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   const store = options.store ?? openSqliteStore(':memory:');
   registerListeners(app, {
     advisor: options.advisor,
-    ledger: options.ledger ?? new OnceLedger(),
-    shares: sharePipeline(options.shareLedger ?? new InMemoryShareLedger(), decisionRecorder(store, app.logger)),
+    ledger: options.ledger ?? storeOnce(store),
+    shares: sharePipeline(options.shareLedger ?? new StoreShareLedger(store), decisionRecorder(store, app.logger)),
     store,
   });
   app.error(async (error) => {

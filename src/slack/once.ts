@@ -7,13 +7,27 @@
  * 1 and after about 5 minutes), and a ledger that dropped its oldest keys under load would answer a late retry
  * again. Memory is what arrives within the window: about 100 bytes a key, 30 MB at 500 events a second.
  *
- * This is per process: enough for one instance. Several instances behind a load balancer would need a shared
- * store (e.g. a unique key in PostgreSQL or Redis) behind the same two methods.
+ * `OnceLedger` is per process: enough for one instance, the tests and the sandbox. store-ledgers.ts puts the same
+ * two methods on the store, a unique key in SQLite or PostgreSQL, so that a retry that reaches another instance,
+ * or this one after a restart, is not answered again.
  */
 /** Slack's last retry comes about 5 minutes after the first try; ten minutes covers it with room. */
 export const SLACK_RETRY_WINDOW_MS = 10 * 60 * 1000;
 
-export class OnceLedger {
+/**
+ * Keys that let something happen once. The method is `claimFirst`, not the old synchronous `claim`: a call left
+ * unawaited (`if (!ledger.claim(…))`, a Promise, always truthy) would compile and dedupe nothing, so the rename makes
+ * any such caller a type error.
+ */
+export interface Once {
+  /** True for the first claim of a key within the time to live, wherever it is made; false after that. */
+  claimFirst(key: string): Promise<boolean>;
+  /** Gives a key back after the work failed, so that the person can try again. */
+  release(key: string): Promise<void>;
+}
+
+/** Once, in this process's memory. */
+export class OnceLedger implements Once {
   private readonly claimed = new Map<string, number>();
 
   constructor(
@@ -21,8 +35,7 @@ export class OnceLedger {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** True the first time a key is claimed within the TTL; false after that. */
-  claim(key: string): boolean {
+  async claimFirst(key: string): Promise<boolean> {
     const now = this.now();
     const at = this.claimed.get(key);
     if (at !== undefined && now - at < this.ttlMs) return false;
@@ -32,8 +45,7 @@ export class OnceLedger {
     return true;
   }
 
-  /** Gives a key back after the work failed, so that the person can try again. */
-  release(key: string): void {
+  async release(key: string): Promise<void> {
     this.claimed.delete(key);
   }
 

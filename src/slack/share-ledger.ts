@@ -4,9 +4,12 @@
  * request is working on it right now. A step that Slack refused is not recorded: nothing happened, and the next
  * click does it.
  *
- * The interface is asynchronous and small on purpose: this in-memory ledger serves one process; several
- * instances, a decision log or posting from App Home would put the same three calls on a shared store (a row per
- * key in PostgreSQL, with `claim` as an insert-or-lock and `record` as an update).
+ * Each posting step is written down twice: its intent before the call to Slack, its outcome after. A step found
+ * with an intent and no outcome was cut off between the two (the process died, or the store failed): it may have
+ * posted, so it reads as unsure and is never sent again on its own.
+ *
+ * Two implementations: this in-memory one serves one process (tests, the sandbox); store-ledgers.ts puts the same
+ * calls on the store (SQLite or PostgreSQL), so that a share happens once across instances and restarts.
  */
 
 /** The parts of a share that post: the message itself, and the reasoning in its thread. */
@@ -17,6 +20,9 @@ export type StepOutcome = { state: 'done'; ts?: string } | { state: 'unsure' };
 
 export type ShareRecord = Partial<Record<ShareStep, StepOutcome>>;
 
+/** What the pipeline writes after a call: what became of the step, or `refused` (nothing posted: forget the intent). */
+export type StepResult = StepOutcome | { state: 'refused' };
+
 export type Claim =
   /** This request now holds the share; `record` is what earlier requests got done. */
   | { ok: true; record: ShareRecord }
@@ -26,8 +32,10 @@ export type Claim =
 export interface ShareLedger {
   /** Takes the share for this request, unless another request holds it. */
   claim(key: string): Promise<Claim>;
-  /** Writes down what became of one step. */
-  record(key: string, step: ShareStep, outcome: StepOutcome): Promise<void>;
+  /** Writes down that a step is about to be sent; resolves once that is kept, before the call to Slack. */
+  intend(key: string, step: ShareStep): Promise<void>;
+  /** Writes down what became of one step; `refused` forgets its intent, so the next request sends it. */
+  record(key: string, step: ShareStep, outcome: StepResult): Promise<void>;
   /** Lets the share go: what was recorded stays, for the next request to resume from. */
   complete(key: string): Promise<void>;
 }
@@ -62,9 +70,17 @@ export class InMemoryShareLedger implements ShareLedger {
     return { ok: true, record: { ...record } };
   }
 
-  async record(key: string, step: ShareStep, outcome: StepOutcome): Promise<void> {
+  async intend(key: string, step: ShareStep): Promise<void> {
+    // Until the outcome is written, the step may have happened.
     const entry = this.entries.get(key);
-    if (entry) entry.record[step] = outcome;
+    if (entry) entry.record[step] = { state: 'unsure' };
+  }
+
+  async record(key: string, step: ShareStep, outcome: StepResult): Promise<void> {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    if (outcome.state === 'refused') delete entry.record[step];
+    else entry.record[step] = outcome;
   }
 
   async complete(key: string): Promise<void> {

@@ -83,6 +83,7 @@ export function sharePipeline(ledger: ShareLedger, decisions?: DecisionRecorder)
     const known = record[name];
     if (known?.state === 'done') return { ok: true, ts: known.ts };
     if (known?.state === 'unsure' && !force) return { ok: false, result: { kind: 'unsure', step: name } };
+    await ledger.intend(key, name); // kept before Slack is called: a crash after the call leaves 'unsure', not a repeat
     const attempt = await reply.attempt(doing, call, { tell: false });
     if (attempt.ok) {
       const ts = attempt.value.ts;
@@ -93,6 +94,7 @@ export function sharePipeline(ledger: ShareLedger, decisions?: DecisionRecorder)
       await ledger.record(key, name, { state: 'unsure' });
       return { ok: false, result: { kind: 'unsure', step: name, problem: attempt.problem } };
     }
+    await ledger.record(key, name, { state: 'refused' });
     const notAMember = NOT_A_MEMBER.has(attempt.problem.code);
     return { ok: false, result: { kind: 'refused', step: name, problem: attempt.problem, notAMember } };
   }
@@ -111,6 +113,7 @@ export function sharePipeline(ledger: ShareLedger, decisions?: DecisionRecorder)
       const { result } = parent;
       if (result.kind !== 'refused' || !result.notAMember || !request.fallback) return result;
       // Not a member: the fallback can still post in the channel, as one message with no thread.
+      await ledger.intend(key, 'post');
       const fallback = await request.fallback(post.combined);
       if (fallback.ok) {
         await ledger.record(key, 'post', { state: 'done' });
@@ -122,6 +125,7 @@ export function sharePipeline(ledger: ShareLedger, decisions?: DecisionRecorder)
         await ledger.record(key, 'post', { state: 'unsure' });
         return { kind: 'unsure', step: 'post', problem: fallback.problem };
       }
+      await ledger.record(key, 'post', { state: 'refused' });
       return { kind: 'refused', step: 'post', problem: fallback.problem, notAMember: false };
     }
     const done = async (ts: string | undefined, threadTs: string | undefined): Promise<ShareResult> => ({

@@ -37,7 +37,7 @@ export const registerDirectMessage: Register = (app, { advisor, ledger }) => {
   app.event('message', async ({ event, body, context, client, logger }) => {
     const message = personMessage(event as unknown as Record<string, unknown>, context.botUserId);
     if (!message) return;
-    if (!ledger.claim(`event:${body.event_id}`)) return;
+    if (!(await ledger.claimFirst(`event:${body.event_id}`))) return;
     const reply = replierFor({
       client,
       logger,

@@ -5,12 +5,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Advisor } from '../../advisor/index.js';
 import type { Store } from '../../store/store.js';
-import type { OnceLedger } from '../once.js';
+import type { Once } from '../once.js';
 import type { SharePipeline } from '../share-pipeline.js';
 
 export interface ListenerDeps {
   advisor: Advisor;
-  ledger: OnceLedger;
+  ledger: Once;
   shares: SharePipeline;
   store: Store;
 }

@@ -12,6 +12,7 @@ import { type SlackStandin, startSlackStandin } from '../../../sandbox/standin/s
 import { signRequest } from '../../../sandbox/standin/signing.js';
 
 interface Received {
+  url: string | undefined;
   headers: IncomingHttpHeaders;
   raw: string;
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary Slack payload fields
@@ -63,7 +64,7 @@ async function startTinyApp(signingSecret: string): Promise<Server> {
         res.writeHead(400).end();
         return;
       }
-      const r: Received = { headers: req.headers, raw, body };
+      const r: Received = { url: req.url, headers: req.headers, raw, body };
       received.push(r);
       const answer = reply(r) ?? {};
       if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
@@ -524,6 +525,20 @@ describe('events', () => {
     ]);
     await standin.redeliver(event?.eventId as string, 3);
     expect(received[3]?.headers['x-slack-retry-num']).toBe('3');
+  });
+
+  it('sends a request to another instance through via(), and a retry of an event to either', async () => {
+    const base = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+    const [one, two] = [standin.via(`${base}/one`), standin.via(`${base}/two`)];
+    const { event } = await one.mention({ text: 'hi' });
+    await two.redeliver(event?.eventId as string, 1);
+    await standin.slashCommand({ text: 'x' });
+    expect(received.map((r) => [r.url, r.body.event_id ?? r.body.command])).toEqual([
+      ['/one', event?.eventId],
+      ['/two', event?.eventId],
+      ['/slack/events', '/realtime'],
+    ]);
+    expect(standin.deliveries.map((d) => d.kind)).toEqual(['event_callback', 'event_callback', 'slash_command']);
   });
 
   it('sends no app_mention from a channel the app is not in', async () => {

@@ -1,0 +1,72 @@
+/**
+ * The real app as a process (`src/main.ts` through tsx, as `npm start` runs it once built), for tests of what
+ * outlives a process: a restart on the same database, several instances on one. It listens on a free port and
+ * says which; the test sends Slack's requests there through the stand-in.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { SlackStandin } from '../sandbox/standin/index.js';
+
+const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const cwd = fileURLToPath(new URL('./fixtures/', import.meta.url)); // no .env here: the test sets every variable
+
+export interface AppProcess {
+  child: ChildProcess;
+  /** Where it takes Slack's requests: `http://127.0.0.1:PORT/slack/events`. */
+  url: string;
+  output: { stdout: string; stderr: string };
+  /** SIGKILL: no drain, no goodbye; resolves once the process is gone. */
+  kill(): Promise<void>;
+  /** SIGTERM, as a platform stops it; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts the app against the stand-in, on the database the environment names (DATABASE_PATH or DATABASE_URL). */
+export async function startAppProcess(slack: SlackStandin, database: Record<string, string>): Promise<AppProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: slack.signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      LOG_LEVEL: 'error',
+      ...database,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (chunk) => {
+    output.stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output.stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const found = /listening on port (\d+)/.exec(output.stdout);
+      if (found?.[1]) {
+        clearInterval(timer);
+        resolve(found[1]);
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`the app exited at start-up (${child.exitCode}): ${output.stderr}`));
+      }
+    }, 20);
+  });
+  return {
+    child,
+    url: `http://127.0.0.1:${port}/slack/events`,
+    output,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
