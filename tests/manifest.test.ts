@@ -32,6 +32,8 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
+  // "No scope required" (Slack's method reference): the link to a share the app just posted.
+  'chat.getPermalink': [],
   'views.open': [],
   'views.update': [],
   'views.push': [],

@@ -155,7 +155,7 @@ function visibleChannel(ws: Workspace, ref: string | undefined) {
 type Handler = (ctx: ApiContext, args: JsonObject) => JsonObject;
 
 /**
- * The methods the app calls (chat.postMessage, chat.postEphemeral, views.open / update / publish) and the two Bolt
+ * The methods the app calls (chat.postMessage, chat.getPermalink, chat.postEphemeral, views.open / update / publish) and the two Bolt
  * calls itself (auth.test at start-up, apps.connections.open for Socket Mode); any other is `unknown_method`, so a
  * new call in the app fails in the tests until the stand-in models it with Slack's refusals.
  */
@@ -197,6 +197,23 @@ const handlers: Record<string, Handler> = {
       broadcast: threadTs !== undefined && bool(args, 'reply_broadcast'),
     });
     return { ok: true, channel: channel.id, ts: message.ts, message };
+  },
+
+  // No scope needed (Slack's docs: "No scope required"); refuses as Slack does for a channel the app cannot see or
+  // a message that is not there. A reply in a thread links with its thread, as Slack's permalinks do.
+  'chat.getPermalink': ({ ws }, args) => {
+    const channel = visibleChannel(ws, str(args, 'channel'));
+    if (!channel) return fail('channel_not_found');
+    const ts = str(args, 'message_ts');
+    const message = ts === undefined ? undefined : ws.findMessage(channel.id, ts);
+    if (!message || ts === undefined) return fail('message_not_found');
+    const base = `https://${ws.opts.teamDomain}.slack.com/archives/${channel.id}/p${ts.replace('.', '')}`;
+    const inThread = message.thread_ts !== undefined && message.thread_ts !== message.ts;
+    return {
+      ok: true,
+      channel: channel.id,
+      permalink: inThread ? `${base}?thread_ts=${message.thread_ts}&cid=${channel.id}` : base,
+    };
   },
 
   'chat.postEphemeral': ({ ws }, args) => {
