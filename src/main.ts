@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   }
   const housekeeping = startHousekeeping(store, config.retentionDays);
 
-  const { start } = createSlackApp({ config, advisor });
+  const { start } = createSlackApp({ config, advisor, store });
   let running: Awaited<ReturnType<typeof start>>;
   try {
     running = await start();

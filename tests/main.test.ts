@@ -1,8 +1,12 @@
 /** `npm start` as a process: what a person sees when the environment is wrong, and that it serves when right. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackStandin, startSlackStandin } from '../sandbox/standin/index.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
 
 const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const cwd = fileURLToPath(new URL('./fixtures/', import.meta.url)); // no .env here: the test sets every variable
@@ -98,5 +102,55 @@ describe('npm start', () => {
     expect(output.stdout + output.stderr).toMatch(/DEBUG/);
     expect(output.stdout + output.stderr).not.toContain(slack.botToken);
     expect(output.stdout + output.stderr).not.toContain(slack.signingSecret);
+  });
+
+  it('deletes decisions older than DECISION_RETENTION_DAYS at start-up, and keeps the others', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'retention-'));
+    const database = join(folder, 'advisor.db');
+    const DAY = 24 * 60 * 60 * 1000;
+    const seed = openSqliteStore(database);
+    const base = {
+      teamId: 'T1',
+      enterpriseId: null,
+      channelId: 'C0RETAIN',
+      inPublicChannel: true,
+      threadTs: null,
+      userId: 'U1',
+      answers: '1:websocket-vs-sse:000',
+      dataVersion: 'v',
+      permalink: { url: null, reason: 'test' },
+    };
+    await seed.decisions.record({ ...base, pick: 'old', createdAt: new Date(Date.now() - 31 * DAY) });
+    await seed.decisions.record({ ...base, pick: 'recent', createdAt: new Date(Date.now() - 29 * DAY) });
+    await seed.close();
+    const { child, output } = run({
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_SIGNING_SECRET: slack.signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      DATABASE_PATH: database,
+      DECISION_RETENTION_DAYS: '30',
+    });
+    running.push(child);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setInterval(() => {
+          if (/listening on port/.test(output.stdout)) {
+            clearInterval(timer);
+            resolve();
+          }
+          if (child.exitCode !== null) reject(new Error(output.stderr));
+        }, 25);
+      });
+      const store = openSqliteStore(database);
+      try {
+        expect((await store.decisions.listByChannel('C0RETAIN')).map((d) => d.pick)).toEqual(['recent']);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      child.kill();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -32,8 +32,7 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
-  // "No scope required" (Slack's method reference): the link to a share the app just posted.
-  'chat.getPermalink': [],
+  'chat.getPermalink': [], // Slack's method reference: no scope required
   'views.open': [],
   'views.update': [],
   'views.push': [],

@@ -155,7 +155,7 @@ function visibleChannel(ws: Workspace, ref: string | undefined) {
 type Handler = (ctx: ApiContext, args: JsonObject) => JsonObject;
 
 /**
- * The methods the app calls (chat.postMessage, chat.getPermalink, chat.postEphemeral, views.open / update / publish) and the two Bolt
+ * The methods the app calls (chat.postMessage, chat.postEphemeral, chat.getPermalink, views.open / update / publish) and the two Bolt
  * calls itself (auth.test at start-up, apps.connections.open for Socket Mode); any other is `unknown_method`, so a
  * new call in the app fails in the tests until the stand-in models it with Slack's refusals.
  */
@@ -199,23 +199,6 @@ const handlers: Record<string, Handler> = {
     return { ok: true, channel: channel.id, ts: message.ts, message };
   },
 
-  // No scope needed (Slack's docs: "No scope required"); refuses as Slack does for a channel the app cannot see or
-  // a message that is not there. A reply in a thread links with its thread, as Slack's permalinks do.
-  'chat.getPermalink': ({ ws }, args) => {
-    const channel = visibleChannel(ws, str(args, 'channel'));
-    if (!channel) return fail('channel_not_found');
-    const ts = str(args, 'message_ts');
-    const message = ts === undefined ? undefined : ws.findMessage(channel.id, ts);
-    if (!message || ts === undefined) return fail('message_not_found');
-    const base = `https://${ws.opts.teamDomain}.slack.com/archives/${channel.id}/p${ts.replace('.', '')}`;
-    const inThread = message.thread_ts !== undefined && message.thread_ts !== message.ts;
-    return {
-      ok: true,
-      channel: channel.id,
-      permalink: inThread ? `${base}?thread_ts=${message.thread_ts}&cid=${channel.id}` : base,
-    };
-  },
-
   'chat.postEphemeral': ({ ws }, args) => {
     const channelRef = str(args, 'channel');
     const channel = visibleChannel(ws, channelRef);
@@ -238,6 +221,23 @@ const handlers: Record<string, Handler> = {
       via: 'chat.postEphemeral',
     });
     return { ok: true, message_ts: ephemeral.ts };
+  },
+
+  // Slack: no scope needed; `channel_not_found` for a conversation the app cannot see, `message_not_found` for a
+  // ts with no message. A reply's link carries its thread and channel, as Slack's does.
+  'chat.getPermalink': ({ ws }, args) => {
+    const channel = visibleChannel(ws, str(args, 'channel'));
+    if (!channel) return fail('channel_not_found');
+    const ts = str(args, 'message_ts');
+    const message = ts === undefined ? undefined : ws.findMessage(channel.id, ts);
+    if (!message) return fail('message_not_found');
+    const base = `https://${ws.opts.teamDomain}.slack.com/archives/${channel.id}/p${message.ts.replace('.', '')}`;
+    const inThread = message.thread_ts !== undefined && message.thread_ts !== message.ts;
+    return {
+      ok: true,
+      channel: channel.id,
+      permalink: inThread ? `${base}?thread_ts=${message.thread_ts}&cid=${channel.id}` : base,
+    };
   },
 
   'views.open': ({ ws }, args) => {

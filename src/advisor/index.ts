@@ -7,6 +7,7 @@ import { type AdviceMatch, adviceEntry } from './advise.js';
 import { readText } from './free-text.js';
 import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
 import { type TechnologyProfile, technologyProfile } from './profile.js';
+import { dataVersion, type Revisited, revisit, type StoredDecision } from './revisit.js';
 import type { Comparison, Dimension, Question } from './schema.js';
 import { settle } from './settle.js';
 import { words } from './text.js';
@@ -33,6 +34,7 @@ export type { Lookup } from './lookup.js';
 export { technologyWord } from './lookup.js';
 export { libraryLoadMs } from './nlp.js';
 export type { TechnologyProfile } from './profile.js';
+export type { PickName, Revisited, RevisitReason, StoredDecision } from './revisit.js';
 export type * from './schema.js';
 export { summarise, type TextSummary } from './summary.js';
 export type { Reading } from './understand.js';
@@ -134,6 +136,8 @@ export type Reply =
     }
   | { kind: 'compare'; comparison: Comparison }
   | { kind: 'neither'; comparison: Comparison }
+  /** The decisions shared where the person asked: the surface looks them up in its log. */
+  | { kind: 'history'; comparison: Comparison }
   | { kind: 'dimension'; comparison: Comparison; dimension: Dimension }
   /** A technology by name: its strengths and when it wins. */
   | { kind: 'technology'; comparison: Comparison; profile: TechnologyProfile }
@@ -164,6 +168,10 @@ export interface Advisor {
   reply(text: string, comparisonId?: string): Reply;
   /** A quick take, situational pick or 'neither' entry by id, e.g. to re-render advice that is being shared. */
   entry(id: string, comparisonId?: string): AdviceMatch | undefined;
+  /** The version of the data a verdict is decided under today, to store with a decision. */
+  dataVersion(comparisonId?: string): string;
+  /** A stored decision looked at again: the pick shared, its reasons under today's rules, and what changed since. */
+  revisit(decision: StoredDecision): Revisited;
 }
 
 export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
@@ -352,6 +360,8 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
       switch (lookup.kind) {
         case 'wizard':
           return { kind: 'wizard', view: view(startState(c)) as QuestionView };
+        case 'history':
+          return { kind: 'history', comparison: c };
         case 'help':
         case 'compare':
         case 'neither':
@@ -372,5 +382,19 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
       }
     },
     entry: (id, comparisonId) => adviceEntry(comparison(comparisonId), id),
+    dataVersion: (comparisonId) => dataVersion(comparison(comparisonId)),
+    revisit(decision) {
+      return revisit(
+        {
+          comparisons,
+          resume: (encoded) => {
+            const decoded = decodeState(encoded, comparisons);
+            return decoded.ok ? { ok: true, view: view(decoded.state) } : decoded;
+          },
+          entry: (id, comparisonId) => adviceEntry(comparison(comparisonId), id),
+        },
+        decision,
+      );
+    },
   };
 }

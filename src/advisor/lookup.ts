@@ -12,16 +12,18 @@ export type Lookup =
   | { kind: 'help' }
   | { kind: 'compare' }
   | { kind: 'neither' }
+  | { kind: 'history' }
   | { kind: 'technology'; technology: Technology }
   | { kind: 'dimension'; dimension: Dimension }
   | { kind: 'situation'; text: string };
 
 /** Command words are the app's vocabulary, not the comparison's, so they live here rather than in the data. */
-const KEYWORDS: Record<'help' | 'compare' | 'neither' | 'wizard', readonly string[]> = {
+const KEYWORDS: Record<'help' | 'compare' | 'neither' | 'wizard' | 'history', readonly string[]> = {
   help: ['help', 'usage', 'how', '?', 'commands'],
   compare: ['compare', 'comparison', 'scorecard', 'score card', 'table', 'all', 'overview', 'vs', 'versus'],
   neither: ['neither', 'alternatives', 'alternative', 'other', 'others', 'none', 'something else'],
   wizard: ['wizard', 'start', 'ask me', 'questions', 'decide', 'quiz'],
+  history: ['history', 'decisions', 'past decisions', 'log', 'decision log'],
 };
 
 export const MAX_KEYWORD_WORDS = 2;
@@ -97,6 +99,7 @@ export function suggestKeywords(comparison: Comparison, text: string, limit = 3)
     'help',
     'compare',
     'neither',
+    'history',
     ...comparison.technologies.flatMap((t) => [technologyWord(t), ...t.aliases.map(keyWords)]),
     ...comparison.dimensions.flatMap((d) => [keyWords(d.name), ...d.aliases.map(keyWords)]),
   ];

@@ -65,6 +65,8 @@ export function answerText(advisor: Advisor, text: string): string {
       return scorecardText(reply.comparison);
     case 'neither':
       return neitherText(reply.comparison);
+    case 'history':
+      return 'The decision log lives in Slack: /realtime history lists the decisions shared in a channel, and the Home tab shows yours. `npm run feedback` prints the answers to "Was this right?".';
     case 'dimension':
       return dimensionText(reply.comparison, reply.dimension);
     case 'understood':

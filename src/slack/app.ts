@@ -19,6 +19,9 @@ import {
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/index.js';
 import type { Config } from '../config.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import { decisionRecorder } from './decision-log.js';
 import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
 import { InFlight, type Work, workOf } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
@@ -85,6 +88,11 @@ export interface SlackAppOptions {
   shareLedger?: ShareLedger;
   /** How long stop() waits for work after acks; SHUTDOWN_DRAIN_MS by default. */
   drainMs?: number;
+  /**
+   * Where the decision log is kept (main.ts passes the store it opened, and closes it). Without one, a private
+   * in-memory SQLite database that lives as long as the app: tests that do not look at the log.
+   */
+  store?: Store;
 }
 
 export interface RunningApp {
@@ -191,10 +199,12 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   // Every request, ack and the work after it, is tracked so that shutdown can let it finish.
   const inFlight = new InFlight();
   app.use(({ body, next }) => inFlight.track(workOf(body), next));
+  const store = options.store ?? openSqliteStore(':memory:');
   registerListeners(app, {
     advisor: options.advisor,
     ledger: options.ledger ?? new OnceLedger(),
-    shares: sharePipeline(options.shareLedger ?? new InMemoryShareLedger()),
+    shares: sharePipeline(options.shareLedger ?? new InMemoryShareLedger(), decisionRecorder(store, app.logger)),
+    store,
   });
   app.error(async (error) => {
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
@@ -235,6 +245,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
           const drained = inFlight.drain(bound);
           await Promise.race([app.stop(), sleep(bound)]);
           const unfinished = await drained;
+          if (!options.store) await store.close(); // the app's own; a store passed in is its opener's to close
           if (unfinished.length === 0) return;
           await Promise.race([
             Promise.allSettled(unfinished.map((work) => tellUnfinished(app, fetch, work))),

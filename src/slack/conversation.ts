@@ -25,3 +25,12 @@ export function isConversationBetweenPeople(kind: ConversationKind): boolean {
 export function conversationOf(channel: { id?: string; name?: string } | undefined): ConversationKind {
   return conversationKind(channel?.id, channel?.name);
 }
+
+/**
+ * True only where the payload names the conversation and it is a public channel. A private channel can have a C…
+ * id too, and is then named `privategroup`; a payload without a name (a modal's submit) is not taken for public,
+ * so that the decision log never shows a private decision to people outside it.
+ */
+export function isPublicChannel(id: string | undefined, name: string | undefined): boolean {
+  return name !== undefined && conversationKind(id, name) === 'channel';
+}

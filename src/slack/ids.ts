@@ -27,6 +27,9 @@ export const ACTION = {
   shared: 'verdict.shared',
   /** Runs a command the help suggests ("Did you mean /realtime compare?"); suffix: its position. Value: its text. */
   run: (index: number) => `help.run.${index}`,
+  /** "Was this right?" on a decision in the log. Value: the decision's id (values.ts). */
+  feedbackYes: 'decision.feedback.yes',
+  feedbackNo: 'decision.feedback.no',
 } as const;
 
 /** An id as a RegExp source that matches it literally. */
@@ -46,13 +49,15 @@ export const RUN_SUGGESTION = new RegExp(`^${RUN_IDS}$`);
  * listener answers these. A negative look-ahead over our own ids, so that it never also runs for one of ours.
  */
 export const FOREIGN_ACTION = new RegExp(
-  `^(?!(?:${[NAVIGATION_IDS, RUN_IDS, ...[ACTION.open, ACTION.share, ACTION.shareAnyway, ACTION.scorecard, ACTION.shared].map(escaped)].join('|')})$)`,
+  `^(?!(?:${[NAVIGATION_IDS, RUN_IDS, ...[ACTION.open, ACTION.share, ACTION.shareAnyway, ACTION.scorecard, ACTION.shared, ACTION.feedbackYes, ACTION.feedbackNo].map(escaped)].join('|')})$)`,
 );
 
 export const SHORTCUT_CALLBACK = 'realtime_advice';
 /** The message shortcut's name in the ⋯ menu, as manifest.yml declares it for SHORTCUT_CALLBACK. */
 export const SHORTCUT_NAME = 'Get realtime advice';
 export const MODAL_CALLBACK = 'realtime_advisor_modal';
+/** The small modal after "Was this right?": an optional note on the answer. */
+export const FEEDBACK_CALLBACK = 'decision_feedback';
 
 /**
  * What the app has a listener for, by kind of interaction, so that one listener can answer everything else (see
@@ -64,7 +69,7 @@ export const KNOWN = {
   messageShortcuts: [SHORTCUT_CALLBACK],
   globalShortcuts: [] as string[],
   /** Modals whose submission a listener handles. */
-  submittedViews: [MODAL_CALLBACK],
+  submittedViews: [MODAL_CALLBACK, FEEDBACK_CALLBACK],
   /** Modals whose closing a listener handles (those opened with notify_on_close). */
   closedViews: [] as string[],
   /** Select menus with external options. */

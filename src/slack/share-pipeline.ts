@@ -9,9 +9,13 @@
  * - a step whose answer was lost (a timeout, a reset, an error page) is never sent again on its own: the person is
  *   told it may be there, and only their explicit "share anyway" (`force`) sends it again.
  *
- * The pipeline posts; what the person is told is the entry point's, from the result.
+ * The pipeline posts, then, before the caller confirms, writes the completed share in the decision log once (a
+ * share an earlier request completed is not written again); what the person is told is the entry point's, from
+ * the result.
  */
 import type { webApi } from '@slack/bolt';
+import type { Decision } from '../store/store.js';
+import type { DecisionDraft, DecisionRecorder, Landed } from './decision-log.js';
 import type { Attempt, Replier } from './replier.js';
 import type { ShareLedger, ShareRecord, ShareStep } from './share-ledger.js';
 import type { SlackProblem } from './slack-errors.js';
@@ -32,13 +36,15 @@ export interface ShareRequest {
   fallback?: ((message: SlackMessage) => Promise<Attempt<unknown>>) | undefined;
   /** The person looked and asked to share anyway: steps that may have happened are sent again. */
   force?: boolean | undefined;
+  /** What the decision log keeps once the share is complete; without it, nothing is recorded. */
+  decision?: DecisionDraft | undefined;
 }
 
 export type ShareResult =
   /** Posted with the reasoning in its thread (or, in an existing thread, as one message). `before`: by an earlier request. */
-  | { kind: 'shared'; ts: string | undefined; before: boolean }
+  | { kind: 'shared'; ts: string | undefined; before: boolean; decision?: Decision | undefined }
   /** Posted as one message without a thread, by the fallback (the app is not in the channel). */
-  | { kind: 'shared-without-thread' }
+  | { kind: 'shared-without-thread'; decision?: Decision | undefined }
   /** Another request holds the share right now. */
   | { kind: 'in_progress' }
   /** Slack's answer to a step was lost, now or earlier: it may be there. */
@@ -59,7 +65,11 @@ export interface SharePipeline {
   share(request: ShareRequest, context: ShareContext): Promise<ShareResult>;
 }
 
-export function sharePipeline(ledger: ShareLedger): SharePipeline {
+export function sharePipeline(ledger: ShareLedger, decisions?: DecisionRecorder): SharePipeline {
+  /** The confirm step's first half: the completed share, in the decision log. */
+  const recorded = async (request: ShareRequest, landed: Landed, context: ShareContext) =>
+    request.decision && decisions ? decisions.record(request.decision, landed, context) : undefined;
+
   /** Runs one step unless it is done; records what became of it. */
   async function step(
     key: string,
@@ -87,11 +97,8 @@ export function sharePipeline(ledger: ShareLedger): SharePipeline {
     return { ok: false, result: { kind: 'refused', step: name, problem: attempt.problem, notAMember } };
   }
 
-  async function run(
-    request: ShareRequest,
-    record: ShareRecord,
-    { client, reply }: ShareContext,
-  ): Promise<ShareResult> {
+  async function run(request: ShareRequest, record: ShareRecord, context: ShareContext): Promise<ShareResult> {
+    const { client, reply } = context;
     const { key, channel, post, inThread, force = false } = request;
     const before = record.post?.state === 'done' && (inThread !== undefined || record.reasoning?.state === 'done');
     const parent = await step(key, record, 'post', force, reply, 'share this in the channel', () =>
@@ -108,7 +115,8 @@ export function sharePipeline(ledger: ShareLedger): SharePipeline {
       if (fallback.ok) {
         await ledger.record(key, 'post', { state: 'done' });
         await ledger.record(key, 'reasoning', { state: 'done' });
-        return { kind: 'shared-without-thread' };
+        const landed = { channel, ts: undefined, threadTs: undefined, via: 'response_url' } as const;
+        return { kind: 'shared-without-thread', decision: await recorded(request, landed, context) };
       }
       if (fallback.problem.mayHaveHappened) {
         await ledger.record(key, 'post', { state: 'unsure' });
@@ -116,13 +124,19 @@ export function sharePipeline(ledger: ShareLedger): SharePipeline {
       }
       return { kind: 'refused', step: 'post', problem: fallback.problem, notAMember: false };
     }
-    if (inThread !== undefined) return { kind: 'shared', ts: parent.ts, before };
-    if (parent.ts === undefined) return { kind: 'shared', ts: undefined, before }; // posted without a thread
+    const done = async (ts: string | undefined, threadTs: string | undefined): Promise<ShareResult> => ({
+      kind: 'shared',
+      ts,
+      before,
+      ...(before ? {} : { decision: await recorded(request, { channel, ts, threadTs, via: 'api' }, context) }),
+    });
+    if (inThread !== undefined) return done(parent.ts, inThread);
+    if (parent.ts === undefined) return done(undefined, undefined); // posted without a thread
     const threadTs = parent.ts;
     const reasoning = await step(key, record, 'reasoning', force, reply, 'add the reasoning to the thread', () =>
       client.chat.postMessage({ channel, thread_ts: threadTs, ...post.thread }),
     );
-    return reasoning.ok ? { kind: 'shared', ts: threadTs, before } : reasoning.result;
+    return reasoning.ok ? done(threadTs, threadTs) : reasoning.result;
   }
 
   return {

@@ -233,6 +233,8 @@ export interface ModalContext {
   situation?: string;
   /** The wizard's encoded state, once the person refines the advice with it. */
   wizard?: string;
+  /** The shortcut ran in a public channel (its payload said so): the decision log may show the post to anyone. */
+  publicChannel?: boolean;
 }
 
 /** The most of a situation that is kept, however short its encoding: enough to advise on. */
@@ -241,7 +243,13 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Lenient per field, as a modal with one unreadable field still works: the field is dropped. */
 const field = z.string().min(1).max(PRIVATE_METADATA_MAX).optional().catch(undefined);
-const metadataSchema = z.object({ c: field, t: field, s: field, w: field });
+const metadataSchema = z.object({
+  c: field,
+  t: field,
+  s: field,
+  w: field,
+  p: z.literal(1).optional().catch(undefined),
+});
 
 export const modalMetadata = {
   /**
@@ -256,6 +264,7 @@ export const modalMetadata = {
         ...(ctx.threadTs ? { t: ctx.threadTs } : {}),
         ...(situation ? { s: situation } : {}),
         ...(ctx.wizard ? { w: ctx.wizard } : {}),
+        ...(ctx.publicChannel ? { p: 1 } : {}),
       });
     const whole = json(ctx.situation);
     if (!ctx.situation || (whole.length <= PRIVATE_METADATA_MAX && ctx.situation.length <= SITUATION_MAX)) return whole;
@@ -286,7 +295,7 @@ export const modalMetadata = {
     }
     const metadata = metadataSchema.safeParse(parsed);
     if (!metadata.success) return fail('malformed', `private_metadata ${complaint(metadata.error)}`);
-    const { c, t, s, w } = metadata.data;
+    const { c, t, s, w, p } = metadata.data;
     return {
       ok: true,
       value: {
@@ -294,7 +303,49 @@ export const modalMetadata = {
         ...(t ? { threadTs: t } : {}),
         ...(s ? { situation: s } : {}),
         ...(w ? { wizard: w } : {}),
+        ...(p === 1 ? { publicChannel: true } : {}),
       },
     };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// "Was this right?": the decision's id in the log on the Yes and No buttons, and in the note modal's
+// `private_metadata` with the answer and whether the click came from the Home tab (to show the answer there).
+
+const decisionId = z.string().regex(/^\d{1,15}$/);
+
+export const decisionValue = {
+  encode: (id: string): string => id,
+  decode(raw: unknown): Decoded<string> {
+    const value = decisionId.safeParse(raw);
+    return value.success
+      ? { ok: true, value: value.data }
+      : fail('malformed', `decision value ${complaint(value.error)}`);
+  },
+};
+
+export interface FeedbackContext {
+  decisionId: string;
+  answer: 'yes' | 'no';
+  /** The Home tab was clicked: it is published again once the note is saved. */
+  fromHome: boolean;
+}
+
+const feedbackSchema = z.object({ d: decisionId, a: z.enum(['yes', 'no']), h: z.literal(1).optional() });
+
+export const feedbackMetadata = {
+  encode: (ctx: FeedbackContext): string =>
+    JSON.stringify({ d: ctx.decisionId, a: ctx.answer, ...(ctx.fromHome ? { h: 1 } : {}) }),
+  decode(raw: string | undefined): Decoded<FeedbackContext> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw ?? '');
+    } catch {
+      return fail('malformed', 'private_metadata is not JSON');
+    }
+    const value = feedbackSchema.safeParse(parsed);
+    if (!value.success) return fail('malformed', `private_metadata ${complaint(value.error)}`);
+    return { ok: true, value: { decisionId: value.data.d, answer: value.data.a, fromHome: value.data.h === 1 } };
   },
 };

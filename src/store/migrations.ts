@@ -78,6 +78,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX share_steps_updated ON share_steps (updated_at);
     `,
   },
+  {
+    version: 2,
+    name: 'the situation a decision was asked about, for the evaluation set',
+    sql: `ALTER TABLE decisions ADD COLUMN situation TEXT;`,
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -144,6 +149,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX share_steps_updated ON share_steps (updated_at);
     `,
+  },
+  {
+    version: 2,
+    name: 'the situation a decision was asked about, for the evaluation set',
+    sql: `ALTER TABLE decisions ADD COLUMN situation TEXT;`,
   },
 ];
 

@@ -195,6 +195,18 @@ function postgresStore(pool: pg.Pool, now: () => number): Store {
         );
         return rows.map(decisionFromRow);
       },
+      async find(id) {
+        if (!/^\d{1,15}$/.test(id)) return null;
+        const { rows } = await q<DecisionRow>('SELECT * FROM decisions WHERE id = $1', [id]);
+        return rows[0] ? decisionFromRow(rows[0]) : null;
+      },
+      async listWithFeedback(options = {}) {
+        const { rows } = await q<DecisionRow>(
+          'SELECT * FROM decisions WHERE feedback IS NOT NULL ORDER BY feedback_at DESC, id DESC LIMIT $1',
+          [listLimit(options.limit)],
+        );
+        return rows.map(decisionFromRow);
+      },
       async recordFeedback(id, { answer, note }) {
         if (!/^\d+$/.test(id)) return false;
         const result = await q(

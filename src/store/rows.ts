@@ -41,6 +41,7 @@ export interface DecisionRow {
   feedback: string | null;
   feedback_note: string | null;
   feedback_at: Int | null;
+  situation: string | null;
 }
 
 /** The values of a new decision's columns, in the order of `DECISION_COLUMNS`. */
@@ -57,6 +58,7 @@ export const DECISION_COLUMNS = [
   'permalink',
   'no_permalink_reason',
   'created_at',
+  'situation',
 ] as const;
 
 export function decisionValues(decision: NewDecision, now: number): (string | number | boolean | null)[] {
@@ -73,6 +75,7 @@ export function decisionValues(decision: NewDecision, now: number): (string | nu
     decision.permalink.url,
     decision.permalink.url === null ? decision.permalink.reason : null,
     decision.createdAt?.getTime() ?? now,
+    decision.situation ?? null,
   ];
 }
 
@@ -91,6 +94,7 @@ export function decisionFromRow(row: DecisionRow): Decision {
     permalink:
       row.permalink !== null ? { url: row.permalink } : { url: null, reason: row.no_permalink_reason ?? 'unknown' },
     createdAt: new Date(Number(row.created_at)),
+    situation: row.situation ?? null,
     feedback:
       row.feedback === 'yes' || row.feedback === 'no'
         ? { answer: row.feedback, note: row.feedback_note, at: new Date(Number(row.feedback_at)) }

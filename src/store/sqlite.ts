@@ -96,6 +96,10 @@ function sqliteStore(db: Db, now: () => number): Store {
     forPersonWithPublic: db.prepare(`
       SELECT * FROM decisions WHERE team_id = ? AND (user_id = ? OR in_public_channel = 1)
       ORDER BY created_at DESC, id DESC LIMIT ?`),
+    find: db.prepare('SELECT * FROM decisions WHERE id = ?'),
+    withFeedback: db.prepare(
+      'SELECT * FROM decisions WHERE feedback IS NOT NULL ORDER BY feedback_at DESC, id DESC LIMIT ?',
+    ),
     feedback: db.prepare('UPDATE decisions SET feedback = ?, feedback_note = ?, feedback_at = ? WHERE id = ?'),
     deleteOlder: db.prepare('DELETE FROM decisions WHERE created_at < ?'),
     deleteTeamDecisions: db.prepare('DELETE FROM decisions WHERE team_id = ?'),
@@ -169,6 +173,14 @@ function sqliteStore(db: Db, now: () => number): Store {
       async listForPerson(teamId, userId, options = {}) {
         const statement = options.withPublic ? s.forPersonWithPublic : s.forPerson;
         return (statement.all(teamId, userId, listLimit(options.limit)) as DecisionRow[]).map(decisionFromRow);
+      },
+      async find(id) {
+        if (!/^\d{1,15}$/.test(id)) return null;
+        const row = s.find.get(Number(id)) as DecisionRow | undefined;
+        return row ? decisionFromRow(row) : null;
+      },
+      async listWithFeedback(options = {}) {
+        return (s.withFeedback.all(listLimit(options.limit)) as DecisionRow[]).map(decisionFromRow);
       },
       async recordFeedback(id, { answer, note }) {
         if (!/^\d+$/.test(id)) return false;

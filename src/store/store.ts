@@ -75,12 +75,18 @@ export interface NewDecision {
   /** The version of the comparison data the verdict was decided under. */
   dataVersion: string;
   permalink: Permalink;
+  /**
+   * The situation in the person's words, when free text led to the verdict (the message a shortcut ran on, or the
+   * words the advisor quoted), so that feedback can feed the evaluation set. Default: none.
+   */
+  situation?: string | null;
   /** Default: now. */
   createdAt?: Date;
 }
 
-export interface Decision extends Omit<NewDecision, 'createdAt'> {
+export interface Decision extends Omit<NewDecision, 'createdAt' | 'situation'> {
   id: string;
+  situation: string | null;
   createdAt: Date;
   feedback: Feedback | null;
 }
@@ -99,6 +105,10 @@ export interface DecisionLog {
    * public channels (App Home), never another person's in a private channel or a DM.
    */
   listForPerson(teamId: string, userId: string, options?: ListOptions & { withPublic?: boolean }): Promise<Decision[]>;
+  /** One decision by id, or null when there is none (deleted since, or never). */
+  find(id: string): Promise<Decision | null>;
+  /** Decisions someone answered "Was this right?" for, in every workspace, most recently answered first. */
+  listWithFeedback(options?: ListOptions): Promise<Decision[]>;
   /** "Was this right?": the latest answer wins. False when there is no such decision (deleted since). */
   recordFeedback(id: string, feedback: { answer: FeedbackAnswer; note?: string | null }): Promise<boolean>;
   /** Retention: deletes decisions older than this many days; returns how many. */

@@ -12,6 +12,7 @@ import {
 import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
 import { parseConfig } from '../../src/config.js';
 import { createSlackApp, type HTTP_TIMEOUTS, type RunningApp } from '../../src/slack/app.js';
+import type { Store } from '../../src/store/store.js';
 
 export const HUMAN = 'U0HUMAN01';
 export const GENERAL = 'C0GENERAL';
@@ -29,6 +30,8 @@ export interface HarnessOptions {
   timeoutMs?: number;
   /** How long the app's HTTP server waits for a slow client. */
   httpTimeouts?: typeof HTTP_TIMEOUTS;
+  /** The store for the decision log, for tests that read it; the app's own in-memory one by default. */
+  store?: Store;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -47,6 +50,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     retryConfig: { retries: options.retries ?? 0, factor: 1, minTimeout: 10, maxTimeout: 10 },
     timeoutMs: options.timeoutMs ?? 2000,
     ...(options.httpTimeouts ? { httpTimeouts: options.httpTimeouts } : {}),
+    ...(options.store ? { store: options.store } : {}),
   });
   const app = await start();
   slack.setAppUrl(`http://127.0.0.1:${app.port}/slack/events`);

@@ -221,6 +221,7 @@ export function storeContract(name: string, backend: () => ContractBackend): voi
           ...decision({ channelId: channel }),
           id: withLink.id,
           createdAt: new Date(clock.now()),
+          situation: null,
           feedback: null,
         });
         expect(byId.get(without.id)?.permalink).toEqual({
@@ -244,6 +245,32 @@ export function storeContract(name: string, backend: () => ContractBackend): voi
         expect(own.map((d) => d.pick)).toEqual(['mine']);
         const home = await store.decisions.listForPerson(team, 'U_ME', { withPublic: true });
         expect(home.map((d) => d.pick).sort()).toEqual(['mine', 'public']);
+      });
+
+      it('keeps the situation in the person’s words, and finds a decision by id', async () => {
+        const situation = 'We stream “LLM tokens” to browsers; clients only send the prompt.';
+        const recorded = await store.decisions.record(decision({ channelId: unique('C'), situation }));
+        expect(recorded.situation).toBe(situation);
+        expect(await store.decisions.find(recorded.id)).toEqual(recorded);
+        expect(await store.decisions.find('999999999')).toBeNull();
+        expect(await store.decisions.find('not-an-id')).toBeNull();
+      });
+
+      it('lists the decisions with feedback, most recently answered first, and none without', async () => {
+        const first = await store.decisions.record(decision({ channelId: unique('C'), pick: 'answered-first' }));
+        const second = await store.decisions.record(decision({ channelId: unique('C'), pick: 'answered-second' }));
+        await store.decisions.record(decision({ channelId: unique('C'), pick: 'never-answered' }));
+        await store.decisions.recordFeedback(first.id, { answer: 'yes' });
+        clock.advance(1000);
+        await store.decisions.recordFeedback(second.id, { answer: 'no', note: 'clients upload too' });
+        const listed = await store.decisions.listWithFeedback({ limit: 1000 });
+        const picks = listed.map((d) => d.pick);
+        expect(picks.indexOf('answered-second')).toBeLessThan(picks.indexOf('answered-first'));
+        expect(picks).not.toContain('never-answered');
+        expect(listed.find((d) => d.id === second.id)?.feedback).toMatchObject({
+          answer: 'no',
+          note: 'clients upload too',
+        });
       });
 
       it('records feedback on a decision, the latest answer winning, and says false for one that is gone', async () => {

@@ -1,6 +1,7 @@
 /** One register function per listener group; open one file to see one feature whole. */
 import type { App } from '@slack/bolt';
 import { registerCommand } from './command.js';
+import { registerFeedback } from './feedback.js';
 import { registerForeignActions } from './foreign-action.js';
 import { registerHome } from './home.js';
 import { registerMention } from './mention.js';
@@ -18,6 +19,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     registerShortcut,
     registerMention,
     registerHome,
+    registerFeedback,
     registerForeignActions,
     registerUnrecognised,
   ]) {

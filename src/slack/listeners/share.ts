@@ -7,11 +7,13 @@
  * "Share anyway" is offered only after Slack did not confirm a part of the share: the person looked, and it was
  * not there.
  */
-import { conversationKind, isConversationBetweenPeople } from '../conversation.js';
+import { conversationKind, isConversationBetweenPeople, isPublicChannel } from '../conversation.js';
+import { decisionDraft } from '../decision-log.js';
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
 import type { ShareResult } from '../share-pipeline.js';
 import { type SharedIn, shareAnywayValue, shareValue } from '../values.js';
+import { withFeedback } from '../views/decisions.js';
 import { noticeMessage, outOfDateMessage } from '../views/problems.js';
 import { sharedPost, unsureShareMessage } from '../views/share.js';
 import { verdictMessage } from '../views/verdict.js';
@@ -51,6 +53,12 @@ export const registerShare: Register = (app, { advisor, shares }) => {
           post: sharedPost(named.value, user),
           fallback: (message) => reply.inChannel(message, 'share this in the channel'),
           force,
+          decision: decisionDraft(advisor, named.value, {
+            teamId: body.team?.id ?? body.user.team_id ?? '',
+            enterpriseId: body.enterprise?.id ?? null,
+            userId: user,
+            inPublicChannel: isPublicChannel(channel, body.channel?.name),
+          }),
         },
         { client, reply },
       );
@@ -61,11 +69,15 @@ export const registerShare: Register = (app, { advisor, shares }) => {
           // Only a private one (replacing a public message would change it for everyone), and only from its own
           // Share button: "Share anyway" sits on a notice beside it.
           if (named.value.kind === 'verdict' && !force && body.container.is_ephemeral === true && result.ts) {
-            const link = await reply.attempt(
-              'find the link to the share',
-              () => client.chat.getPermalink({ channel, message_ts: result.ts as string }),
-              { tell: false },
-            );
+            // The decision log asked Slack for the link as it recorded the share (once is enough, even when Slack
+            // gave none); without a log, ask now.
+            const link = result.decision
+              ? { ok: true as const, value: { permalink: result.decision.permalink.url ?? undefined } }
+              : await reply.attempt(
+                  'find the link to the share',
+                  () => client.chat.getPermalink({ channel, message_ts: result.ts as string }),
+                  { tell: false },
+                );
             const where: SharedIn = {
               channel,
               ...(body.channel?.name && (conversation === 'channel' || conversation === 'private-channel')
@@ -74,14 +86,18 @@ export const registerShare: Register = (app, { advisor, shares }) => {
               ...(link.ok && link.value.permalink ? { link: link.value.permalink } : {}),
             };
             const shape = { expanded: named.value.shape?.expanded ?? false, shared: where };
-            const message = verdictMessage(named.value.view, 'message', [], shape);
+            // "Was this right?" stays with the verdict it asks about.
+            const message = withFeedback(verdictMessage(named.value.view, 'message', [], shape), result.decision);
             if (await reply.replace(message, 'show that the verdict is shared')) return;
           }
           await reply.privately(
-            noticeMessage(
-              result.before
-                ? 'Already shared: it is in the channel.'
-                : `Shared in <#${channel}>, with the reasoning in the thread.`,
+            withFeedback(
+              noticeMessage(
+                result.before
+                  ? 'Already shared: it is in the channel.'
+                  : `Shared in <#${channel}>, with the reasoning in the thread.`,
+              ),
+              result.decision,
             ),
             'confirm the share',
           );
@@ -109,10 +125,13 @@ export const registerShare: Register = (app, { advisor, shares }) => {
           return;
         case 'shared-without-thread':
           await reply.privately(
-            noticeMessage(
-              isConversationBetweenPeople(conversation)
-                ? 'Shared here as one message, with the reasoning in it: Slack does not let apps into direct messages between people, so there is no thread.'
-                : 'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
+            withFeedback(
+              noticeMessage(
+                isConversationBetweenPeople(conversation)
+                  ? 'Shared here as one message, with the reasoning in it: Slack does not let apps into direct messages between people, so there is no thread.'
+                  : 'Shared in the channel without a thread, because I am not a member here. Invite me with `/invite @Realtime Advisor` to share with the reasoning in a thread.',
+              ),
+              result.decision,
             ),
             'confirm the share',
           );

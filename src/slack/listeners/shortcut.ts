@@ -5,10 +5,12 @@
  */
 import type { MessageShortcut } from '@slack/bolt';
 import type { Advisor } from '../../advisor/index.js';
+import { isPublicChannel } from '../conversation.js';
+import { decisionDraft, type Sharer } from '../decision-log.js';
 import { MODAL_CALLBACK, SHORTCUT_CALLBACK } from '../ids.js';
 import { replierFor } from '../replier.js';
 import { fromSlack, plainText } from '../slack-text.js';
-import { type ModalContext, modalMetadata, shareValue } from '../values.js';
+import { type ModalContext, modalMetadata, type Shareable, shareValue } from '../values.js';
 import { quotedBlocks } from '../views/advice.js';
 import { sharedPost } from '../views/share.js';
 import { modalView, statusModal } from '../views/surfaces.js';
@@ -32,6 +34,7 @@ export const registerShortcut: Register = (app, { advisor, shares }) => {
         channel: shortcut.channel.id,
         threadTs: (message.thread_ts as string | undefined) ?? message.ts,
         situation,
+        ...(isPublicChannel(shortcut.channel.id, shortcut.channel.name) ? { publicChannel: true } : {}),
       };
       const reply = replierFor({
         client,
@@ -65,8 +68,14 @@ export const registerShortcut: Register = (app, { advisor, shares }) => {
     const metadata = modalMetadata.decode(view.private_metadata);
     if (!metadata.ok) logger.warn('unreadable modal metadata', { reason: metadata.error.code, user });
     const ctx = metadata.ok ? metadata.value : {};
-    const post = modalPostFor(advisor, ctx, user);
-    if (!post || !ctx.channel || !ctx.threadTs) {
+    const found = modalPostFor(advisor, ctx, user, {
+      teamId: body.team?.id ?? body.user.team_id ?? '',
+      enterpriseId: body.enterprise?.id ?? null,
+      userId: user,
+      inPublicChannel: ctx.publicChannel === true,
+      situation: ctx.situation,
+    });
+    if (!found || !ctx.channel || !ctx.threadTs) {
       await ack({
         response_action: 'update',
         view: statusModal('There is nothing to post yet: finish the wizard first.'),
@@ -78,7 +87,7 @@ export const registerShortcut: Register = (app, { advisor, shares }) => {
     const reply = replierFor({ client, logger, user, channel, threadTs, modalId: view.id, again: AGAIN });
     // Through the share pipeline: a submit replayed (by Slack or a client) posts once.
     const posted = await shares.share(
-      { key: `submit:${view.id}`, channel, inThread: threadTs, post },
+      { key: `submit:${view.id}`, channel, inThread: threadTs, post: found.post, decision: found.decision },
       { client, reply },
     );
     if (posted.kind === 'unsure') {
@@ -109,13 +118,18 @@ export const registerShortcut: Register = (app, { advisor, shares }) => {
   });
 };
 
-/** What the modal's submit posts: the finished wizard's verdict, else the advice for the message it ran on. */
-function modalPostFor(advisor: Advisor, ctx: ModalContext, user: string) {
+/**
+ * What the modal's submit posts, and the decision it records: the finished wizard's verdict, else the advice for
+ * the message it ran on.
+ */
+function modalPostFor(advisor: Advisor, ctx: ModalContext, user: string, sharer: Sharer) {
+  let shareable: Shareable | undefined;
   if (ctx.wizard) {
     const shared = shareValue.decode(advisor, ctx.wizard);
-    return shared.ok ? sharedPost(shared.value, user) : undefined;
+    shareable = shared.ok ? shared.value : undefined;
+  } else if (ctx.situation) {
+    const { view } = advisor.understand(ctx.situation);
+    shareable = view.kind === 'verdict' ? { kind: 'verdict', view } : undefined;
   }
-  if (!ctx.situation) return undefined;
-  const { view } = advisor.understand(ctx.situation);
-  return view.kind === 'verdict' ? sharedPost({ kind: 'verdict', view }, user) : undefined;
+  return shareable && { post: sharedPost(shareable, user), decision: decisionDraft(advisor, shareable, sharer) };
 }

@@ -188,6 +188,7 @@ export function helpMessage(comparison: Comparison, typed?: string, suggestions:
             : []),
           `${comparison.technologies.map((t) => `\`${COMMAND} ${escapeText(technologyWord(t))}\``).join(' or ')}: one side's strengths and when it wins`,
           `\`${COMMAND} neither\`: when to pick something else`,
+          `\`${COMMAND} history\`: the decisions shared in this channel, with links`,
           `\`${COMMAND} help\`: this message`,
         ]),
       ),

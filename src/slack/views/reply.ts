@@ -3,6 +3,7 @@ import type { Comparison, Reply } from '../../advisor/index.js';
 import { type SlackText, textOnly } from '../slack-text.js';
 import { quotedBlocks } from './advice.js';
 import { button, escapeText, type SlackMessage, section, visibleLength } from './blocks.js';
+import { historyElsewhereMessage } from './decisions.js';
 import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage, technologyMessage } from './reference.js';
 import { questionMessage, wizardMessage } from './wizard.js';
@@ -24,6 +25,8 @@ export interface ReplyOptions {
   wizardButton: { actionId: string; value: string };
   /** The person's words as Slack sent them, to quote back; without them the advisor's plain text is quoted. */
   asked?: SlackText | undefined;
+  /** The channel's decision log, where the surface looked it up (`/realtime history`). */
+  history?: SlackMessage | undefined;
 }
 
 export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage {
@@ -38,6 +41,8 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       return scorecardMessage(reply.comparison);
     case 'neither':
       return neitherMessage(reply.comparison);
+    case 'history':
+      return options.history ?? historyElsewhereMessage();
     case 'dimension':
       return dimensionMessage(reply.comparison, reply.dimension);
     case 'technology':

@@ -11,6 +11,14 @@ import { describeSlackError } from '../../../src/slack/slack-errors.js';
 import { fromSlack } from '../../../src/slack/slack-text.js';
 import { quotedBlocks } from '../../../src/slack/views/advice.js';
 import type { SlackMessage } from '../../../src/slack/views/blocks.js';
+import {
+  feedbackModal,
+  HISTORY_LIMIT,
+  HOME_DECISIONS_LIMIT,
+  historyMessage,
+  homeDecisionBlocks,
+  withFeedback,
+} from '../../../src/slack/views/decisions.js';
 import { outOfDateMessage, problemMessage } from '../../../src/slack/views/problems.js';
 import {
   dimensionMessage,
@@ -196,5 +204,47 @@ describe('modals and the Home tab are valid views', () => {
     expect(modalView([], ctx, true).submit).toBeDefined();
     expect(modalView([], {}, true).submit).toBeUndefined();
     expect(modalView([], ctx, false).submit).toBeUndefined();
+  });
+});
+
+describe('the decision log within Block Kit’s limits', () => {
+  const verdict = verdicts[0];
+  if (verdict?.kind !== 'verdict') throw new Error('no verdict');
+  const stored = { answers: verdict.state, pick: verdict.verdict.pick.id, dataVersion: 'an older version' };
+  const decision = (id: number, feedback: boolean) => ({
+    id: String(id),
+    teamId: 'T1',
+    enterpriseId: null,
+    channelId: 'C1',
+    inPublicChannel: true,
+    threadTs: null,
+    userId: 'U1',
+    ...stored,
+    permalink: { url: null, reason: longText },
+    situation: longText,
+    createdAt: new Date('2026-07-01T10:00:00Z'),
+    feedback: feedback ? { answer: 'no' as const, note: longText, at: new Date() } : null,
+  });
+  const past = Array.from({ length: HISTORY_LIMIT }, (_, i) => {
+    const d = decision(i + 1, i % 2 === 0);
+    return { decision: d, revisited: advisor.revisit({ ...stored, pick: 'neither-of-them' }) };
+  });
+
+  it('keeps a full Home tab, with the most decisions it shows, within a view’s limits', () => {
+    const home = homeView(comparison, advisor.startValue());
+    const view = {
+      ...home,
+      blocks: [...home.blocks, ...homeDecisionBlocks(past.slice(0, HOME_DECISIONS_LIMIT), 'U1')],
+    };
+    expect(validateView(view)).toEqual({ ok: true });
+  });
+
+  it('keeps a full history, a share confirmation and the note modal within a message’s limits', () => {
+    const message = historyMessage('C1', past, 'U1');
+    expect(validateBlocks(message.blocks, 'message')).toEqual({ ok: true });
+    expect(message.text).toMatch(/^The last 10 decisions shared in <#C1>/);
+    const confirmation = withFeedback({ text: 'Shared', blocks: [] }, decision(1, false));
+    expect(validateBlocks(confirmation.blocks, 'message')).toEqual({ ok: true });
+    expect(validateView(feedbackModal(decision(1, false), 'SSE', 'yes', true))).toEqual({ ok: true });
   });
 });
