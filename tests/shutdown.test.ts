@@ -78,7 +78,11 @@ describe('SIGTERM', () => {
     expect(shared()).toHaveLength(before + 1);
     const parent = shared().at(-1);
     expect(slack.thread(GENERAL, parent?.ts ?? '')).toHaveLength(2);
-    expect(slack.ephemerals(HUMAN, GENERAL).at(-1)?.text).toMatch(/^Shared in <#C0GENERAL>, with the reasoning/);
+    // The confirmation: the verdict's Share button became a link to the post.
+    const verdict = slack.ephemerals(HUMAN, GENERAL).at(-1);
+    expect(slack.findButtons({ message: { ephemeralId: verdict?.id ?? '' } }).map((b) => b.text)).toContain(
+      '✓ Shared in #general',
+    );
   }, 20_000);
 
   it('gives up on work that does not finish within 10 s, logs it, tells the person, and exits 0', async () => {

@@ -15,7 +15,6 @@ import { compileReader, type Reader, type Reading } from './understand.js';
 import { recommend, type Verdict } from './verdict.js';
 import {
   answer,
-  applicableQuestions,
   back,
   changeAnswer,
   currentStep,
@@ -24,6 +23,7 @@ import {
   dropCondition,
   encodeState,
   type Quote,
+  questionsAround,
   startState,
   type WizardState,
 } from './wizard.js';
@@ -39,6 +39,7 @@ export type * from './schema.js';
 export { summarise, type TextSummary } from './summary.js';
 export type { Reading } from './understand.js';
 export type { Alternative, AnswerReason, Source, Verdict, VerdictPick } from './verdict.js';
+export { edgeLabel } from './verdict.js';
 export type { Answers, Decoded, Quote, StateError, WizardState } from './wizard.js';
 
 export interface OptionView {
@@ -229,7 +230,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
     common: Pick<QuestionView, 'comparison' | 'startOver' | 'back'>,
     extra: Pick<QuestionView, 'understood' | 'conflict'>,
   ): QuestionView => {
-    const questions = applicableQuestions(c, state.answers);
+    const questions = questionsAround(c, state);
     const current = state.focus === question.id ? state.answers[question.id] : undefined;
     return {
       kind: 'question',

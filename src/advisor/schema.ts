@@ -53,10 +53,19 @@ export const adviceEntrySchema = z.object({
   sources: sourceIds,
 });
 
+/** A condition, as an alternative's or a 'neither' entry's lead: "if a fallback must work…", never "you need…". */
+const conditionText = text.regex(/^(if|when|where) /, 'a condition that starts with "if", "when" or "where"');
+/** A verdict's headline follows "Verdict: ", so a colon of its own would read "Verdict: SSE: …". */
+const headline = text
+  .max(150, 'a headline is a Slack header: 150 characters at most')
+  .refine((h) => !h.includes(':'), 'a headline follows "Verdict: ": no colon of its own');
+/** The two or three sources that support one verdict; the full list belongs to the scorecard. */
+const verdictSources = sourceIds.max(3, 'a verdict cites the two or three sources that support it');
+
 export const neitherSchema = z.object({
   id,
   name: text,
-  when: text,
+  when: conditionText,
   reason: text,
   sources: sourceIds,
 });
@@ -78,6 +87,8 @@ export const optionSchema = z.object({
 export const questionSchema = z.object({
   id,
   prompt: text,
+  /** What the question is about, as a verdict names it beside the answer ("Direction"): no "you" in a shared post. */
+  topic: text.optional(),
   /** Ask this question only when earlier answers match; otherwise it is skipped. */
   askWhen: answerCondition.optional(),
   options: z.array(optionSchema).min(2).max(9),
@@ -93,7 +104,14 @@ export const outcomeSchema = z.object({
   pick: id.optional(),
   neither: id.optional(),
   pairing: text.optional(),
-  headline: text.max(150, 'a headline is a Slack header: 150 characters at most'),
+  headline,
+  /**
+   * How an answer bears on this verdict, where the option's own line would argue for another pick ("Server →
+   * client alone would favour SSE; binary frames decide it for WebSocket"): question id → option id → line.
+   */
+  because: z.record(id, z.record(id, text)).optional(),
+  /** The sources that support this verdict, cited first; the deciding rows' sources fill up to three. */
+  sources: verdictSources.optional(),
   /** The scorecard rows behind the pick; a 'neither' verdict may name none, as no row decides it. */
   decidedBy: z.array(id),
   strength,
@@ -110,7 +128,7 @@ export const outcomeSchema = z.object({
 });
 
 export const alternativeSchema = z.union([
-  z.object({ id, name: text, reason: text, sources: sourceIds }),
+  z.object({ id, name: text, when: conditionText, reason: text, sources: sourceIds }),
   z.object({ id, neither: id }),
 ]);
 
@@ -157,9 +175,9 @@ export const conditionSchema = z.object({
   /** What the verdict becomes when the condition holds: a technology, or a 'neither' entry; none for a caveat. */
   pick: z.union([z.object({ technology: id }), z.object({ neither: id })]).optional(),
   /** With a pick: the verdict's headline, why, and the sources behind it. */
-  headline: text.max(150, 'a headline is a Slack header: 150 characters at most').optional(),
+  headline: headline.optional(),
   because: text.optional(),
-  sources: sourceIds.optional(),
+  sources: verdictSources.optional(),
   /** Applies only when the wizard's own verdict picks one of these (e.g. no EventSource overrides SSE only). */
   overrides: z.array(id).optional(),
   /** Applies only with these answers. */
@@ -346,6 +364,9 @@ export const comparisonSchema = comparisonBase.superRefine((c, ctx) => {
     all(alternative, o.alternatives ?? [], [...path, 'alternatives']);
     if (o.byAnswer && !o.tunedBy) problem([...path, 'tunedBy'], 'byAnswer needs tunedBy, the question it is keyed by');
     if (o.tunedBy) checkCondition({ [o.tunedBy]: Object.keys(o.byAnswer ?? {}) }, [...path, 'byAnswer']);
+    for (const [questionId, lines] of Object.entries(o.because ?? {}))
+      checkCondition({ [questionId]: Object.keys(lines) }, [...path, 'because']);
+    if (o.sources) checkSources(o.sources, path);
     for (const [answer, tuning] of Object.entries(o.byAnswer ?? {}))
       all(alternative, tuning.alternatives ?? [], [...path, 'byAnswer', answer, 'alternatives']);
   });

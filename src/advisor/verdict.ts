@@ -18,6 +18,8 @@ import { type Answers, applicableQuestions, matchOutcome } from './wizard.js';
 export interface AnswerReason {
   questionId: string;
   question: string;
+  /** What the question is about ("Direction"), for a line that names it beside the answer. */
+  topic: string;
   answer: string;
   /** How this answer moved the verdict. */
   because: string;
@@ -26,6 +28,8 @@ export interface AnswerReason {
 export interface Alternative {
   id: string;
   name: string;
+  /** When it is worth a look, as a condition: "if a fallback must work on the most restrictive networks". */
+  when: string;
   reason: string;
 }
 
@@ -64,17 +68,29 @@ export interface Verdict {
   pairing?: string;
   headline: string;
   strength: Strength;
+  /** The one reason that decided it: the line of the answer the outcome turns on, or the overriding condition's. */
+  decisive: string;
   reasons: AnswerReason[];
   decidingRows: Dimension[];
   caveats: Caveat[];
   alternatives: Alternative[];
+  /** The two or three sources that support this verdict: the outcome's, then the deciding rows'. */
   sources: Source[];
 }
+
+/** How many sources a verdict cites; every source is listed in the scorecard. */
+export const VERDICT_SOURCES_MAX = 3;
 
 export function technology(comparison: Comparison, id: string): Technology {
   const found = comparison.technologies.find((t) => t.id === id);
   if (!found) throw new Error(`Unknown technology ${id}`); // the schema checks every reference
   return found;
+}
+
+/** Who has the edge on a scorecard row, in the one wording every surface uses: "edge: SSE", "edge: it depends". */
+export function edgeLabel(comparison: Comparison, dimension: Dimension): string {
+  if (dimension.edge === 'depends') return 'edge: it depends';
+  return `edge: ${comparison.technologies.find((t) => t.id === dimension.edge)?.shortName ?? dimension.edge}`;
 }
 
 export function dimensionsById(comparison: Comparison, ids: readonly string[]): Dimension[] {
@@ -90,9 +106,9 @@ function alternativeById(comparison: Comparison, id: string): Alternative {
   const entry = comparison.wizard.alternatives.find((a) => a.id === id);
   if (entry && 'neither' in entry) {
     const neither = comparison.neither.find((n) => n.id === entry.neither);
-    if (neither) return { id, name: neither.name, reason: `${neither.when}. ${neither.reason}` };
+    if (neither) return { id, name: neither.name, when: neither.when, reason: neither.reason };
   } else if (entry) {
-    return { id, name: entry.name, reason: entry.reason };
+    return { id, name: entry.name, when: entry.when, reason: entry.reason };
   }
   throw new Error(`Unknown alternative ${id}`);
 }
@@ -118,13 +134,9 @@ export function neitherEntry(comparison: Comparison, id: string): NeitherEntry {
   return found;
 }
 
-/** The sources behind the alternatives a verdict names, so that every claim it shows is cited. */
-function alternativeSources(comparison: Comparison, alternatives: readonly Alternative[]): string[] {
-  return alternatives.flatMap(({ id }) => {
-    const entry = comparison.wizard.alternatives.find((a) => a.id === id);
-    if (!entry) return [];
-    return 'neither' in entry ? neitherEntry(comparison, entry.neither).sources : entry.sources;
-  });
+/** The first few sources of these ids, in the order given, each once. */
+function citedSources(comparison: Comparison, ids: readonly string[]): Source[] {
+  return [...new Set(ids)].slice(0, VERDICT_SOURCES_MAX).flatMap((id) => comparison.sources.filter((s) => s.id === id));
 }
 
 /**
@@ -148,9 +160,21 @@ export function recommend(
   const reasons = questions.map((question): AnswerReason => {
     const option = question.options.find((o) => o.id === answers[question.id]);
     if (!option) throw new Error(`Unknown option for ${question.id}`);
-    const because = question.id === outcome.tunedBy && tuning?.note ? tuning.note : option.because;
-    return { questionId: question.id, question: question.prompt, answer: option.label, because };
+    const because =
+      question.id === outcome.tunedBy && tuning?.note
+        ? tuning.note
+        : (outcome.because?.[question.id]?.[option.id] ?? option.because);
+    return {
+      questionId: question.id,
+      question: question.prompt,
+      topic: question.topic ?? question.prompt,
+      answer: option.label,
+      because,
+    };
   });
+  // The outcome turns on the answers its condition names: the first of them is the reason that decided it.
+  const turnsOn = Object.keys(outcome.when);
+  const decisive = (reasons.find((r) => turnsOn.includes(r.questionId)) ?? reasons[0])?.because ?? outcome.headline;
 
   const pickId = outcome.pick ?? outcome.neither ?? '';
   const caveats = comparison.caveats.filter(
@@ -163,12 +187,7 @@ export function recommend(
   );
   const decidingRows = dimensionsById(comparison, outcome.decidedBy);
   const { pick, sources: pickSources } = verdictPick(comparison, outcome);
-  const sourceIds = [
-    ...pickSources,
-    ...alternativeSources(comparison, alternatives),
-    ...decidingRows.flatMap((d) => d.sources),
-    ...caveats.flatMap((c) => c.sources),
-  ];
+  const sourceIds = [...(outcome.sources ?? []), ...decidingRows.flatMap((d) => d.sources), ...pickSources];
 
   return {
     comparisonId: comparison.id,
@@ -178,11 +197,12 @@ export function recommend(
     ...(outcome.pairing ? { pairing: outcome.pairing } : {}),
     headline: outcome.headline,
     strength: tuning?.strength ?? outcome.strength,
+    decisive,
     reasons,
     decidingRows,
     caveats,
     alternatives,
-    sources: sourcesById(comparison, sourceIds),
+    sources: citedSources(comparison, sourceIds),
   };
 }
 
@@ -222,21 +242,19 @@ export function withConditions(comparison: Comparison, verdict: Verdict, conditi
     {
       id: verdict.pick.id,
       name: verdict.pick.name,
-      reason: `${verdict.headline}: what your answers alone would give.`,
+      when: 'if that does not hold',
+      reason: `The answers alone give ${verdict.headline}.`,
     },
     ...verdict.alternatives.filter((a) => a.id !== pick.id && a.name !== pick.name),
   ];
-  const sourceIds = [
-    ...(overriding.sources ?? []),
-    ...caveats.flatMap((c) => c.sources),
-    ...verdict.sources.map((s) => s.id),
-  ];
+  const sourceIds = [...(overriding.sources ?? []), ...verdict.sources.map((s) => s.id)];
   const { pairing: _pairing, ...rest } = verdict;
   return {
     ...rest,
     pick,
     headline: overriding.headline ?? pick.name,
     strength: 'clear',
+    decisive: overriding.because ?? overriding.says,
     conditions: [
       {
         conditionId: overriding.id,
@@ -248,7 +266,7 @@ export function withConditions(comparison: Comparison, verdict: Verdict, conditi
     decidingRows: [],
     caveats,
     alternatives,
-    sources: sourcesById(comparison, sourceIds),
+    sources: citedSources(comparison, sourceIds),
   };
 }
 

@@ -98,8 +98,18 @@ export function startState(comparison: Comparison): WizardState {
   return { comparisonId: comparison.id, answers: {} };
 }
 
+/**
+ * The questions to count a step's position among. While one answer is being changed, its answer is open again, so
+ * the questions it could bring back count: changing "Both ways" re-asks "Question 1 of 3", not "1 of 1".
+ */
+export function questionsAround(comparison: Comparison, state: WizardState): Question[] {
+  if (!state.focus) return applicableQuestions(comparison, state.answers);
+  const { [state.focus]: _changing, ...others } = state.answers;
+  return applicableQuestions(comparison, others);
+}
+
 export function currentStep(comparison: Comparison, state: WizardState): WizardStep {
-  const questions = applicableQuestions(comparison, state.answers);
+  const questions = questionsAround(comparison, state);
   const index = state.focus
     ? questions.findIndex((q) => q.id === state.focus)
     : questions.findIndex((q) => state.answers[q.id] === undefined);
@@ -227,9 +237,10 @@ function encodeV1(comparison: Comparison, state: WizardState): string {
 //   q<question index><d|h|a>=<words>   a quote behind an answer (direct, hint or assumed); several per question
 //   c<condition index>=<words>         a condition found in the text, with its words ('' when none are kept)
 //   r<question index>                  a question the text left open
-// Words are percent-encoded and clipped so that the whole value stays within Slack's 2,000 characters.
+// Words are percent-encoded and clipped so that the whole value stays within Slack's 2,000 characters, with room
+// for a surface to wrap the state (the verdict's shape and where it was shared: src/slack/values.ts).
 export const TEXT_STATE_VERSION = 2;
-export const STATE_MAX = 2000;
+export const STATE_MAX = 1800;
 const QUOTE_CLIPS = [80, 40, 16, 0];
 /** `~` separates fields, and encodeURIComponent leaves it as it is. */
 const encodeWords = (words: string) => encodeURIComponent(words).replace(/~/g, '%7E');

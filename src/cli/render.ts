@@ -5,6 +5,7 @@ import {
   DEFAULT_DATA_DIR,
   type Dimension,
   dataFileOf,
+  edgeLabel,
   type QuestionView,
   type Quote,
   type Source,
@@ -22,14 +23,14 @@ export function verdictText(comparison: Comparison, verdict: Verdict): string {
     ...(verdict.pairing ? [`Pair it: ${verdict.pairing}`] : []),
     '',
     'Why:',
-    ...verdict.reasons.map((r) => `  - ${r.answer}: ${r.because}`),
+    ...verdict.reasons.map((r) => `  - ${r.topic}: ${r.answer}. ${r.because}`),
   ];
   if (verdict.pick.kind === 'neither') lines.push('', `${verdict.pick.name}: ${verdict.pick.summary}`);
   if (verdict.decidingRows.length)
     lines.push('', 'Deciding scorecard rows:', ...verdict.decidingRows.map((d) => dimensionLine(comparison, d)));
   if (verdict.caveats.length) lines.push('', 'Caveats:', ...verdict.caveats.map((c) => `  - ${c.text}`));
   if (verdict.alternatives.length)
-    lines.push('', 'Also consider:', ...verdict.alternatives.map((a) => `  - ${a.name}: ${a.reason}`));
+    lines.push('', 'Also consider:', ...verdict.alternatives.map((a) => `  - ${a.name} ${a.when}. ${a.reason}`));
   lines.push('', 'Sources:', ...verdict.sources.map((s) => `  - ${sourceText(comparison, s)}`));
   return lines.join('\n');
 }
@@ -67,13 +68,9 @@ export function dimensionKeywords(comparison: Comparison): string[] {
   return comparison.dimensions.map((d) => d.aliases[0] ?? d.name.toLowerCase());
 }
 
-function edgeName(comparison: Comparison, edge: string): string {
-  return comparison.technologies.find((t) => t.id === edge)?.shortName ?? edge;
-}
-
 function dimensionLine(comparison: Comparison, d: Dimension): string {
   const sides = comparison.technologies.map((t) => `${t.shortName}: ${d.sides[t.id]?.short ?? ''}`).join(' | ');
-  return `  - ${d.name} (edge: ${edgeName(comparison, d.edge)}): ${sides}`;
+  return `  - ${d.name} (${edgeLabel(comparison, d)}): ${sides}`;
 }
 
 /** The verdict (or the one question still open) for free text, with what was understood from it. */
@@ -112,15 +109,20 @@ function quoteText(quotes: readonly Quote[]): string {
   return quotes.length ? ` (from ${quotes.map((q) => `"${q.words}"`).join(', ')})` : '';
 }
 
+/** The scorecard, with every source behind the comparison: a verdict cites only the few that support it. */
 export function scorecardText(comparison: Comparison): string {
-  return [`${comparison.title}: the scorecard`, ...comparison.dimensions.map((d) => dimensionLine(comparison, d))].join(
-    '\n',
-  );
+  return [
+    `${comparison.title}: the scorecard`,
+    ...comparison.dimensions.map((d) => dimensionLine(comparison, d)),
+    '',
+    'Sources:',
+    ...comparison.sources.map((s) => `  - ${sourceText(comparison, s)}`),
+  ].join('\n');
 }
 
 export function dimensionText(comparison: Comparison, d: Dimension): string {
   return [
-    `${d.name} (${d.category}; edge: ${edgeName(comparison, d.edge)})`,
+    `${d.name} (${d.category}; ${edgeLabel(comparison, d)})`,
     ...comparison.technologies.map((t) => `  ${t.shortName}: ${d.sides[t.id]?.detail ?? ''}`),
     ...(d.note ? [`  Note: ${d.note}`] : []),
   ].join('\n');
@@ -143,7 +145,7 @@ export function technologyText(comparison: Comparison, profile: TechnologyProfil
 }
 
 export function neitherText(comparison: Comparison): string {
-  return ['When to pick neither:', ...comparison.neither.map((n) => `  - ${n.name}: ${n.when}. ${n.reason}`)].join(
+  return ['When to pick neither:', ...comparison.neither.map((n) => `  - ${n.name}, ${n.when}. ${n.reason}`)].join(
     '\n',
   );
 }

@@ -21,6 +21,12 @@ export const ACTION = {
   /** After Slack did not confirm a share: the person looked, and shares it (or its reasoning) anyway. Same value. */
   shareAnyway: 'verdict.share_anyway',
   scorecard: 'scorecard.show',
+  /** Expands a verdict to its full reasoning, or collapses it again. Value: the verdict's shape and state. */
+  why: 'verdict.why',
+  /** "Shared in #channel", a link to the post (Slack sends the click all the same): nothing to do. */
+  shared: 'verdict.shared',
+  /** Runs a command the help suggests ("Did you mean /realtime compare?"); suffix: its position. Value: its text. */
+  run: (index: number) => `help.run.${index}`,
   /** "Was this right?" on a decision in the log. Value: the decision's id (values.ts). */
   feedbackYes: 'decision.feedback.yes',
   feedbackNo: 'decision.feedback.no',
@@ -29,9 +35,13 @@ export const ACTION = {
 /** An id as a RegExp source that matches it literally. */
 const escaped = (id: string) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-const NAVIGATION_IDS = String.raw`wizard\.(?:answer\.\d+|back|start_over|change\.\d+|drop\.\d+)`;
-/** Every button that moves the wizard to the state in its value: answer, back, start over, change, drop. */
+const NAVIGATION_IDS = String.raw`(?:wizard\.(?:answer\.\d+|back|start_over|change\.\d+|drop\.\d+)|verdict\.why)`;
+/** Every button that moves the wizard to the state in its value: answer, back, start over, change, drop, why. */
 export const WIZARD_NAVIGATION = new RegExp(`^${NAVIGATION_IDS}$`);
+
+const RUN_IDS = String.raw`help\.run\.\d+`;
+/** The help's suggestions, each a button that runs the command it suggests. */
+export const RUN_SUGGESTION = new RegExp(`^${RUN_IDS}$`);
 
 /**
  * Any action id the app never puts on a button: a message from an older version of the app, or a payload that
@@ -39,7 +49,7 @@ export const WIZARD_NAVIGATION = new RegExp(`^${NAVIGATION_IDS}$`);
  * listener answers these. A negative look-ahead over our own ids, so that it never also runs for one of ours.
  */
 export const FOREIGN_ACTION = new RegExp(
-  `^(?!(?:${[NAVIGATION_IDS, ...[ACTION.open, ACTION.share, ACTION.shareAnyway, ACTION.scorecard, ACTION.feedbackYes, ACTION.feedbackNo].map(escaped)].join('|')})$)`,
+  `^(?!(?:${[NAVIGATION_IDS, RUN_IDS, ...[ACTION.open, ACTION.share, ACTION.shareAnyway, ACTION.scorecard, ACTION.shared, ACTION.feedbackYes, ACTION.feedbackNo].map(escaped)].join('|')})$)`,
 );
 
 export const SHORTCUT_CALLBACK = 'realtime_advice';

@@ -46,30 +46,122 @@ export const wizardValue = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
+// A verdict's shape: collapsed (the pick, the reason that decided it, the caveat that matters most) or expanded
+// (the full reasoning), and where it was shared, once it was. It rides in front of the verdict's state, on the
+// "Why?" / "Show less" button and on Share:  `v1|<c|e>|<channel>|<channel name>|<permalink>|<state>`.
+// A bare state (a button issued before verdicts had a shape) is the collapsed verdict, not shared.
+
+export interface SharedIn {
+  channel: string;
+  /** The channel's name, for "Shared in #general"; absent where Slack did not say (a DM). */
+  name?: string;
+  /** The post's permalink (chat.getPermalink); absent when Slack did not give one. */
+  link?: string;
+}
+
+export interface VerdictShape {
+  expanded: boolean;
+  shared?: SharedIn;
+}
+
+export const COLLAPSED: VerdictShape = { expanded: false };
+
+const SHAPE_PREFIX = 'v1|';
+const shapeFields = z.object({
+  expanded: z.enum(['c', 'e']),
+  channel: z.union([z.literal(''), z.string().regex(/^[CDG][A-Z0-9]{2,30}$/)]),
+  name: z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]{0,80}$/u),
+  link: z.union([
+    z.literal(''),
+    z
+      .string()
+      .max(400)
+      .regex(/^https:\/\/[^|\s]+$/),
+  ]),
+});
+
+export const verdictShapeValue = {
+  encode(state: string, shape: VerdictShape): string {
+    const { shared } = shape;
+    const head = [
+      shape.expanded ? 'e' : 'c',
+      shared?.channel ?? '',
+      shared?.name && shapeFields.shape.name.safeParse(shared.name).success ? shared.name : '',
+      shared?.link ?? '',
+    ];
+    const value = `${SHAPE_PREFIX}${head.join('|')}|${state}`;
+    // A state is at most 1,800 characters; a link that would push it past Slack's limit is left out.
+    return value.length <= BUTTON_VALUE_MAX ? value : verdictShapeValue.encode(state, withoutLink(shape));
+  },
+  /** The shape and the state it wraps; a bare state is a collapsed verdict. */
+  decode(raw: string): Decoded<{ shape: VerdictShape; state: string }> {
+    if (!raw.startsWith(SHAPE_PREFIX)) return { ok: true, value: { shape: COLLAPSED, state: raw } };
+    const parts = raw.slice(SHAPE_PREFIX.length).split('|');
+    if (parts.length < 5) return fail('malformed', 'a verdict shape without its state');
+    const [expanded, channel, name, link, ...rest] = parts;
+    const fields = shapeFields.safeParse({ expanded, channel, name, link });
+    if (!fields.success) return fail('malformed', `verdict shape ${complaint(fields.error)}`);
+    const f = fields.data;
+    const shared: SharedIn | undefined = f.channel
+      ? { channel: f.channel, ...(f.name ? { name: f.name } : {}), ...(f.link ? { link: f.link } : {}) }
+      : undefined;
+    return {
+      ok: true,
+      value: { shape: { expanded: f.expanded === 'e', ...(shared ? { shared } : {}) }, state: rest.join('|') },
+    };
+  },
+};
+
+function withoutLink(shape: VerdictShape): VerdictShape {
+  if (!shape.shared?.link) return { expanded: shape.expanded };
+  const { link: _link, ...shared } = shape.shared;
+  return { ...shape, shared };
+}
+
+/** A navigation button's value: the wizard's state to go to, and for a verdict the shape to show it in. */
+export const navigationValue = {
+  decode(advisor: Advisor, raw: unknown): Decoded<{ view: WizardView; shape: VerdictShape }> {
+    const value = buttonValue.safeParse(raw);
+    if (!value.success) return fail('malformed', `wizard value ${complaint(value.error)}`);
+    const shaped = verdictShapeValue.decode(value.data);
+    if (!shaped.ok) return shaped;
+    const view = wizardValue.decode(advisor, shaped.value.state);
+    return view.ok ? { ok: true, value: { view: view.value, shape: shaped.value.shape } } : view;
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
 // Share in channel: a finished wizard's state (its verdict), or one piece of advice as `advice:<comparison>:<entry>`.
 
 const ADVICE_PREFIX = 'advice';
 const adviceShare = z.string().regex(/^advice:([a-z0-9][a-z0-9-]{0,63}):([a-z0-9][a-z0-9-]{0,63})$/);
 
-export type ShareValue = { kind: 'verdict'; state: string } | { kind: 'advice'; comparisonId: string; entryId: string };
+export type ShareValue =
+  | { kind: 'verdict'; state: string; shape?: VerdictShape }
+  | { kind: 'advice'; comparisonId: string; entryId: string };
 
-/** What a Share button's value names, looked up: the verdict, or the advice entry with its comparison. */
+/**
+ * What a Share button's value names, looked up: the verdict (with the shape it was shown in, to show it so again
+ * once shared), or the advice entry with its comparison.
+ */
 export type Shareable =
-  | { kind: 'verdict'; view: VerdictView }
+  | { kind: 'verdict'; view: VerdictView; shape?: VerdictShape }
   | { kind: 'advice'; comparison: Comparison; match: AdviceMatch };
 
 export const shareValue = {
   encode(value: ShareValue): string {
-    return value.kind === 'verdict' ? value.state : `${ADVICE_PREFIX}:${value.comparisonId}:${value.entryId}`;
+    if (value.kind === 'advice') return `${ADVICE_PREFIX}:${value.comparisonId}:${value.entryId}`;
+    return value.shape?.expanded ? verdictShapeValue.encode(value.state, { expanded: true }) : value.state;
   },
   decode(advisor: Advisor, raw: unknown): Decoded<Shareable> {
     const value = buttonValue.safeParse(raw);
     if (!value.success) return fail('malformed', `share value ${complaint(value.error)}`);
     if (!value.data.startsWith(`${ADVICE_PREFIX}:`)) {
-      const wizard = wizardValue.decode(advisor, value.data);
+      const wizard = navigationValue.decode(advisor, value.data);
       if (!wizard.ok) return wizard;
-      return wizard.value.kind === 'verdict'
-        ? { ok: true, value: { kind: 'verdict', view: wizard.value } }
+      const { view, shape } = wizard.value;
+      return view.kind === 'verdict'
+        ? { ok: true, value: { kind: 'verdict', view, shape } }
         : fail('not-a-verdict', 'the wizard has not reached a verdict yet');
     }
     const advice = adviceShare.safeParse(value.data);
@@ -98,6 +190,22 @@ export const shareAnywayValue = {
     const startedOn = value.data.slice(0, space);
     if (space < 0 || !messageTs.test(startedOn)) return fail('malformed', 'share-anyway value without its message');
     return { ok: true, value: { startedOn, value: value.data.slice(space + 1) } };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// A suggestion of the help ("Did you mean /realtime compare?"): the text after the command, as if typed.
+
+/** As long as a suggestion can be: a keyword of a word or two. */
+const COMMAND_TEXT_MAX = 100;
+
+export const commandValue = {
+  encode: (text: string): string => text,
+  decode(raw: unknown): Decoded<string> {
+    const value = z.string().trim().min(1).max(COMMAND_TEXT_MAX).safeParse(raw);
+    return value.success
+      ? { ok: true, value: value.data }
+      : fail('malformed', `command value ${complaint(value.error)}`);
   },
 };
 

@@ -39,7 +39,7 @@ describe('loading the comparison data', () => {
     expect(comparison?.neither.map((n) => n.name)).toEqual([
       'Long polling',
       'WebTransport',
-      'Service-to-service streaming where both ends are yours',
+      'Service-to-service streaming',
       'Batched HTTP POSTs',
       'WebRTC',
       'HLS (HTTP Live Streaming)',

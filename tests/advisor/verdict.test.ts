@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/advisor/index.js';
 import { recommend } from '../../src/advisor/verdict.js';
+import { allAnswerPaths } from '../../src/advisor/wizard.js';
 import { websocketVsSse } from './helpers.js';
 
 const verdictFor = (answers: Answers) => {
@@ -80,15 +81,63 @@ describe('verdicts', () => {
       simplicity: 'not-much',
     }).alternatives;
     expect(alternative?.name).toBe('WebTransport');
-    expect(alternative?.reason).toMatch(/QUIC/);
+    expect(alternative?.when).toMatch(/^if QUIC/);
   });
 
-  it('cites its sources, with links', () => {
+  it('cites the two or three sources that support this verdict, not the whole list', () => {
     const { sources } = verdictFor({ ...S2C_TEXT, simplicity: 'a-lot' });
-    expect(sources.map((s) => s.id)).toEqual(expect.arrayContaining(['whatwg-sse', 'mdn-eventsource', 'rfc6202']));
+    expect(sources.map((s) => s.id)).toEqual(['whatwg-sse', 'mdn-eventsource', 'rfc9113']);
+    const binary = verdictFor({ direction: 'server-to-client', binary: 'yes', simplicity: 'not-much' });
+    expect(binary.sources.map((s) => s.id)).toEqual(['rfc6455', 'whatwg-sse', 'mdn-websocket']);
+    for (const answers of allAnswerPaths(websocketVsSse))
+      expect(verdictFor(answers).sources.length).toBeLessThanOrEqual(3);
   });
 
   it('has no verdict until every question that applies is answered', () => {
     expect(recommend(websocketVsSse, { direction: 'server-to-client' })).toBeUndefined();
+  });
+});
+
+describe("a verdict's words", () => {
+  const paths = allAnswerPaths(websocketVsSse).map(
+    (answers) => [JSON.stringify(answers), verdictFor(answers)] as const,
+  );
+  const others = (pick: string) => websocketVsSse.technologies.filter((t) => t.id !== pick).map((t) => t.shortName);
+
+  it('says how each answer bears on a binary WebSocket verdict, never that it is what SSE is built for', () => {
+    const lines = (answers: Answers) => verdictFor(answers).reasons.map((r) => r.because);
+    expect(lines({ direction: 'server-to-client', binary: 'yes', simplicity: 'somewhat' })[0]).toBe(
+      'Server → client alone would favour SSE; binary frames decide it for WebSocket.',
+    );
+    const mostly = lines({ direction: 'mostly-server', binary: 'yes', simplicity: 'somewhat' });
+    expect(mostly[0]).toMatch(/would favour SSE plus POSTs; binary frames decide it for WebSocket/);
+    expect(mostly.join(' ')).not.toMatch(/can go as ordinary POSTs beside the stream|what SSE is built for/);
+  });
+
+  it.each(paths)('%s: a line that names the other side also says how the pick wins', (_path, verdict) => {
+    if (verdict.pick.kind !== 'technology') return;
+    for (const reason of verdict.reasons)
+      if (others(verdict.pick.id).some((name) => reason.because.includes(name)))
+        expect(reason.because).toContain(verdict.pick.shortName);
+  });
+
+  it.each(paths)('%s: the decisive reason is the line of the answer the outcome turns on', (_path, verdict) => {
+    expect(verdict.reasons.map((r) => r.because)).toContain(verdict.decisive);
+  });
+
+  it('states alternatives as conditions, never as what the person said', () => {
+    for (const [, verdict] of paths)
+      for (const a of verdict.alternatives) {
+        expect(a.when).toMatch(/^(if|when|where) /);
+        expect(`${a.when} ${a.reason}`).not.toMatch(/\byou(r|rs|rself)?\b/i);
+      }
+  });
+
+  it('has headlines with no colon of their own, so that "Verdict: SSE, one-way…" reads once', () => {
+    const headlines = [
+      ...websocketVsSse.wizard.outcomes.map((o) => o.headline),
+      ...(websocketVsSse.understanding?.conditions ?? []).flatMap((c) => (c.headline ? [c.headline] : [])),
+    ];
+    for (const headline of headlines) expect(headline).not.toContain(':');
   });
 });

@@ -255,7 +255,7 @@ describe('button values issued before the client → server and live media optio
       'Batched HTTP POSTs, neither a socket nor a stream, for data that flows client → server',
     );
     expect(upstream.pairing).toMatch(/keepalive or navigator\.sendBeacon\(\)/);
-    expect(upstream.alternatives[0]?.reason).toMatch(/many messages a second/);
+    expect(upstream.alternatives[0]?.when).toMatch(/^if the client sends many messages a second/);
     expect(upstream.sources.map((s) => s.id)).toEqual(
       expect.arrayContaining(['mdn-sendbeacon', 'mdn-fetch-keepalive']),
     );

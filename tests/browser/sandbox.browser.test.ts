@@ -113,10 +113,12 @@ describe('the sandbox in a browser', () => {
       await see(lastEphemeral(), next);
     }
 
-    // (3) The verdict explains itself.
+    // (3) The verdict opens collapsed, and "Why?" expands it in place to the full reasoning.
     const verdict = lastEphemeral();
     await see(verdict.getByRole('heading'), /^Verdict: SSE/);
-    await see(verdict, 'Why');
+    await see(verdict, 'Data flows only from server to client');
+    await verdict.getByRole('button', { name: 'Why?' }).click();
+    await see(lastEphemeral(), 'What decided it');
     expect(await verdict.getByRole('button', { name: 'Share in channel' }).getAttribute('class')).toContain(
       'bk-button-primary',
     );
@@ -126,7 +128,8 @@ describe('the sandbox in a browser', () => {
     const shared = page.locator('#messages .message:not(.ephemeral)', { hasText: 'ran the Realtime Advisor' }).last();
     await see(shared, 'SSE');
     await see(shared.locator('.author'), 'Realtime Advisor');
-    await see(lastEphemeral(), 'Shared in #general, with the reasoning in the thread.');
+    // The verdict itself says so: its Share button became a link to the post.
+    await see(lastEphemeral().getByRole('button', { name: '✓ Shared in #general' }), 'Shared in #general');
     await shared.getByRole('button', { name: /1 reply/ }).click();
     const thread = page.getByRole('complementary', { name: 'Thread' });
     await thread.waitFor();

@@ -5,7 +5,7 @@ import { createAdvisor } from '../../src/advisor/index.js';
 import { loadComparisonFile } from '../../src/advisor/load.js';
 import { recommend } from '../../src/advisor/verdict.js';
 import { answerText, runWizard, usageText } from '../../src/cli/advise.js';
-import { verdictText } from '../../src/cli/render.js';
+import { scorecardText, verdictText } from '../../src/cli/render.js';
 import { advisor, websocketVsSse } from '../advisor/helpers.js';
 
 async function* linesOf(...lines: string[]) {
@@ -74,7 +74,7 @@ describe('the advise command line', () => {
   it('reads piped answers from stdin in a real process', () => {
     const script = fileURLToPath(new URL('../../src/cli/advise.ts', import.meta.url));
     const out = execFileSync('npx', ['tsx', script, '--wizard'], { input: '2\n', encoding: 'utf8' });
-    expect(out).toContain('Verdict: WebSocket: frequent, low-latency messages both ways (strong pick)');
+    expect(out).toContain('Verdict: WebSocket, for frequent low-latency messages both ways (strong pick)');
   });
 
   it('prints each piped answer after its prompt, so every prompt and answer reads on its own line', () => {
@@ -124,7 +124,8 @@ describe('the command line says only what the data says', () => {
     expect(usage).toContain('The content and its sources: data/websocket-vs-sse.json');
     const verdict = recommend(websocketVsSse, { direction: 'both-ways' });
     if (!verdict) throw new Error('expected a verdict');
-    const text = verdictText(websocketVsSse, verdict);
+    // A verdict cites the sources that support it; the scorecard lists them all, the seed page too.
+    const text = `${verdictText(websocketVsSse, verdict)}\n${scorecardText(websocketVsSse)}`;
     expect(text).toContain(
       'WebSocket vs SSE (comparison page, updated 2026-06-05), structured in data/websocket-vs-sse.json',
     );

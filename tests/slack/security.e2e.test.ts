@@ -68,6 +68,12 @@ describe('health and acks', () => {
     expectAcked(click);
     // The ack came back while the slow chat.postMessage was still pending: nothing had been posted yet.
     expect(h.slack.channelHistory('C0GENERAL')).toHaveLength(posts);
-    await eventually(() => expect(h.slack.ephemerals(HUMAN).at(-1)?.text).toMatch(/^Shared in/), 5000);
+    await eventually(
+      () =>
+        expect(h.slack.findButtons({ message: { ephemeralId: advice?.id ?? '' } }).map((b) => b.text)).toContain(
+          '✓ Shared in #general',
+        ),
+      5000,
+    );
   });
 });

@@ -27,7 +27,7 @@ describe('sharing a verdict', () => {
       return history.at(-1);
     });
     expect(parent?.text).toBe(
-      `<@${HUMAN}> ran the Realtime Advisor: Verdict: SSE: one-way server push over plain HTTP (strong pick)`,
+      `<@${HUMAN}> ran the Realtime Advisor: Verdict: SSE, one-way server push over plain HTTP (strong pick)`,
     );
     const replies = await eventually(() => {
       const thread = h.slack.thread(GENERAL, parent?.ts ?? '');
@@ -38,7 +38,65 @@ describe('sharing a verdict', () => {
     const reasoning = visibleText(replies[0]);
     expect(reasoning).toContain('Data flows only from server to client');
     expect(reasoning).toContain('about 6 SSE connections');
-    await eventually(() => expect(h.lastEphemeral().text).toMatch(/^Shared in <#C0GENERAL>/));
+    // The full reasoning: every answer's effect, what decided it, every caveat.
+    expect(reasoning).toContain('*What decided it*');
+    expect(reasoning).toContain('Check that no proxy on the path buffers the response');
+    // The private verdict is updated in place: its Share button is now a link to the post.
+    const shared = await eventually(() => {
+      const button = h.slack
+        .findButtons({ message: { ephemeralId: verdict.id } })
+        .find((b) => b.text.includes('Shared in'));
+      expect(button).toBeDefined();
+      return button;
+    });
+    expect(shared?.text).toBe('✓ Shared in #general');
+    expect(shared?.url).toBe(
+      `https://${h.slack.teamDomain}.slack.com/archives/C0GENERAL/p${parent?.ts.replace('.', '')}`,
+    );
+    expect(h.slack.findButtons({ message: { ephemeralId: verdict.id } }).map((b) => b.text)).not.toContain(
+      'Share in channel',
+    );
+    expect(h.lastEphemeral().id).toBe(verdict.id); // no second message to say so
+    // Slack sends the click on a link button to the app too: acknowledged, nothing else happens.
+    expectAcked(
+      await h.slack.clickButtonByText({ text: '✓ Shared in #general', message: { ephemeralId: verdict.id } }),
+    );
+  });
+
+  it('keeps an expanded verdict expanded once it is shared', async () => {
+    const verdict = await sseVerdict();
+    await h.slack.clickButtonByText({ text: 'Why?', message: { ephemeralId: verdict.id } });
+    await eventually(() => expect(visibleText(h.lastEphemeral())).toContain('*What decided it*'));
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
+    const now = await eventually(() => {
+      const current = h.lastEphemeral();
+      expect(h.slack.findButtons({ message: { ephemeralId: current.id } }).map((b) => b.text)).toContain(
+        '✓ Shared in #general',
+      );
+      return current;
+    });
+    expect(visibleText(now)).toContain('*What decided it*');
+    // Folding it keeps the link to the post.
+    await h.slack.clickButtonByText({ text: 'Show less', message: { ephemeralId: verdict.id } });
+    await eventually(() => expect(visibleText(h.lastEphemeral())).not.toContain('*What decided it*'));
+    expect(h.slack.findButtons({ message: { ephemeralId: verdict.id } }).map((b) => b.text)).toContain(
+      '✓ Shared in #general',
+    );
+  });
+
+  it('still says where it was shared when Slack gives no link to the post', async () => {
+    const verdict = await sseVerdict();
+    h.slack.injectFault('chat.getPermalink', { error: 'message_not_found' });
+    await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
+    const shared = await eventually(() => {
+      const button = h.slack
+        .findButtons({ message: { ephemeralId: verdict.id } })
+        .find((b) => b.text.includes('Shared in'));
+      expect(button).toBeDefined();
+      return button;
+    });
+    expect(shared?.text).toBe('✓ Shared in #general');
+    expect(shared?.url).toBeUndefined();
   });
 
   it('posts once when the Share button is clicked twice', async () => {
@@ -116,7 +174,11 @@ describe('sharing a verdict', () => {
     );
     // The failed share did not use up the button.
     await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
-    await eventually(() => expect(h.lastEphemeral().text).toMatch(/^Shared in <#C0GENERAL>/));
+    await eventually(() =>
+      expect(h.slack.findButtons({ message: { ephemeralId: verdict.id } }).map((b) => b.text)).toContain(
+        '✓ Shared in #general',
+      ),
+    );
   });
 
   it('names the missing permission when Slack says missing_scope', async () => {
@@ -149,7 +211,13 @@ describe('sharing with a retry policy', () => {
     const advice = retrying.lastEphemeral();
     retrying.slack.injectFault('chat.postMessage', { status: 429, retryAfterSeconds: 1 });
     await retrying.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: advice.id } });
-    await eventually(() => expect(retrying.lastEphemeral().text).toMatch(/^Shared in/), 6000);
+    await eventually(
+      () =>
+        expect(retrying.slack.findButtons({ message: { ephemeralId: advice.id } }).map((b) => b.text)).toContain(
+          '✓ Shared in #general',
+        ),
+      6000,
+    );
     const statuses = retrying.slack.callsTo('chat.postMessage').map((c) => c.status);
     expect(statuses).toEqual([429, 200, 200]);
   });

@@ -20,7 +20,7 @@ describe('the message shortcut', () => {
     expectAcked(await h.slack.messageShortcut({ channel: GENERAL, ts: reply.ts, callbackId: 'realtime_advice' }));
 
     const modal = await openModal();
-    expect(visibleText(modal)).toContain('Streaming LLM responses to a web client');
+    expect(visibleText(modal)).toContain('Verdict: SSE, one-way server push over plain HTTP');
     const submitted = await h.slack.submitView({ viewId: modal.id });
     expectAcked(submitted);
 
@@ -31,6 +31,8 @@ describe('the message shortcut', () => {
     });
     expect(answer?.thread_ts).toBe(root.ts); // the thread's root, not the reply's own ts
     expect(answer?.text).toMatch(new RegExp(`^<@${HUMAN}> ran the Realtime Advisor: Verdict: SSE`));
+    // The post carries the full reasoning, the rule of thumb the message's words called up included.
+    expect(visibleText(answer)).toContain('*Rule of thumb:* _Streaming LLM responses to a web client_');
     await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toMatch(/Posted in the thread/));
   });
 
@@ -82,8 +84,13 @@ describe('the message shortcut', () => {
         return now as typeof modal;
       });
     }
-    expect(visibleText(modal)).toContain('Verdict: WebSocket: binary frames from the server');
-    expect(visibleText(modal)).toContain('*Do you need binary payloads?* Yes, binary frames _(from “raw bytes”)_');
+    expect(visibleText(modal)).toContain('Verdict: WebSocket, for binary frames from the server');
+    await h.slack.clickButtonByText({ text: 'Why?', viewId: modal.id });
+    modal = await eventually(() => {
+      const now = h.slack.openViews(HUMAN).at(-1);
+      expect(visibleText(now)).toContain('*Payloads:* Yes, binary frames _(from “raw bytes”)_');
+      return now as typeof modal;
+    });
     expect(h.slack.findButtons({ viewId: modal.id }).filter((b) => b.text === 'Change').length).toBeGreaterThan(1);
     await h.slack.submitView({ viewId: modal.id });
     const posted = await eventually(() => {
@@ -91,7 +98,7 @@ describe('the message shortcut', () => {
       expect(thread).toHaveLength(2);
       return thread[1];
     });
-    expect(posted?.text).toMatch(/Verdict: WebSocket: binary frames from the server \(clear pick\)/);
+    expect(posted?.text).toMatch(/Verdict: WebSocket, for binary frames from the server \(clear pick\)/);
   });
 
   it('says how to fix it when the app cannot post in the thread', async () => {
@@ -141,10 +148,17 @@ describe('an @mention', () => {
     await h.slack.clickButtonByText({ text: 'Server → client only', message: { channel: GENERAL, ts: reply.ts } });
     const verdict = await eventually(() => {
       const now = h.slack.thread(GENERAL, root.ts).find((m) => m.ts === reply.ts);
-      expect(now?.text).toBe('Verdict: SSE: one-way server push over plain HTTP (clear pick)');
+      expect(now?.text).toBe('Verdict: SSE, one-way server push over plain HTTP (clear pick)');
       return now;
     });
-    expect(visibleText(verdict)).toContain('_(from “text only”)_');
+    await h.slack.clickButtonByText({ text: 'Why?', message: { channel: GENERAL, ts: reply.ts } });
+    await eventually(() =>
+      expect(visibleText(h.slack.thread(GENERAL, root.ts).find((m) => m.ts === reply.ts))).toContain('*Why*'),
+    );
+    expect(visibleText(h.slack.thread(GENERAL, root.ts).find((m) => m.ts === reply.ts))).toContain(
+      '_(from “text only”)_',
+    );
+    expect(verdict).toBeDefined();
     expect(
       h.slack.findButtons({ message: { channel: GENERAL, ts: reply.ts } }).filter((b) => b.text === 'Change'),
     ).toHaveLength(2);

@@ -32,15 +32,15 @@ describe('/realtime runs the wizard in one ephemeral message', () => {
   it.each([
     [
       ['Server → client only', 'No, text (JSON) is fine', 'A lot'],
-      'Verdict: SSE: one-way server push over plain HTTP (strong pick)',
+      'Verdict: SSE, one-way server push over plain HTTP (strong pick)',
     ],
     [
       ['Server → client only', 'Yes, binary frames', 'Somewhat'],
-      'Verdict: WebSocket: binary frames from the server (clear pick)',
+      'Verdict: WebSocket, for binary frames from the server (clear pick)',
     ],
     [
       ['Both ways: the client also sends often, with low latency'],
-      'Verdict: WebSocket: frequent, low-latency messages both ways (strong pick)',
+      'Verdict: WebSocket, for frequent low-latency messages both ways (strong pick)',
     ],
     [
       ['Mostly server → client, with rare client events', 'No, text (JSON) is fine', 'Not much'],
@@ -53,12 +53,29 @@ describe('/realtime runs the wizard in one ephemeral message', () => {
     for (const label of labels) current = (await answer(label)) ?? current;
     expect(current.id).toBe(first.id);
     expect(current.text).toBe(verdict);
-    const text = visibleText(current);
-    expect(text).toContain('Why');
-    expect(text).toContain('What decided it');
+    // Collapsed: the pick, the reason that decided it, the caveat that matters most, the buttons.
+    expect(visibleText(current)).not.toContain('What decided it');
     expect(h.slack.findButtons({ message: { ephemeralId: current.id } }).map((b) => b.text)).toEqual(
-      expect.arrayContaining(['Share in channel', 'Full scorecard', 'Start over', 'Change']),
+      expect.arrayContaining(['Share in channel', 'Why?', 'Start over']),
     );
+    // "Why?" expands it in place to the full reasoning, with a Change button per answer; "Show less" folds it.
+    const expanded = await answer('Why?');
+    expect(expanded?.id).toBe(first.id);
+    expect(visibleText(expanded)).toContain('What decided it');
+    expect(h.slack.findButtons({ message: { ephemeralId: current.id } }).map((b) => b.text)).toEqual(
+      expect.arrayContaining(['Share in channel', 'Show less', 'Full scorecard', 'Start over', 'Change']),
+    );
+    const folded = await answer('Show less');
+    expect(visibleText(folded)).toBe(visibleText(current));
+  });
+
+  it('re-asks one answer at its position among the questions, not as "Question 1 of 1"', async () => {
+    await h.slack.slashCommand({ text: '' });
+    await answer('Both ways: the client also sends often, with low latency');
+    await answer('Why?');
+    const reasked = await answer('Change');
+    expect(visibleText(reasked)).toContain('Question 1 of 3 · changing one answer');
+    expect(reasked?.text).toBe('Question 1 of 3: Which direction does data flow?');
   });
 
   it('goes back, starts over, and changes one answer to see the verdict flip', async () => {
@@ -68,7 +85,8 @@ describe('/realtime runs the wizard in one ephemeral message', () => {
     expect(second?.text).toBe('Question 1 of 3: Which direction does data flow?');
     await answer('Server → client only');
     await answer('No, text (JSON) is fine');
-    const sse = await answer('A lot');
+    await answer('A lot');
+    const sse = await answer('Why?');
     expect(sse?.text).toMatch(/^Verdict: SSE/);
 
     // Change the binary answer: the other answers are kept, and the verdict flips to WebSocket.
@@ -84,7 +102,7 @@ describe('/realtime runs the wizard in one ephemeral message', () => {
     });
     expect(visibleText(reasked)).toContain('✓ No, text (JSON) is fine');
     const flipped = await answer('Yes, binary frames');
-    expect(flipped?.text).toBe('Verdict: WebSocket: binary frames from the server (leaning pick)');
+    expect(flipped?.text).toBe('Verdict: WebSocket, for binary frames from the server (leaning pick)');
 
     const restarted = await answer('Start over');
     expect(restarted?.text).toBe('Question 1 of 3: Which direction does data flow?');
@@ -93,6 +111,7 @@ describe('/realtime runs the wizard in one ephemeral message', () => {
   it('shows the full scorecard beside the verdict without replacing it', async () => {
     await h.slack.slashCommand({ text: '' });
     await answer('Both ways: the client also sends often, with low latency');
+    await answer('Why?');
     const verdict = h.lastEphemeral();
     await h.slack.clickButtonByText({ text: 'Full scorecard', message: { ephemeralId: verdict.id } });
     await eventually(() => expect(h.lastEphemeral().text).toMatch(/the scorecard: Direction, Protocol/));
@@ -166,6 +185,8 @@ describe('a button the app never made', () => {
       if (!view) throw new Error('no modal yet');
       return view;
     });
+    await h.slack.clickButtonByText({ text: 'Why?', viewId: modal.id });
+    await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toContain('What decided it'));
     const click = await h.slack.clickButtonByText({ text: 'Change', viewId: modal.id });
     await eventually(() => expect(visibleText(h.slack.openViews(HUMAN).at(-1))).toContain('changing one answer'));
     expectAcked(await asForeign(click));

@@ -12,10 +12,11 @@ import { decisionDraft } from '../decision-log.js';
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
 import type { ShareResult } from '../share-pipeline.js';
-import { shareAnywayValue, shareValue } from '../values.js';
+import { type SharedIn, shareAnywayValue, shareValue } from '../values.js';
 import { withFeedback } from '../views/decisions.js';
 import { noticeMessage, outOfDateMessage } from '../views/problems.js';
 import { sharedPost, unsureShareMessage } from '../views/share.js';
+import { verdictMessage } from '../views/verdict.js';
 import type { ButtonClick, Register } from './types.js';
 
 /** The cause of a lost answer, as the start of a sentence's second half ("Slack did not answer in time"). */
@@ -42,10 +43,12 @@ export const registerShare: Register = (app, { advisor, shares }) => {
         await reply.replace(outOfDateMessage(advisor.startValue()), 'share');
         return;
       }
+      // The same verdict is the same share, whether it was shown collapsed or expanded.
+      const shared = named.value.kind === 'verdict' ? named.value.view.state : value;
       const result = await shares.share(
         {
           // Two clicks on one button are two payloads: the key is the message and what it shares.
-          key: `share:${channel}:${startedOn}:${value}`,
+          key: `share:${channel}:${startedOn}:${shared}`,
           channel,
           post: sharedPost(named.value, user),
           fallback: (message) => reply.inChannel(message, 'share this in the channel'),
@@ -61,7 +64,32 @@ export const registerShare: Register = (app, { advisor, shares }) => {
       );
 
       switch (result.kind) {
-        case 'shared':
+        case 'shared': {
+          // The private verdict itself says so: its Share button becomes "Shared in #channel", a link to the post.
+          // Only a private one (replacing a public message would change it for everyone), and only from its own
+          // Share button: "Share anyway" sits on a notice beside it.
+          if (named.value.kind === 'verdict' && !force && body.container.is_ephemeral === true && result.ts) {
+            // The decision log asked Slack for the link as it recorded the share (once is enough, even when Slack
+            // gave none); without a log, ask now.
+            const link = result.decision
+              ? { ok: true as const, value: { permalink: result.decision.permalink.url ?? undefined } }
+              : await reply.attempt(
+                  'find the link to the share',
+                  () => client.chat.getPermalink({ channel, message_ts: result.ts as string }),
+                  { tell: false },
+                );
+            const where: SharedIn = {
+              channel,
+              ...(body.channel?.name && (conversation === 'channel' || conversation === 'private-channel')
+                ? { name: body.channel.name }
+                : {}),
+              ...(link.ok && link.value.permalink ? { link: link.value.permalink } : {}),
+            };
+            const shape = { expanded: named.value.shape?.expanded ?? false, shared: where };
+            // "Was this right?" stays with the verdict it asks about.
+            const message = withFeedback(verdictMessage(named.value.view, 'message', [], shape), result.decision);
+            if (await reply.replace(message, 'show that the verdict is shared')) return;
+          }
           await reply.privately(
             withFeedback(
               noticeMessage(
@@ -74,6 +102,7 @@ export const registerShare: Register = (app, { advisor, shares }) => {
             'confirm the share',
           );
           return;
+        }
         case 'in_progress':
           await reply.privately(noticeMessage('Already shared: it is on its way to the channel.'), 'share');
           return;

@@ -8,7 +8,7 @@ import type { WizardView } from '../../advisor/index.js';
 import { conversationOf } from '../conversation.js';
 import { ACTION, WIZARD_NAVIGATION } from '../ids.js';
 import { replierFor } from '../replier.js';
-import { type ModalContext, modalMetadata, scorecardValue, wizardValue } from '../values.js';
+import { type ModalContext, modalMetadata, navigationValue, scorecardValue } from '../values.js';
 import type { KnownBlock } from '../views/blocks.js';
 import { outOfDateMessage, problemMessage } from '../views/problems.js';
 import { scorecardMessage } from '../views/reference.js';
@@ -20,7 +20,7 @@ export const registerWizard: Register = (app, { advisor }) => {
   app.action<ButtonClick>(WIZARD_NAVIGATION, async ({ ack, action, body, respond, client, logger }) => {
     await ack();
     const user = body.user.id;
-    const resumed = wizardValue.decode(advisor, action.value);
+    const resumed = navigationValue.decode(advisor, action.value);
     if (!resumed.ok) logger.info('out-of-date wizard button', { reason: resumed.error.code, user });
 
     if (body.view?.type === 'modal') {
@@ -30,9 +30,9 @@ export const registerWizard: Register = (app, { advisor }) => {
       const ctx = metadata.ok ? metadata.value : {};
       const view = resumed.ok
         ? modalView(
-            wizardMessage(resumed.value, 'modal').blocks,
-            withWizard(ctx, resumed.value),
-            resumed.value.kind === 'verdict',
+            wizardMessage(resumed.value.view, 'modal', [], resumed.value.shape).blocks,
+            withWizard(ctx, resumed.value.view),
+            resumed.value.view.kind === 'verdict',
           )
         : modalView(outOfDateMessage(advisor.startValue()).blocks, ctx, false);
       const reply = replierFor({ client, logger, user, modalId: id });
@@ -75,7 +75,9 @@ export const registerWizard: Register = (app, { advisor }) => {
       channel: body.channel?.id,
       conversation: conversationOf(body.channel),
     });
-    const message = resumed.ok ? wizardMessage(resumed.value, 'message') : outOfDateMessage(advisor.startValue());
+    const message = resumed.ok
+      ? wizardMessage(resumed.value.view, 'message', [], resumed.value.shape)
+      : outOfDateMessage(advisor.startValue());
     await reply.replace(message, 'update the wizard');
   });
 
@@ -94,6 +96,11 @@ export const registerWizard: Register = (app, { advisor }) => {
         view: modalView(wizardMessage(advisor.start(), 'modal').blocks, ctx, false),
       }),
     );
+  });
+
+  // "Shared in #channel" is a link; Slack sends the click to the app all the same, and it needs an ack.
+  app.action<ButtonClick>(ACTION.shared, async ({ ack }) => {
+    await ack();
   });
 
   app.action<ButtonClick>(ACTION.scorecard, async ({ ack, action, body, respond, client, logger }) => {

@@ -5,26 +5,36 @@
 import type { AdviceMatch, Comparison } from '../../advisor/index.js';
 import { type Audience, quote, type SlackText } from '../slack-text.js';
 import { context, escapeText, type KnownBlock, section } from './blocks.js';
+import { capitalised } from './phrases.js';
 import { dimensionRow } from './reference.js';
 
 /** How much of a person's situation is quoted back; the rest is not needed to recognise it. */
 const QUOTE_MAX = 500;
 
 export function adviceVerdict(match: AdviceMatch): string {
-  return match.pick ? match.pick.shortName : `Neither: ${match.alternative}`;
+  return match.pick ? match.pick.shortName : (match.alternative ?? match.id);
+}
+
+/**
+ * "SSE, for “A live dashboard…”"; a 'neither' entry by its condition: "Long polling, if a fallback must work…".
+ * Plain text, not yet escaped.
+ */
+export function adviceHeadline(match: AdviceMatch, withPairing = false): string {
+  const pairing = withPairing && match.pairing ? ` (${match.pairing})` : '';
+  return match.pick
+    ? `${adviceVerdict(match)}${pairing}, for “${match.situation}”`
+    : `${adviceVerdict(match)}, ${match.situation}`;
 }
 
 export function adviceSummary(match: AdviceMatch): string {
-  return escapeText(
-    `Verdict: ${adviceVerdict(match)}${match.pairing ? ` (${match.pairing})` : ''}, for “${match.situation}”`,
-  );
+  return escapeText(`Verdict: ${adviceHeadline(match, true)}`);
 }
 
 /** The reasoning of one piece of advice, wherever it is shown. */
 export function adviceBody(comparison: Comparison, match: AdviceMatch): KnownBlock[] {
   const blocks: KnownBlock[] = [
     section(
-      `*${escapeText(match.situation)}*\n${escapeText(match.reason)}${match.pairing ? `\n_${escapeText(match.pairing)}._` : ''}`,
+      `*${escapeText(capitalised(match.situation))}*\n${escapeText(match.reason)}${match.pairing ? `\n_${escapeText(match.pairing)}._` : ''}`,
     ),
   ];
   if (match.decidingRows.length)
@@ -42,9 +52,9 @@ export interface Quote {
   author: { kind: 'asker' } | { kind: 'message'; user?: string | undefined };
 }
 
-/** The person's words quoted back above what the advisor made of them. */
-export function quotedBlocks(q: Quote | undefined): KnownBlock[] {
-  const words = q ? quote(q.text, q.audience, QUOTE_MAX) : '';
+/** The person's words quoted back above what the advisor made of them; `max`: the most characters shown. */
+export function quotedBlocks(q: Quote | undefined, max = QUOTE_MAX): KnownBlock[] {
+  const words = q ? quote(q.text, q.audience, Math.min(max, QUOTE_MAX)) : '';
   if (!q || !words) return [];
   const lead =
     q.author.kind === 'asker'

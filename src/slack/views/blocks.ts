@@ -53,3 +53,28 @@ export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
 }
+
+/**
+ * How many characters a person reads in these blocks: every text and button label, a link as its label, an emoji
+ * code as one character, mrkdwn's markup left out. For keeping a message short, not for Slack's limits.
+ */
+export function visibleLength(blocks: readonly KnownBlock[]): number {
+  const texts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.text === 'string') texts.push(record.text);
+      for (const [key, value] of Object.entries(record)) if (key !== 'text' || typeof value !== 'string') walk(value);
+    }
+  };
+  walk(blocks);
+  const shown = texts
+    .join('')
+    .replace(/<[^|>]+\|([^>]+)>/g, '$1')
+    .replace(/<[#@][A-Z0-9]+>/g, '#channel')
+    .replace(/:[a-z_]+:/g, '!')
+    .replace(/&(lt|gt|amp);/g, '&')
+    .replace(/[*_]/g, '');
+  return [...shown].length;
+}

@@ -1,7 +1,25 @@
 /** Look-ups as Block Kit: the scorecard, one dimension in depth, one technology, when to pick neither, and help. */
-import { type Comparison, type Dimension, type TechnologyProfile, technologyWord } from '../../advisor/index.js';
-import { COMMAND } from '../ids.js';
-import { bullets, clip, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
+import {
+  type Comparison,
+  type Dimension,
+  edgeLabel,
+  type Source,
+  type TechnologyProfile,
+  technologyWord,
+} from '../../advisor/index.js';
+import { ACTION, COMMAND } from '../ids.js';
+import { commandValue } from '../values.js';
+import {
+  bullets,
+  button,
+  clip,
+  context,
+  escapeText,
+  header,
+  type KnownBlock,
+  type SlackMessage,
+  section,
+} from './blocks.js';
 import { exampleSituation, lookupWord, questionCount } from './phrases.js';
 
 export function techName(comparison: Comparison, id: string): string {
@@ -10,11 +28,18 @@ export function techName(comparison: Comparison, id: string): string {
 
 /** One scorecard row: the dimension, who has the edge, and each side's short take. */
 export function dimensionRow(comparison: Comparison, d: Dimension): string {
-  const edge = d.edge === 'depends' ? 'depends' : `edge: ${techName(comparison, d.edge)}`;
+  const edge = edgeLabel(comparison, d);
   const sides = comparison.technologies.map(
     (t) => `${escapeText(t.shortName)}: ${escapeText(d.sides[t.id]?.short ?? '')}`,
   );
   return `*${escapeText(d.name)}* (${edge}) · ${sides.join(' · ')}`;
+}
+
+/** Sources as links where they have a web address, for a context block. */
+export function sourceLinks(sources: readonly Source[]): string {
+  return sources
+    .map((s) => (s.url.startsWith('http') ? `<${s.url}|${escapeText(s.title)}>` : escapeText(s.title)))
+    .join(' · ');
 }
 
 export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
@@ -36,22 +61,27 @@ export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
   ];
 }
 
+/** Every source behind the comparison: a verdict cites only the few that support it, the scorecard all of them. */
+function allSourcesBlock(comparison: Comparison): KnownBlock {
+  return context(`Sources: ${sourceLinks(comparison.sources)}`);
+}
+
 export function scorecardMessage(comparison: Comparison): SlackMessage {
   const dimensions = comparison.dimensions.map((d) => d.name).join(', ');
   return {
     text: escapeText(`${comparison.title}, the scorecard: ${dimensions}`),
-    blocks: [header(`${comparison.title}: the scorecard`), ...scorecardBlocks(comparison)],
+    blocks: [header(`${comparison.title}: the scorecard`), ...scorecardBlocks(comparison), allSourcesBlock(comparison)],
   };
 }
 
 export function dimensionMessage(comparison: Comparison, d: Dimension): SlackMessage {
-  const edge = d.edge === 'depends' ? 'it depends' : techName(comparison, d.edge);
+  const edge = edgeLabel(comparison, d);
   return {
     text: escapeText(
-      `${d.name}: edge ${edge}. ${comparison.technologies.map((t) => `${t.shortName}: ${d.sides[t.id]?.short}`).join('; ')}`,
+      `${d.name} (${edge}). ${comparison.technologies.map((t) => `${t.shortName}: ${d.sides[t.id]?.short}`).join('; ')}`,
     ),
     blocks: [
-      header(`${d.name} (edge: ${edge})`),
+      header(`${d.name} (${edge})`),
       ...comparison.technologies.map((t) =>
         section(
           `*${escapeText(t.shortName)}*: ${escapeText(d.sides[t.id]?.short ?? '')}\n${escapeText(d.sides[t.id]?.detail ?? '')}`,
@@ -97,9 +127,7 @@ export function technologyMessage(comparison: Comparison, profile: TechnologyPro
           `\`${COMMAND}\` asks ${questionCount(comparison)} for a verdict on your case.`,
         ].join(' '),
       ),
-      context(
-        `Sources: ${sources.map((s) => (s.url.startsWith('http') ? `<${s.url}|${escapeText(s.title)}>` : escapeText(s.title))).join(' · ')}`,
-      ),
+      context(`Sources: ${sourceLinks(sources)}`),
     ],
   };
 }
@@ -110,7 +138,7 @@ export function neitherMessage(comparison: Comparison): SlackMessage {
     blocks: [
       header('When to pick neither'),
       ...comparison.neither.map((n) =>
-        section(`*${escapeText(n.name)}*\n_${escapeText(n.when)}._ ${escapeText(n.reason)}`),
+        section(`*${escapeText(n.name)}*, ${escapeText(n.when)}.\n${escapeText(n.reason)}`),
       ),
     ],
   };
@@ -122,14 +150,32 @@ export function helpMessage(comparison: Comparison, typed?: string, suggestions:
   const [first, ...others] = comparison.dimensions.map((d) => escapeText(lookupWord(d)));
   const example = exampleSituation(comparison);
   const lead = unplaced
-    ? `I could not place “${escapeText(unplaced)}”.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`${COMMAND} ${escapeText(s)}\``).join(' or ')}?` : ''}`
+    ? `I could not place “${escapeText(unplaced)}”.${suggestions.length ? ' Did you mean:' : ''}`
     : `I help you choose between ${comparison.technologies.map((t) => t.name).join(' and ')}, and know when to pick neither.`;
+  // Each suggestion is a button that runs it, as if typed.
+  const suggested: KnownBlock[] =
+    unplaced && suggestions.length
+      ? [
+          {
+            type: 'actions',
+            block_id: 'help_suggestions',
+            elements: suggestions
+              .slice(0, 5)
+              .map((s, i) =>
+                button(`${COMMAND} ${s}`, ACTION.run(i), commandValue.encode(s), i === 0 ? 'primary' : undefined),
+              ),
+          },
+        ]
+      : [];
   return {
     text: unplaced
-      ? `I could not place “${escapeText(unplaced)}”. Try ${COMMAND} help, ${COMMAND} compare, or describe your situation in a sentence.`
+      ? suggestions.length
+        ? `I could not place “${escapeText(unplaced)}”. Did you mean ${suggestions.map((s) => `${COMMAND} ${escapeText(s)}`).join(' or ')}?`
+        : `I could not place “${escapeText(unplaced)}”. Try ${COMMAND} help, ${COMMAND} compare, or describe your situation in a sentence.`
       : `How to use ${COMMAND}: the wizard, free-text advice, the scorecard, a dimension, one technology, or the alternatives.`,
     blocks: [
       section(lead),
+      ...suggested,
       section(
         bullets([
           `\`${COMMAND}\`: ${questionCount(comparison)} and a verdict that explains itself`,

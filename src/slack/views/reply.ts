@@ -2,11 +2,16 @@
 import type { Comparison, Reply } from '../../advisor/index.js';
 import { type SlackText, textOnly } from '../slack-text.js';
 import { quotedBlocks } from './advice.js';
-import { button, escapeText, type SlackMessage, section } from './blocks.js';
+import { button, escapeText, type SlackMessage, section, visibleLength } from './blocks.js';
 import { historyElsewhereMessage } from './decisions.js';
 import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage, technologyMessage } from './reference.js';
 import { questionMessage, wizardMessage } from './wizard.js';
+
+/** A verdict opens collapsed, short enough to read at a glance: the person's words get what is left of this. */
+export const COLLAPSED_VERDICT_MAX = 600;
+/** The least of the person's words worth quoting above a verdict. */
+const QUOTE_MIN = 40;
 
 const NOTHING_PLACED =
   'Nothing in your words tells me which way to go, and I would rather ask than guess: here is the first question.';
@@ -46,14 +51,6 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       return technologyMessage(reply.comparison, reply.profile);
     case 'understood': {
       // What was understood, and the one question still open or the verdict; its buttons continue in place.
-      const asked = quotedBlocks({
-        text: options.asked ?? textOnly(reply.situation),
-        audience: options.audience,
-        author: { kind: 'asker' },
-      });
-      const placed = reply.reading.findings.length > 0;
-      const lead = placed ? asked : [...asked, section(NOTHING_PLACED)];
-      const message = wizardMessage(reply.view, 'message', lead);
       // In public, anyone can also run the wizard privately, leaving this reply as it is.
       const open =
         options.audience === 'public'
@@ -65,6 +62,20 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
               },
             ]
           : [];
+      // Above a collapsed verdict, the person's words get what the verdict leaves of its length.
+      const room =
+        reply.view.kind === 'verdict'
+          ? COLLAPSED_VERDICT_MAX -
+            visibleLength([...wizardMessage(reply.view, 'message').blocks, ...open]) -
+            'You asked: '.length
+          : Number.POSITIVE_INFINITY;
+      const asked = quotedBlocks(
+        { text: options.asked ?? textOnly(reply.situation), audience: options.audience, author: { kind: 'asker' } },
+        Math.max(QUOTE_MIN, room),
+      );
+      const placed = reply.reading.findings.length > 0;
+      const lead = placed ? asked : [...asked, section(NOTHING_PLACED)];
+      const message = wizardMessage(reply.view, 'message', lead);
       return {
         text: placed ? message.text : `Not sure from your words. ${message.text}`,
         blocks: [...message.blocks, ...open],

@@ -5,7 +5,7 @@
 import type { AdviceMatch, Comparison, VerdictView } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
 import type { Shareable } from '../values.js';
-import { adviceBody, adviceSummary, adviceVerdict } from './advice.js';
+import { adviceBody, adviceHeadline, adviceSummary } from './advice.js';
 import { button, context, escapeText, type SlackMessage, section } from './blocks.js';
 import { verdictBody, verdictSummary } from './verdict.js';
 
@@ -43,13 +43,7 @@ export function sharedVerdict(view: VerdictView, userId: string): SharedPost {
 }
 
 export function sharedAdvice(comparison: Comparison, match: AdviceMatch, userId: string): SharedPost {
-  return post(
-    userId,
-    adviceSummary(match),
-    `${adviceVerdict(match)}, for “${match.situation}”`,
-    adviceBody(comparison, match),
-    match.reason,
-  );
+  return post(userId, adviceSummary(match), adviceHeadline(match), adviceBody(comparison, match), match.reason);
 }
 
 /** The post for what a Share button (or the modal's submit) names: a verdict, or a piece of advice. */

@@ -1,9 +1,31 @@
-/** The wizard's verdict as Block Kit: the pick, why, what decided it, caveats, alternatives and sources. */
+/**
+ * The wizard's verdict as Block Kit. It opens collapsed: the pick, the one reason that decided it, the caveat that
+ * matters most, and the buttons. "Why?" expands it in place to the full reasoning (each answer's effect with its
+ * Change button, what decided it, every caveat, the alternatives and the sources behind it); "Show less" collapses
+ * it again. A shared verdict's thread carries the full reasoning.
+ */
 import type { Comparison, Verdict, VerdictView } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
-import { scorecardValue, shareValue } from '../values.js';
-import { bullets, button, context, escapeText, header, type KnownBlock, type SlackMessage, section } from './blocks.js';
-import { dimensionRow } from './reference.js';
+import {
+  COLLAPSED,
+  type SharedIn,
+  scorecardValue,
+  shareValue,
+  type VerdictShape,
+  verdictShapeValue,
+} from '../values.js';
+import {
+  type Button,
+  bullets,
+  button,
+  context,
+  escapeText,
+  header,
+  type KnownBlock,
+  type SlackMessage,
+  section,
+} from './blocks.js';
+import { dimensionRow, sourceLinks } from './reference.js';
 import { conditionBlocks, outweighedBlocks, quoteNote } from './understood.js';
 
 const STRENGTH = { strong: 'Strong pick', clear: 'Clear pick', lean: 'Leaning pick' } as const;
@@ -18,7 +40,15 @@ export function verdictSummary(verdict: Verdict): string {
   return escapeText(`Verdict: ${verdict.headline} (${STRENGTH[verdict.strength].toLowerCase()})`);
 }
 
-/** The reasoning every verdict carries, wherever it is shown: why, deciding rows, caveats, alternatives, sources. */
+/** "*Strong pick.* SSE for the stream, plus ordinary POSTs…. One-way server→client streaming over plain HTTP." */
+function pickLine(verdict: Verdict): string {
+  return `*${STRENGTH[verdict.strength]}.*${verdict.pairing ? ` ${escapeText(verdict.pairing)}.` : ''} ${escapeText(verdict.pick.summary)}`;
+}
+
+/**
+ * The full reasoning, wherever it is shown (the expanded verdict, a shared verdict's thread): how each answer bears
+ * on this verdict, what decided it, every caveat, the alternatives and the sources that support it.
+ */
 export function verdictBody(
   comparison: Comparison,
   view: Pick<VerdictView, 'verdict' | 'change' | 'understood' | 'cites'>,
@@ -26,14 +56,12 @@ export function verdictBody(
 ): KnownBlock[] {
   const { verdict } = view;
   const blocks: KnownBlock[] = [
-    section(
-      `*${STRENGTH[verdict.strength]}.*${verdict.pairing ? ` ${escapeText(verdict.pairing)}.` : ''} ${escapeText(verdict.pick.summary)}`,
-    ),
+    section(pickLine(verdict)),
     section('*Why*'),
     ...verdict.reasons.map((reason, i) => {
       const change = view.change[i];
       return section(
-        `*${escapeText(reason.question)}* ${escapeText(reason.answer)}${quoteNote(change?.quotes)}\n${escapeText(reason.because)}`,
+        `*${escapeText(reason.topic)}:* ${escapeText(reason.answer)}${quoteNote(change?.quotes)}\n${escapeText(reason.because)}`,
         changeable && change ? button('Change', ACTION.change(i), change.state) : undefined,
       );
     }),
@@ -43,9 +71,10 @@ export function verdictBody(
       .map((c) => section(`*Because ${escapeText(c.says)}*\n${escapeText(c.because ?? '')}`)),
     ...(view.cites ?? [])
       .slice(0, 2)
-      .map((cite) => section(`*The seed's take:* _${escapeText(cite.situation)}_. ${escapeText(cite.reason)}`)),
+      .map((cite) => section(`*Rule of thumb:* _${escapeText(cite.situation)}_. ${escapeText(cite.reason)}`)),
+    // What the person said, and what outweighed what: for them, not for the channel.
     ...(view.understood && changeable ? conditionBlocks(view.understood) : []),
-    ...(view.understood ? outweighedBlocks(view.understood) : []),
+    ...(view.understood && changeable ? outweighedBlocks(view.understood) : []),
   ];
   // A 'neither' verdict may have no deciding scorecard row: its summary says why.
   if (verdict.decidingRows.length)
@@ -57,43 +86,61 @@ export function verdictBody(
   if (verdict.alternatives.length)
     blocks.push(
       section(
-        `*Also consider*\n${bullets(verdict.alternatives.map((a) => `*${escapeText(a.name)}*: ${escapeText(a.reason)}`))}`,
+        `*Also consider*\n${bullets(verdict.alternatives.map((a) => `*${escapeText(a.name)}* ${escapeText(a.when)}. ${escapeText(a.reason)}`))}`,
       ),
     );
-  blocks.push(
-    context(
-      `Sources: ${verdict.sources.map((s) => (s.url.startsWith('http') ? `<${s.url}|${escapeText(s.title)}>` : escapeText(s.title))).join(' · ')}`,
-    ),
-  );
+  if (verdict.sources.length) blocks.push(context(`Sources: ${sourceLinks(verdict.sources)}`));
   return blocks;
+}
+
+/** The collapsed verdict's body: the one reason that decided it, and the caveat that matters most. */
+function collapsedBody(verdict: Verdict): KnownBlock[] {
+  const [caveat] = verdict.caveats;
+  return [
+    section(`*${STRENGTH[verdict.strength]}.* ${escapeText(verdict.decisive)}`),
+    ...(caveat ? [context(`:warning: ${escapeText(caveat.text)}`)] : []),
+  ];
+}
+
+/** "Shared in #general", a link to the post; Slack shows a button with a URL as a link. */
+function sharedButton(shared: SharedIn): Button {
+  const where = shared.name ? `Shared in #${shared.name}` : 'Shared: see the post';
+  return {
+    ...button(`✓ ${where}`, ACTION.shared, 'shared'),
+    ...(shared.link ? { url: shared.link } : {}),
+  };
 }
 
 export function verdictMessage(
   view: VerdictView,
   surface: WizardSurface = 'message',
   lead: KnownBlock[] = [],
+  shape: VerdictShape = COLLAPSED,
 ): SlackMessage {
   const { verdict } = view;
+  const toggle = verdictShapeValue.encode(view.state, { ...shape, expanded: !shape.expanded });
+  const share = shape.shared
+    ? sharedButton(shape.shared)
+    : button(
+        'Share in channel',
+        ACTION.share,
+        shareValue.encode({ kind: 'verdict', state: view.state, shape }),
+        'primary',
+      );
   return {
     text: verdictSummary(verdict),
     blocks: [
       header(`Verdict: ${verdict.headline}`),
       ...lead,
-      ...verdictBody(view.comparison, view, true),
+      ...(shape.expanded ? verdictBody(view.comparison, view, true) : collapsedBody(verdict)),
       {
         type: 'actions',
         block_id: 'verdict_actions',
         elements: [
-          ...(surface === 'message'
-            ? [
-                button(
-                  'Share in channel',
-                  ACTION.share,
-                  shareValue.encode({ kind: 'verdict', state: view.state }),
-                  'primary',
-                ),
-                button('Full scorecard', ACTION.scorecard, scorecardValue.encode(view.comparison)),
-              ]
+          ...(surface === 'message' ? [share] : []),
+          button(shape.expanded ? 'Show less' : 'Why?', ACTION.why, toggle),
+          ...(surface === 'message' && shape.expanded
+            ? [button('Full scorecard', ACTION.scorecard, scorecardValue.encode(view.comparison))]
             : []),
           ...(view.back ? [button('← Back', ACTION.back, view.back)] : []),
           button('Start over', ACTION.startOver, view.startOver),

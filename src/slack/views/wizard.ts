@@ -1,6 +1,7 @@
 /** The wizard as Block Kit: one question with its options, and whichever step comes next (a question or the verdict). */
 import type { QuestionView, WizardView } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
+import type { VerdictShape } from '../values.js';
 import { button, context, escapeText, type KnownBlock, type SlackMessage, section } from './blocks.js';
 import { conflictBlock, understoodBlocks } from './understood.js';
 import { verdictMessage, type WizardSurface } from './verdict.js';
@@ -17,8 +18,9 @@ function navigation(view: QuestionView): KnownBlock {
 }
 
 export function questionMessage(view: QuestionView, lead: KnownBlock[] = []): SlackMessage {
-  const progress = view.understood ? 'One question' : `Question ${view.number} of ${view.total}`;
   const changing = view.options.some((o) => o.current);
+  // Changing one answer shows where it sits among the wizard's questions, free text or not.
+  const progress = view.understood && !changing ? 'One question' : `Question ${view.number} of ${view.total}`;
   const understood = view.understood?.answers.map((a) => `${a.answer}`) ?? [];
   const questionIds = view.comparison.wizard.questions.map((q) => q.id);
   return {
@@ -48,11 +50,15 @@ export function questionMessage(view: QuestionView, lead: KnownBlock[] = []): Sl
   };
 }
 
-/** `lead`: blocks shown first, such as the person's words quoted back when the wizard starts from free text. */
+/**
+ * `lead`: blocks shown first, such as the person's words quoted back when the wizard starts from free text.
+ * `shape`: for a verdict, collapsed (the default) or expanded, and where it was shared.
+ */
 export function wizardMessage(
   view: WizardView,
   surface: WizardSurface = 'message',
   lead: KnownBlock[] = [],
+  shape?: VerdictShape,
 ): SlackMessage {
-  return view.kind === 'question' ? questionMessage(view, lead) : verdictMessage(view, surface, lead);
+  return view.kind === 'question' ? questionMessage(view, lead) : verdictMessage(view, surface, lead, shape);
 }

@@ -107,7 +107,7 @@ describe('blocks the app sends', () => {
       view = next.view;
     }
     if (view.kind !== 'verdict') throw new Error('expected a verdict');
-    return verdictMessage(view).blocks;
+    return verdictMessage(view, 'message', [], { expanded: true }).blocks;
   }
 
   it('renders a verdict: header, sections with Change accessories, context with links, buttons with styles', () => {
@@ -119,7 +119,7 @@ describe('blocks the app sends', () => {
     expect(elements(tree).some((e) => e.a.class === 'bk-context')).toBe(true);
     const share = elements(tree).find((e) => e.t === 'button' && textOf(e) === 'Share in channel');
     expect(share?.a).toMatchObject({ class: 'bk-button bk-button-primary', 'data-action-id': 'verdict.share' });
-    expect(share?.a['data-value']).toMatch(/^1:websocket-vs-sse:/);
+    expect(share?.a['data-value']).toMatch(/^v1\|e\|\|\|\|1:websocket-vs-sse:/);
     expect(elements(tree).some((e) => e.t === 'a' && e.a.href?.startsWith('https://'))).toBe(true);
     expect(textOf(tree)).not.toMatch(/&amp;|<https?:|\*\w/);
   });

@@ -239,6 +239,31 @@ describe('chat.postMessage', () => {
   });
 });
 
+describe('chat.getPermalink', () => {
+  it('links to a message, and to a reply together with its thread', async () => {
+    const parent = await json('chat.postMessage', { channel: 'C0GENERAL', text: 'parent' });
+    const link = await json('chat.getPermalink', { channel: 'C0GENERAL', message_ts: parent.body.ts });
+    expect(link.body).toEqual({
+      ok: true,
+      channel: 'C0GENERAL',
+      permalink: expect.stringMatching(/^https:\/\/[a-z0-9-]+\.slack\.com\/archives\/C0GENERAL\/p\d{16}$/),
+    });
+    const reply = await json('chat.postMessage', { channel: 'C0GENERAL', text: 'reply', thread_ts: parent.body.ts });
+    const replyLink = await json('chat.getPermalink', { channel: 'C0GENERAL', message_ts: reply.body.ts });
+    expect(replyLink.body.permalink).toContain(`?thread_ts=${parent.body.ts}&cid=C0GENERAL`);
+  });
+
+  it('refuses a message that is not there with message_not_found, a hidden channel with channel_not_found', async () => {
+    expect((await json('chat.getPermalink', { channel: 'C0GENERAL', message_ts: '1.000001' })).body).toEqual({
+      ok: false,
+      error: 'message_not_found',
+    });
+    expect((await json('chat.getPermalink', { channel: 'C0NOWHERE', message_ts: '1.000001' })).body.error).toBe(
+      'channel_not_found',
+    );
+  });
+});
+
 describe('chat.postEphemeral', () => {
   it('shows the message to one person and returns message_ts', async () => {
     const { body } = await json('chat.postEphemeral', { channel: 'C0GENERAL', user: 'U0HUMAN01', text: 'only you' });

@@ -154,7 +154,7 @@ describe('every message stays within Block Kit limits and has a text fallback', 
     expect(wizardMessage(advisor.start()).text).toBe('Question 1 of 3: Which direction does data flow?');
     const sse = verdicts.find((v) => v.kind === 'verdict' && v.verdict.outcomeId === 'text-push');
     expect(sse && wizardMessage(sse).text).toMatch(
-      /^Verdict: SSE: one-way server push over plain HTTP \((strong|clear|leaning) pick\)$/,
+      /^Verdict: SSE, one-way server push over plain HTTP \((strong|clear|leaning) pick\)$/,
     );
   });
 

@@ -24,9 +24,7 @@ describe('one technology by name', () => {
     const message = technologyMessage(comparison, technologyProfile(comparison, technology('websocket')));
     const seen = visibleText(message);
     expect(seen).toContain('*Where it has the edge*\n• *Payload types*: Text and binary frames.');
-    expect(seen).toContain(
-      '*You need to send binary frames*: SSE is text-only (UTF-8); WebSockets carry binary natively.',
-    );
+    expect(seen).toContain('*Sending binary frames*: SSE is text-only (UTF-8); WebSockets carry binary natively.');
     expect(seen).toContain('Where the other side wins: `/realtime sse`.');
     expect(seen).toContain('<https://www.rfc-editor.org/rfc/rfc6455|RFC 6455: The WebSocket Protocol>');
     expect(seen).not.toMatch(/When it wins[\s\S]*Updates flow only from server/);
