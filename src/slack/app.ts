@@ -1,7 +1,9 @@
 /**
  * The Bolt app, wired the same way for production, the tests and the sandbox. HTTP mode serves POST
  * /slack/events (and GET /healthz for load balancers); Socket Mode is for development with no public URL.
- * Bolt does the signature checks, receivers and Web API retries; we only choose their settings.
+ * With OAuth configured, HTTP mode also serves GET /slack/install and /slack/oauth_redirect (install.ts), and each
+ * request is answered with its workspace's token from the store instead of one bot token.
+ * Bolt does the signature checks, receivers, installs and Web API retries; we only choose their settings.
  */
 import type { Server, ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,8 +21,10 @@ import {
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/index.js';
 import type { Config } from '../config.js';
+import type { Store } from '../store/index.js';
 import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
 import { InFlight, type Work, workOf } from './in-flight.js';
+import { installerSettings } from './install.js';
 import { registerListeners } from './listeners/index.js';
 import { OnceLedger } from './once.js';
 import { replierFor } from './replier.js';
@@ -85,6 +89,11 @@ export interface SlackAppOptions {
   shareLedger?: ShareLedger;
   /** How long stop() waits for work after acks; SHUTDOWN_DRAIN_MS by default. */
   drainMs?: number;
+  /**
+   * Where installations are kept (required in OAuth mode); with it, `app_uninstalled` and `tokens_revoked` forget
+   * the workspace's installation and data.
+   */
+  store?: Store;
 }
 
 export interface RunningApp {
@@ -153,6 +162,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     timeout,
     fetch,
   };
+  const { oauth, store } = { oauth: config.oauth, store: options.store };
+  if (oauth && !store) throw new Error('OAuth mode keeps installations in the store: pass `store` to createSlackApp');
   const receiver =
     config.mode === 'http'
       ? new HTTPReceiver({
@@ -161,10 +172,12 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
           customRoutes: [healthz],
           bodyLimit: BODY_LIMIT_BYTES, // the edge refuses larger bodies first; this is Bolt's own bound
           processEventErrorHandler: answerWithoutServerError,
+          ...(oauth && store ? installerSettings({ oauth, store, apiUrl, clientOptions }) : {}),
         })
       : undefined;
   const app = new App({
-    token: config.botToken,
+    // No token in OAuth mode: Bolt then authorizes each request from the installation store.
+    ...(config.botToken ? { token: config.botToken } : {}),
     signingSecret: config.signingSecret,
     logLevel: LOG_LEVEL[config.logLevel],
     clientOptions,
@@ -195,8 +208,14 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     advisor: options.advisor,
     ledger: options.ledger ?? new OnceLedger(),
     shares: sharePipeline(options.shareLedger ?? new InMemoryShareLedger()),
+    ...(store ? { store } : {}),
   });
   app.error(async (error) => {
+    // A workspace or org with no installation (never installed, or uninstalled): Bolt acknowledges and stops.
+    if (error instanceof AuthorizationError) {
+      app.logger.warn('a request with no installation to answer it', { message: error.message });
+      return;
+    }
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
     app.logger.error('listener error', {
       code: describeSlackError(error).code,
