@@ -40,7 +40,9 @@ interface OAuthRig {
   close(): Promise<void>;
 }
 
-async function startOAuthApp(options: { enterprise?: typeof ORG } = {}): Promise<OAuthRig> {
+async function startOAuthApp(
+  options: { enterprise?: typeof ORG; tokenRotation?: { expiresInSeconds: number } } = {},
+): Promise<OAuthRig> {
   const slack = await startSlackStandin(options.enterprise ? { enterprise: options.enterprise } : {});
   const store = await openStore({ kind: 'sqlite', path: ':memory:' });
   const parsed = parseConfig({
@@ -68,6 +70,7 @@ async function startOAuthApp(options: { enterprise?: typeof ORG } = {}): Promise
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     redirectUrls: [`${base}/slack/oauth_redirect`],
+    ...(options.tokenRotation ? { tokenRotation: options.tokenRotation } : {}),
   });
   return {
     slack,
@@ -254,5 +257,35 @@ describe('installing org-wide in an Enterprise Grid org', () => {
     await settles(async () => {
       expect(await rig.store.installations.find({ kind: 'org', enterpriseId: ORG.id })).toBeNull();
     });
+  });
+});
+
+describe('with token rotation turned on', () => {
+  let rig: OAuthRig;
+  beforeAll(async () => {
+    // An hour to live: inside Bolt's two-hour window, so the first request refreshes the token.
+    rig = await startOAuthApp({ tokenRotation: { expiresInSeconds: 3600 } });
+  });
+  afterAll(() => rig.close());
+
+  it('keeps the refresh token, and Bolt refreshes an expiring token on the next request and stores the new one', async () => {
+    await rig.slack.installApp({ installUrl: `${rig.base}/slack/install` });
+    const scope = { kind: 'workspace', teamId: rig.slack.teamId } as const;
+    const installed = (await rig.store.installations.find(scope))?.installation as {
+      bot: { token: string; refreshToken?: string; expiresAt?: number };
+    };
+    expect(installed.bot.refreshToken).toMatch(/^xoxe-1-/);
+    expect(installed.bot.expiresAt).toBeGreaterThan(Date.now() / 1000);
+
+    rig.slack.clearCalls();
+    expect((await rig.slack.slashCommand({ text: 'compare' })).status).toBe(200);
+    expect(rig.slack.callsTo('oauth.v2.access')).toEqual([
+      expect.objectContaining({ ok: true, args: expect.objectContaining({ grant_type: 'refresh_token' }) }),
+    ]);
+    const refreshed = (await rig.store.installations.find(scope))?.installation as typeof installed;
+    const tokens = rig.slack.oauth.issuedTokens().map((t) => t.token);
+    expect(tokens).toHaveLength(2);
+    expect(refreshed.bot.token).toBe(tokens[1]);
+    expect(refreshed.bot.refreshToken).not.toBe(installed.bot.refreshToken);
   });
 });
