@@ -6,84 +6,9 @@
  * Bolt's authorization error, never a 5xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackStandin, startSlackStandin } from '../../sandbox/standin/index.js';
-import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
-import { parseConfig } from '../../src/config.js';
-import { createSlackApp, type RunningApp } from '../../src/slack/app.js';
 import { BOT_SCOPES } from '../../src/slack/install.js';
-import { openStore, type Store } from '../../src/store/index.js';
 import { eventually, HUMAN } from './harness.js';
-
-const CLIENT_ID = '1111111111.2222222222';
-const CLIENT_SECRET = 'c0ffee0123456789abcdef0123456789';
-const STATE_SECRET = 'state-secret-for-the-oauth-e2e-test';
-const ORG = { id: 'E0STANDIN', name: 'Stand-in Org' };
-
-/** Retries an async assertion until it passes: events are acknowledged before their listener finishes. */
-async function settles(check: () => Promise<void>, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
-
-interface OAuthRig {
-  slack: SlackStandin;
-  store: Store;
-  app: RunningApp;
-  base: string;
-  close(): Promise<void>;
-}
-
-async function startOAuthApp(
-  options: { enterprise?: typeof ORG; tokenRotation?: { expiresInSeconds: number } } = {},
-): Promise<OAuthRig> {
-  const slack = await startSlackStandin(options.enterprise ? { enterprise: options.enterprise } : {});
-  const store = await openStore({ kind: 'sqlite', path: ':memory:' });
-  const parsed = parseConfig({
-    SLACK_CLIENT_ID: CLIENT_ID,
-    SLACK_CLIENT_SECRET: CLIENT_SECRET,
-    SLACK_STATE_SECRET: STATE_SECRET,
-    SLACK_SIGNING_SECRET: slack.signingSecret,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    LOG_LEVEL: 'error',
-  });
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  const { start } = createSlackApp({
-    config: parsed.config,
-    advisor: createAdvisor(loadComparisons()),
-    store,
-    host: '127.0.0.1',
-    timeoutMs: 2000,
-  });
-  const app = await start();
-  const base = `http://127.0.0.1:${app.port}`;
-  slack.setAppUrl(`${base}/slack/events`);
-  // The app's settings page: its credentials and the one redirect URL (so Bolt need not send redirect_uri).
-  slack.configureOAuth({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    redirectUrls: [`${base}/slack/oauth_redirect`],
-    ...(options.tokenRotation ? { tokenRotation: options.tokenRotation } : {}),
-  });
-  return {
-    slack,
-    store,
-    app,
-    base,
-    async close() {
-      await app.stop();
-      await store.close();
-      await slack.close();
-    },
-  };
-}
+import { CLIENT_ID, type OAuthRig, ORG, settles, startOAuthApp } from './oauth-rig.js';
 
 describe('installing in a workspace through OAuth', () => {
   let rig: OAuthRig;
