@@ -162,7 +162,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     timeout,
     fetch,
   };
-  const { oauth, store } = { oauth: config.oauth, store: options.store };
+  const { oauth } = config;
+  const { store } = options;
   if (oauth && !store) throw new Error('OAuth mode keeps installations in the store: pass `store` to createSlackApp');
   const receiver =
     config.mode === 'http'
