@@ -1,7 +1,9 @@
 /**
  * The Bolt app, wired the same way for production, the tests and the sandbox. HTTP mode serves POST
  * /slack/events (and GET /healthz for load balancers); Socket Mode is for development with no public URL.
- * Bolt does the signature checks, receivers and Web API retries; we only choose their settings.
+ * With OAuth configured, HTTP mode also serves GET /slack/install and /slack/oauth_redirect (install.ts), and each
+ * request is answered with its workspace's token from the store instead of one bot token.
+ * Bolt does the signature checks, receivers, installs and Web API retries; we only choose their settings.
  */
 import type { Server, ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,7 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/index.js';
 import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
 import { InFlight, type Work, workOf } from './in-flight.js';
+import { installerSettings } from './install.js';
 import { registerListeners } from './listeners/index.js';
 import { type Once, OnceLedger } from './once.js';
 import { replierFor } from './replier.js';
@@ -78,11 +81,6 @@ export interface SlackAppOptions {
   /** The retry policy for calls safe to repeat (Socket Mode's connection); PRODUCTION_RETRY by default. */
   retryConfig?: webApi.RetryOptions;
   timeoutMs?: number;
-  /**
-   * Where shares and events are made to happen once, across instances and restarts (main.ts gives the store it
-   * opened). Without it, and without `ledger` or `shareLedger`, this process's memory: tests and the sandbox.
-   */
-  store?: Pick<Store, 'dedup' | 'shares'>;
   /** What keeps an event from being answered twice; on the store, or in memory, by default. */
   ledger?: Once;
   /** The interface HTTP mode listens on; all of them by default. The sandbox keeps it on loopback. */
@@ -93,6 +91,12 @@ export interface SlackAppOptions {
   shareLedger?: ShareLedger;
   /** How long stop() waits for work after acks; SHUTDOWN_DRAIN_MS by default. */
   drainMs?: number;
+  /**
+   * The store main.ts opened: installations (required in OAuth mode; `app_uninstalled` and `tokens_revoked` forget
+   * the workspace's installation and data), and the keys that make shares and events happen once across instances
+   * and restarts. Without it, and without `ledger` or `shareLedger`, this process's memory: tests and the sandbox.
+   */
+  store?: Store;
 }
 
 export interface RunningApp {
@@ -161,6 +165,9 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     timeout,
     fetch,
   };
+  const { oauth } = config;
+  const { store } = options;
+  if (oauth && !store) throw new Error('OAuth mode keeps installations in the store: pass `store` to createSlackApp');
   const receiver =
     config.mode === 'http'
       ? new HTTPReceiver({
@@ -169,10 +176,12 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
           customRoutes: [healthz],
           bodyLimit: BODY_LIMIT_BYTES, // the edge refuses larger bodies first; this is Bolt's own bound
           processEventErrorHandler: answerWithoutServerError,
+          ...(oauth && store ? installerSettings({ oauth, store, apiUrl, clientOptions }) : {}),
         })
       : undefined;
   const app = new App({
-    token: config.botToken,
+    // No token in OAuth mode: Bolt then authorizes each request from the installation store.
+    ...(config.botToken ? { token: config.botToken } : {}),
     signingSecret: config.signingSecret,
     logLevel: LOG_LEVEL[config.logLevel],
     clientOptions,
@@ -201,12 +210,16 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   app.use(({ body, next }) => inFlight.track(workOf(body), next));
   registerListeners(app, {
     advisor: options.advisor,
-    ledger: options.ledger ?? (options.store ? storeOnce(options.store) : new OnceLedger()),
-    shares: sharePipeline(
-      options.shareLedger ?? (options.store ? new StoreShareLedger(options.store) : new InMemoryShareLedger()),
-    ),
+    ledger: options.ledger ?? (store ? storeOnce(store) : new OnceLedger()),
+    shares: sharePipeline(options.shareLedger ?? (store ? new StoreShareLedger(store) : new InMemoryShareLedger())),
+    ...(store ? { store } : {}),
   });
   app.error(async (error) => {
+    // A workspace or org with no installation (never installed, or uninstalled): Bolt acknowledges and stops.
+    if (error instanceof AuthorizationError) {
+      app.logger.warn('a request with no installation to answer it', { message: error.message });
+      return;
+    }
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
     app.logger.error('listener error', {
       code: describeSlackError(error).code,

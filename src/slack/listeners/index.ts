@@ -7,6 +7,7 @@ import { registerMention } from './mention.js';
 import { registerShare } from './share.js';
 import { registerShortcut } from './shortcut.js';
 import type { ListenerDeps } from './types.js';
+import { registerUninstall } from './uninstall.js';
 import { registerUnrecognised } from './unrecognised.js';
 import { registerWizard } from './wizard.js';
 
@@ -19,6 +20,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     registerMention,
     registerHome,
     registerForeignActions,
+    registerUninstall,
     registerUnrecognised,
   ]) {
     register(app, deps);

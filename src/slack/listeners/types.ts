@@ -4,6 +4,7 @@
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Advisor } from '../../advisor/index.js';
+import type { Store } from '../../store/index.js';
 import type { Once } from '../once.js';
 import type { SharePipeline } from '../share-pipeline.js';
 
@@ -11,6 +12,8 @@ export interface ListenerDeps {
   advisor: Advisor;
   ledger: Once;
   shares: SharePipeline;
+  /** Installations and what is kept per workspace; absent in tests that keep nothing. */
+  store?: Store;
 }
 
 export type Register = (app: App, deps: ListenerDeps) => void;
