@@ -14,10 +14,14 @@
 /** Slack's last retry comes about 5 minutes after the first try; ten minutes covers it with room. */
 export const SLACK_RETRY_WINDOW_MS = 10 * 60 * 1000;
 
-/** Keys that let something happen once. */
+/**
+ * Keys that let something happen once. The method is `claimFirst`, not the old synchronous `claim`: a call left
+ * unawaited (`if (!ledger.claim(…))`, a Promise, always truthy) would compile and dedupe nothing, so the rename makes
+ * any such caller a type error.
+ */
 export interface Once {
   /** True for the first claim of a key within the time to live, wherever it is made; false after that. */
-  claim(key: string): Promise<boolean>;
+  claimFirst(key: string): Promise<boolean>;
   /** Gives a key back after the work failed, so that the person can try again. */
   release(key: string): Promise<void>;
 }
@@ -31,7 +35,7 @@ export class OnceLedger implements Once {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async claim(key: string): Promise<boolean> {
+  async claimFirst(key: string): Promise<boolean> {
     const now = this.now();
     const at = this.claimed.get(key);
     if (at !== undefined && now - at < this.ttlMs) return false;

@@ -60,7 +60,7 @@ const holdKey = (key: string) => `hold:${key}`;
 export function storeOnce(store: Pick<Store, 'dedup'>, ttlMs = SLACK_RETRY_WINDOW_MS): Once {
   const ttlSeconds = Math.ceil(ttlMs / 1000);
   return {
-    claim: (key) => store.dedup.claim(key, ttlSeconds),
+    claimFirst: (key) => store.dedup.claim(key, ttlSeconds),
     release: (key) => store.dedup.release(key),
   };
 }

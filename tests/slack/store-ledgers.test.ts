@@ -42,18 +42,18 @@ describe('the share ledger on the store', () => {
 describe('events once on the store', () => {
   it('answers an event once across instances, and again after release', async () => {
     const [one, two] = [storeOnce(store), storeOnce(store)];
-    expect(await one.claim('event:Ev1')).toBe(true);
-    expect(await two.claim('event:Ev1')).toBe(false);
+    expect(await one.claimFirst('event:Ev1')).toBe(true);
+    expect(await two.claimFirst('event:Ev1')).toBe(false);
     await one.release('event:Ev1');
-    expect(await two.claim('event:Ev1')).toBe(true);
+    expect(await two.claimFirst('event:Ev1')).toBe(true);
   });
 
   it("remembers an event for Slack's retry window, then lets it go", async () => {
     const once = storeOnce(store, 10 * 60 * 1000);
-    expect(await once.claim('event:Ev2')).toBe(true);
+    expect(await once.claimFirst('event:Ev2')).toBe(true);
     now += 9 * 60 * 1000;
-    expect(await once.claim('event:Ev2')).toBe(false);
+    expect(await once.claimFirst('event:Ev2')).toBe(false);
     now += 2 * 60 * 1000;
-    expect(await once.claim('event:Ev2')).toBe(true);
+    expect(await once.claimFirst('event:Ev2')).toBe(true);
   });
 });

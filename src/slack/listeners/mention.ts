@@ -12,7 +12,7 @@ import type { Register } from './types.js';
 
 export const registerMention: Register = (app, { advisor, ledger }) => {
   app.event('app_mention', async ({ event, body, context, client, logger }) => {
-    if (!(await ledger.claim(`event:${body.event_id}`))) return;
+    if (!(await ledger.claimFirst(`event:${body.event_id}`))) return;
     if (event.bot_id) return; // never converse with bots, ourselves included
     // Slack sends app_mention again when the message is edited; the first version was answered already.
     if (event.edited) return;
