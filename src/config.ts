@@ -6,6 +6,9 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { type DatabaseConfig, DEFAULT_DATABASE_PATH } from './store/store.js';
 
+/** Where Slack sends the person back after they approve an install; Bolt's default path, declared in manifest.yml. */
+export const OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 
 /** The values .env.example ships with, named back to the person who left them in place. */
@@ -37,13 +40,33 @@ const notPlaceholder = (paste: string) => ({
 
 const envSchema = z
   .object({
+    // Required unless the app installs through OAuth; authProblems() says which of the two set-ups is missing.
     SLACK_BOT_TOKEN: z
-      .string({ error: 'required: the bot token (xoxb-…) from OAuth & Permissions' })
+      .string()
       .refine(
         (v) => !isPlaceholder(v),
         notPlaceholder('paste the Bot User OAuth Token (xoxb-…) from OAuth & Permissions'),
       )
-      .regex(/^xoxb-[\w-]+$/, 'expected a bot token starting with xoxb-'),
+      .regex(/^xoxb-[\w-]+$/, 'expected a bot token starting with xoxb-')
+      .optional(),
+    SLACK_CLIENT_ID: z
+      .string()
+      .regex(/^\d+\.\d+$/, 'expected the Client ID from Basic Information (digits, a dot, digits)')
+      .optional(),
+    SLACK_CLIENT_SECRET: z
+      .string()
+      .regex(/^[a-zA-Z0-9]{16,}$/, 'expected the Client Secret from Basic Information: at least 16 letters and digits')
+      .optional(),
+    SLACK_STATE_SECRET: z
+      .string()
+      .min(16, 'expected a random string of your own, at least 16 characters (openssl rand -hex 32)')
+      .optional(),
+    SLACK_REDIRECT_URI: z
+      .url({ error: 'expected the public URL of /slack/oauth_redirect' })
+      .refine((url) => new URL(url).pathname === OAUTH_REDIRECT_PATH, {
+        error: `expected a URL whose path is ${OAUTH_REDIRECT_PATH}, where the app handles the return from Slack`,
+      })
+      .optional(),
     SLACK_SIGNING_SECRET: z
       .string({ error: 'required: the signing secret from Basic Information' })
       .refine(
@@ -84,7 +107,10 @@ const envSchema = z
       .default(365),
   })
   .transform((env) => ({
+    /** One workspace: the bot token from OAuth & Permissions. Undefined in OAuth mode. */
     botToken: env.SLACK_BOT_TOKEN,
+    /** Many workspaces: Bolt's installer, with installations kept in the store. Undefined with a bot token. */
+    oauth: oauthConfig(env),
     signingSecret: env.SLACK_SIGNING_SECRET,
     appToken: env.SLACK_APP_TOKEN,
     /** Socket Mode when an app-level token is given: development with no public URL. */
@@ -97,6 +123,65 @@ const envSchema = z
     /** Decisions older than this many days are deleted. */
     retentionDays: env.DECISION_RETENTION_DAYS,
   }));
+
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** Sent to Slack when set; otherwise Slack uses the app's first redirect URL. */
+  redirectUri?: string;
+}
+
+function oauthConfig(env: {
+  SLACK_CLIENT_ID?: string | undefined;
+  SLACK_CLIENT_SECRET?: string | undefined;
+  SLACK_STATE_SECRET?: string | undefined;
+  SLACK_REDIRECT_URI?: string | undefined;
+}): OAuthConfig | undefined {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = env;
+  if (!clientId || !clientSecret || !stateSecret) return undefined;
+  return {
+    clientId,
+    clientSecret,
+    stateSecret,
+    ...(env.SLACK_REDIRECT_URI ? { redirectUri: env.SLACK_REDIRECT_URI } : {}),
+  };
+}
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/**
+ * Which way the app gets its tokens, from what is set (not its values, which the schema checks): a bot token for
+ * one workspace, or the three OAuth variables to install in many. Not both: Bolt would answer every workspace
+ * with the one token. OAuth needs HTTP mode, as Slack sends the person back to a public URL.
+ */
+function authProblems(env: Record<string, string>): string[] {
+  const oauthSet = OAUTH_VARIABLES.filter((name) => env[name] !== undefined);
+  if (oauthSet.length === 0) {
+    return env.SLACK_BOT_TOKEN === undefined
+      ? [
+          'SLACK_BOT_TOKEN: required: the bot token (xoxb-…) from OAuth & Permissions for one workspace, ' +
+            'or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install in many workspaces through OAuth',
+        ]
+      : [];
+  }
+  const problems = OAUTH_VARIABLES.filter((name) => env[name] === undefined).map(
+    (name) =>
+      `${name}: required for OAuth, as ${oauthSet.join(' and ')} ${oauthSet.length === 1 ? 'is' : 'are'} set: ` +
+      'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together',
+  );
+  if (env.SLACK_BOT_TOKEN !== undefined)
+    problems.push(
+      'SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or the OAuth variables (many workspaces), not both: ' +
+        'with OAuth, each workspace’s token comes from its installation. Unset SLACK_BOT_TOKEN to run in OAuth mode',
+    );
+  if (env.SLACK_APP_TOKEN !== undefined)
+    problems.push(
+      'SLACK_APP_TOKEN: OAuth installs need HTTP mode (Slack sends the person back to /slack/oauth_redirect ' +
+        'on a public URL): unset SLACK_APP_TOKEN, or install in one workspace with SLACK_BOT_TOKEN',
+    );
+  return problems;
+}
 
 function databaseConfig(url: string | undefined, path: string): DatabaseConfig {
   return url ? { kind: 'postgres', url } : { kind: 'sqlite', path };
@@ -114,11 +199,15 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const result = envSchema.safeParse(withoutEmpty(env));
-  if (result.success) return { ok: true, config: result.data };
+  const set = withoutEmpty(env);
+  const auth = authProblems(set);
+  const result = envSchema.safeParse(set);
+  if (result.success && auth.length === 0) return { ok: true, config: result.data };
   // Messages are our own and name what is expected; the received value is never echoed, as it may be a secret.
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
-  return { ok: false, problems };
+  const fields = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  return { ok: false, problems: [...auth, ...fields] };
 }
 
 /** Loads `.env` (quietly: dotenv 17+ otherwise prints a line on every load) over nothing the shell already set. */

@@ -47,15 +47,19 @@ async function main(): Promise<number> {
     housekeeping.stop();
     await store.close();
     const { code } = describeSlackError(error);
+    // In OAuth mode no token is checked at start-up: what fails is the port.
     process.stderr.write(
-      `Realtime Advisor could not start: Slack refused the bot token or could not be reached (${code}).\n` +
-        `Check SLACK_BOT_TOKEN${config.slackApiUrl ? ` and SLACK_API_URL (${config.slackApiUrl})` : ''}; see .env.example.\n`,
+      config.oauth
+        ? `Realtime Advisor could not start (${code}): ${(error as Error).message}\n`
+        : `Realtime Advisor could not start: Slack refused the bot token or could not be reached (${code}).\n` +
+            `Check SLACK_BOT_TOKEN${config.slackApiUrl ? ` and SLACK_API_URL (${config.slackApiUrl})` : ''}; see .env.example.\n`,
     );
     return 1;
   }
+  const routes = `POST /slack/events, GET /healthz${config.oauth ? ', GET /slack/install' : ''}`;
   process.stdout.write(
     config.mode === 'http'
-      ? `Realtime Advisor is listening on port ${running.port}: POST /slack/events, GET /healthz\n`
+      ? `Realtime Advisor is listening on port ${running.port}: ${routes}\n`
       : 'Realtime Advisor is connected in Socket Mode\n',
   );
   stopOnSignals(async () => {

@@ -21,19 +21,28 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the app against the stand-in, on the database the environment names (DATABASE_PATH or DATABASE_URL). */
-export async function startAppProcess(slack: SlackStandin, database: Record<string, string>): Promise<AppProcess> {
+/**
+ * Starts the app against the stand-in, on the database `env` names (DATABASE_PATH or DATABASE_URL); `env` adds
+ * variables, or removes one with `undefined` (SLACK_BOT_TOKEN, in OAuth mode).
+ */
+export async function startAppProcess(
+  slack: SlackStandin,
+  env: Record<string, string | undefined>,
+): Promise<AppProcess> {
+  const variables = {
+    PATH: process.env.PATH ?? '',
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: slack.signingSecret,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    ...env,
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
     cwd,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slack.signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      LOG_LEVEL: 'error',
-      ...database,
-    },
+    env: Object.fromEntries(
+      Object.entries(variables).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { stdout: '', stderr: '' };

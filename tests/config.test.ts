@@ -118,4 +118,68 @@ describe('the environment', () => {
       parseConfig({ ...valid, SLACK_BOT_TOKEN: 'xoxb-1234567890-1234567890123-AbCdEfYourGhIjKlMnOpQrSt' }).ok,
     ).toBe(true);
   });
+
+  describe('OAuth mode', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '2141029472.691202649728',
+      SLACK_CLIENT_SECRET: 'e1b9e11dfcd19c1982d5de12921e17e8',
+      SLACK_STATE_SECRET: 'a-long-random-string-of-my-own',
+      SLACK_SIGNING_SECRET: valid.SLACK_SIGNING_SECRET,
+    };
+
+    it('installs through OAuth when the client id, client secret and state secret are set, with no bot token', () => {
+      const result = parseConfig({
+        ...oauth,
+        SLACK_REDIRECT_URI: 'https://advisor.example.com/slack/oauth_redirect',
+      });
+      expect(result.ok && result.config).toMatchObject({
+        botToken: undefined,
+        mode: 'http',
+        oauth: {
+          clientId: oauth.SLACK_CLIENT_ID,
+          clientSecret: oauth.SLACK_CLIENT_SECRET,
+          stateSecret: oauth.SLACK_STATE_SECRET,
+          redirectUri: 'https://advisor.example.com/slack/oauth_redirect',
+        },
+      });
+      expect(parseConfig(valid)).toMatchObject({ ok: true, config: { oauth: undefined } });
+    });
+
+    it('stops when a bot token is set too, saying to choose one', () => {
+      const result = parseConfig({ ...oauth, SLACK_BOT_TOKEN: valid.SLACK_BOT_TOKEN });
+      expect(result.ok).toBe(false);
+      expect(result.ok ? [] : result.problems).toEqual([
+        expect.stringMatching(
+          /^SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN \(one workspace\) or the OAuth variables .*not both/,
+        ),
+      ]);
+    });
+
+    it('names the OAuth variables that are missing when only some are set', () => {
+      const result = parseConfig({
+        SLACK_SIGNING_SECRET: oauth.SLACK_SIGNING_SECRET,
+        SLACK_CLIENT_ID: oauth.SLACK_CLIENT_ID,
+      });
+      expect(result.ok ? [] : result.problems).toEqual([
+        expect.stringMatching(/^SLACK_CLIENT_SECRET: required for OAuth, as SLACK_CLIENT_ID is set/),
+        expect.stringMatching(/^SLACK_STATE_SECRET: required for OAuth/),
+      ]);
+    });
+
+    it('needs HTTP mode, and a redirect URI on /slack/oauth_redirect, without echoing secrets', () => {
+      const result = parseConfig({
+        ...oauth,
+        SLACK_APP_TOKEN: 'xapp-1-A1-2-abc',
+        SLACK_REDIRECT_URI: 'https://advisor.example.com/oauth',
+        SLACK_STATE_SECRET: 'short',
+      });
+      const problems = result.ok ? [] : result.problems;
+      expect(problems).toEqual([
+        expect.stringMatching(/^SLACK_APP_TOKEN: OAuth installs need HTTP mode/),
+        'SLACK_STATE_SECRET: expected a random string of your own, at least 16 characters (openssl rand -hex 32)',
+        'SLACK_REDIRECT_URI: expected a URL whose path is /slack/oauth_redirect, where the app handles the return from Slack',
+      ]);
+      expect(describeProblems(problems)).not.toContain(oauth.SLACK_CLIENT_SECRET);
+    });
+  });
 });

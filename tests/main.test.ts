@@ -27,6 +27,23 @@ function run(env: Record<string, string>) {
   return { child, output, exited };
 }
 
+/** The port the process says it listens on, once it says so. */
+function listeningPort(child: ChildProcess, output: { stdout: string; stderr: string }): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const found = /listening on port (\d+)/.exec(output.stdout);
+      if (found?.[1]) {
+        clearInterval(timer);
+        resolve(found[1]);
+      }
+      if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(output.stderr));
+      }
+    }, 25);
+  });
+}
+
 let slack: SlackStandin;
 const running: ChildProcess[] = [];
 beforeAll(async () => {
@@ -63,6 +80,40 @@ describe('npm start', () => {
     expect(output.stderr).not.toContain(slack.signingSecret);
     // Most of this second is Node and tsx starting; nothing waits on the network.
     expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('exits 1 when both a bot token and the OAuth variables are set, naming the choice, printing neither secret', async () => {
+    const { output, exited } = run({
+      SLACK_BOT_TOKEN: slack.botToken,
+      SLACK_CLIENT_ID: '1111111111.2222222222',
+      SLACK_CLIENT_SECRET: 'c0ffee0123456789abcdef0123456789',
+      SLACK_STATE_SECRET: 'state-secret-for-the-main-test',
+      SLACK_SIGNING_SECRET: slack.signingSecret,
+      PORT: '0',
+    });
+    expect(await exited).toBe(1);
+    expect(output.stderr).toContain(
+      'SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or the OAuth variables (many workspaces), not both',
+    );
+    expect(output.stderr).not.toContain(slack.botToken);
+    expect(output.stderr).not.toContain('c0ffee0123456789abcdef0123456789');
+  });
+
+  it('serves the Add to Slack page in OAuth mode, with no bot token to check at start-up', async () => {
+    const { child, output } = run({
+      SLACK_CLIENT_ID: '1111111111.2222222222',
+      SLACK_CLIENT_SECRET: 'c0ffee0123456789abcdef0123456789',
+      SLACK_STATE_SECRET: 'state-secret-for-the-main-test',
+      SLACK_SIGNING_SECRET: slack.signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+    });
+    running.push(child);
+    const port = await listeningPort(child, output);
+    expect(output.stdout).toContain('GET /slack/install');
+    const page = await fetch(`http://127.0.0.1:${port}/slack/install`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`${slack.baseUrl}/oauth/v2/authorize?`);
   });
 
   it('exits 1 with a clear message when Slack refuses the token, without printing it', async () => {
@@ -103,16 +154,7 @@ describe('npm start', () => {
       LOG_LEVEL: 'debug',
     });
     running.push(child);
-    const port = await new Promise<string>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const found = /listening on port (\d+)/.exec(output.stdout);
-        if (found?.[1]) {
-          clearInterval(timer);
-          resolve(found[1]);
-        }
-        if (child.exitCode !== null) reject(new Error(output.stderr));
-      }, 25);
-    });
+    const port = await listeningPort(child, output);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     slack.setAppUrl(`http://127.0.0.1:${port}/slack/events`);
     const result = await slack.slashCommand({ text: 'compare' });

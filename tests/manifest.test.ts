@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { OAUTH_REDIRECT_PATH } from '../src/config.js';
 import { COMMAND, SHORTCUT_CALLBACK } from '../src/slack/ids.js';
+import { BOT_SCOPES } from '../src/slack/install.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8'));
@@ -42,6 +44,8 @@ const SCOPES_BY_EVENT: Record<string, string[]> = {
   app_mention: ['app_mentions:read'],
   app_home_opened: [],
   'message.im': ['im:history'],
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 const calledMethods = [...new Set([...code.matchAll(/client\.(\w+)\s*\.\s*(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))];
@@ -88,7 +92,13 @@ describe('manifest.yml', () => {
   });
 
   it('subscribes to exactly the events the code listens to', () => {
-    expect(listenedEvents.sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+    expect(listenedEvents.sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'app_uninstalled',
+      'message.im',
+      'tokens_revoked',
+    ]);
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(listenedEvents);
   });
 
@@ -113,5 +123,18 @@ describe('manifest.yml', () => {
       manifest.features.slash_commands[0].url,
     ])
       expect(url).toMatch(/^https:\/\/.+\/slack\/events$/);
+  });
+
+  it('asks at an OAuth install for exactly the scopes it grants, and sends people back to /slack/oauth_redirect', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.oauth_config.redirect_urls).toEqual([
+      expect.stringMatching(/^https:\/\/.+\/slack\/oauth_redirect$/),
+    ]);
+    expect(new URL(manifest.oauth_config.redirect_urls[0]).pathname).toBe(OAUTH_REDIRECT_PATH);
+  });
+
+  it('may be installed org-wide in Enterprise Grid, and leaves token rotation off (README: token rotation)', () => {
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
+    expect(manifest.settings.token_rotation_enabled).toBe(false);
   });
 });

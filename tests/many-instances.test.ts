@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PersonActions, type SlackStandin, startSlackStandin } from '../sandbox/standin/index.js';
 import { type AppProcess, startAppProcess } from './app-process.js';
+import { CLIENT_ID, CLIENT_SECRET, STATE_SECRET } from './slack/oauth-rig.js';
 import { findPostgres, type PostgresCluster, startPostgresCluster } from './store/postgres-cluster.js';
 
 const GENERAL = 'C0GENERAL';
@@ -176,6 +177,42 @@ if (!postgres.ok) {
       );
     }, 60_000);
 
-    it.todo('serves requests on one instance for a workspace installed through the other (needs OAuth: i12-oauth)');
+    it('serves requests on one instance for a workspace installed through the other', async () => {
+      // In OAuth mode, with a stand-in of its own that accepts only the tokens its OAuth flow issued.
+      const workspace = await startSlackStandin();
+      const env = {
+        DATABASE_URL: await (cluster as PostgresCluster).createDatabase(),
+        SLACK_BOT_TOKEN: undefined,
+        SLACK_CLIENT_ID: CLIENT_ID,
+        SLACK_CLIENT_SECRET: CLIENT_SECRET,
+        SLACK_STATE_SECRET: STATE_SECRET,
+      };
+      const pair = await Promise.all([startAppProcess(workspace, env), startAppProcess(workspace, env)]);
+      try {
+        const [installer, other] = pair.map((app) => ({ base: new URL(app.url).origin, as: workspace.via(app.url) }));
+        if (!installer || !other) throw new Error('two instances');
+        workspace.configureOAuth({
+          clientId: CLIENT_ID,
+          clientSecret: CLIENT_SECRET,
+          redirectUrls: [`${installer.base}/slack/oauth_redirect`],
+        });
+        const replies = (ts: string) => workspace.thread(GENERAL, ts).length - 1;
+
+        // Not installed yet: the other instance has no token to answer with.
+        const before = await other.as.mention({ text: 'streaming LLM tokens to a browser' });
+        await wait(500);
+        expect(replies(before.message.ts)).toBe(0);
+
+        // Installed through the first instance's Add to Slack page; the second answers with the token it stored.
+        const installed = await workspace.installApp({ installUrl: `${installer.base}/slack/install` });
+        expect(installed.status).toBe(200);
+        const after = await other.as.mention({ text: 'streaming LLM tokens to a browser' });
+        await until(() => replies(after.message.ts) === 1, 5000, 'the reply from the other instance');
+        expect(workspace.callsTo('chat.postMessage').map((c) => c.ok)).toEqual([true]);
+      } finally {
+        for (const app of pair) await app.stop();
+        await workspace.close();
+      }
+    }, 60_000);
   });
 }

@@ -6,6 +6,7 @@ export * from './app-requests.js';
 export * from './block-kit.js';
 export * from './ids.js';
 export * from './json.js';
+export * from './oauth.js';
 export * from './person-actions.js';
 // Each kind of action is reached through PersonActions (SlackStandin); only its input and result types are public.
 export type { ButtonLocation, ClickOptions, ClickResult } from './person-buttons.js';
@@ -17,6 +18,7 @@ export type {
   MessageOptions,
   PostingBot,
 } from './person-events.js';
+export type { InstallDecision, InstallInput, InstallResult, InstallStep } from './person-install.js';
 export type { SubmitResult, SubmittedValue } from './person-modals.js';
 export type { ShortcutResult } from './person-shortcut.js';
 export type { SlashCommandResult } from './person-slash-command.js';

@@ -128,7 +128,7 @@ export async function clickButton(app: AppRequests, input: ClickOptions): Promis
     payload.trigger_id = triggerId;
     payload.team = teamFields(ws);
     payload.enterprise = enterpriseField(ws);
-    payload.is_enterprise_install = false;
+    payload.is_enterprise_install = ws.installedOrgWide;
     payload.channel = { id: channel, name: channelName(ws, channel) };
     payload.message = message;
     payload.state = { values: {} };
@@ -153,7 +153,7 @@ export async function clickButton(app: AppRequests, input: ClickOptions): Promis
     payload.trigger_id = triggerId;
     payload.team = teamFields(ws);
     payload.enterprise = enterpriseField(ws);
-    payload.is_enterprise_install = false;
+    payload.is_enterprise_install = ws.installedOrgWide;
     payload.channel = { id: ephemeral.channel, name: channelName(ws, ephemeral.channel) };
     payload.state = { values: {} };
     payload.response_url = responseUrl;
@@ -163,7 +163,7 @@ export async function clickButton(app: AppRequests, input: ClickOptions): Promis
     payload.trigger_id = triggerId;
     payload.team = teamFields(ws);
     payload.enterprise = enterpriseField(ws);
-    payload.is_enterprise_install = false;
+    payload.is_enterprise_install = ws.installedOrgWide;
     payload.view = structuredClone(view);
   }
   payload.actions = [action];

@@ -68,7 +68,7 @@ export class EventDelivery {
           team_id: ws.opts.teamId,
           user_id: ws.opts.botUserId,
           is_bot: true,
-          is_enterprise_install: false,
+          is_enterprise_install: ws.installedOrgWide,
         },
       ],
       is_ext_shared_channel: shared !== undefined,

@@ -124,7 +124,7 @@ export async function submitView(
     trigger_id: ws.mintTrigger(user),
     view,
     response_urls: responseUrls(app, found.view, state, user),
-    is_enterprise_install: false,
+    is_enterprise_install: ws.installedOrgWide,
     enterprise: enterpriseField(ws),
   };
   const result = await app.sendInteraction('view_submission', payload);
@@ -184,7 +184,7 @@ export async function closeView(
     api_app_id: ws.opts.appId,
     token: app.config.verificationToken,
     is_cleared: false,
-    is_enterprise_install: false,
+    is_enterprise_install: ws.installedOrgWide,
     enterprise: enterpriseField(ws),
   };
   const result = await app.sendInteraction('view_closed', payload);

@@ -30,7 +30,7 @@ export async function messageShortcut(
     team: teamFields(ws),
     user: personFields(ws, user),
     channel: { id: channel.id, name: channelName(ws, channel.id) },
-    is_enterprise_install: false,
+    is_enterprise_install: ws.installedOrgWide,
     enterprise: enterpriseField(ws),
     callback_id: input.callbackId,
     trigger_id: triggerId,

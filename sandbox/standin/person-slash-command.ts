@@ -48,7 +48,7 @@ export async function slashCommand(
     command,
     text,
     api_app_id: ws.opts.appId,
-    is_enterprise_install: 'false',
+    is_enterprise_install: String(ws.installedOrgWide),
     ...(ws.opts.enterprise ? { enterprise_id: ws.opts.enterprise.id, enterprise_name: ws.opts.enterprise.name } : {}),
     response_url: responseUrl,
     trigger_id: triggerId,

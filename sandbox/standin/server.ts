@@ -9,7 +9,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ACK_DEADLINE_MS } from './app-requests.js';
 import { isRecord, type JsonObject } from './json.js';
+import { type OAuthAppSettings, type PageAnswer, StandinOAuth } from './oauth.js';
 import { PersonActions } from './person-actions.js';
+import type { EventResult } from './person-events.js';
+import { type InstallInput, type InstallResult, installApp } from './person-install.js';
 import { postToResponseUrl } from './response-url.js';
 import { callWebApi, decodeArgs } from './web-api.js';
 import { actsFirst, type CallRecord, type Fault, type Notice, type PendingFault, Workspace } from './workspace.js';
@@ -101,6 +104,8 @@ export class SlackStandin extends PersonActions {
   readonly baseUrl: string;
   /** `http://127.0.0.1:PORT/api/` — give this to Bolt as `clientOptions.slackApiUrl`. */
   readonly apiUrl: string;
+  /** Slack's side of OAuth: the authorize page, oauth.v2.access, and the tokens they issued. */
+  readonly oauth: StandinOAuth;
   private readonly server: Server;
   private readonly socketMode: SocketModeState;
 
@@ -109,6 +114,7 @@ export class SlackStandin extends PersonActions {
     server: Server,
     opts: { botToken: string; appToken: string; signingSecret: string; ackTimeoutMs: number },
     socketMode: SocketModeState = {},
+    oauth: StandinOAuth = new StandinOAuth(ws),
   ) {
     const verificationToken = randomBytes(12).toString('hex');
     super(ws, { signingSecret: opts.signingSecret, verificationToken, ackTimeoutMs: opts.ackTimeoutMs });
@@ -116,6 +122,7 @@ export class SlackStandin extends PersonActions {
     this.botToken = opts.botToken;
     this.appToken = opts.appToken;
     this.socketMode = socketMode;
+    this.oauth = oauth;
     this.signingSecret = opts.signingSecret;
     this.verificationToken = verificationToken;
     const { port } = server.address() as AddressInfo;
@@ -158,6 +165,52 @@ export class SlackStandin extends PersonActions {
    */
   setSocketModeUrl(url: string): void {
     this.socketMode.url = url;
+  }
+
+  // ---- OAuth installs ----------------------------------------------------------------------------------------
+
+  /** Slack's authorize page, where Bolt's installer sends a person: give it to the app as its authorization URL. */
+  get authorizeUrl(): string {
+    return `${this.baseUrl}/oauth/v2/authorize`;
+  }
+
+  /**
+   * A person installs the app from its install page, through this stand-in's authorize page, in a browser-like
+   * client with cookies (see person-install.ts).
+   */
+  installApp(input: InstallInput): Promise<InstallResult> {
+    return installApp(this.authorizeUrl, input);
+  }
+
+  /** The app's OAuth settings (client id and secret, redirect URLs), as on its settings page. */
+  configureOAuth(settings: OAuthAppSettings): void {
+    this.oauth.configure(settings);
+  }
+
+  /**
+   * An admin removes the app: its tokens stop working and Slack sends `app_uninstalled` (then, as Slack does,
+   * `tokens_revoked` for the bot).
+   */
+  async uninstallApp(): Promise<{ uninstalled: EventResult; revoked: EventResult }> {
+    this.oauth.revokeAll();
+    const uninstalled = await this.deliverEvent({ type: 'app_uninstalled', event_ts: this.eventTs() });
+    const revoked = await this.revokeTokens();
+    this.ws.installedOrgWide = false;
+    return { uninstalled, revoked };
+  }
+
+  /** The bot's tokens are revoked (by an admin, or auth.revoke): they stop working and Slack sends `tokens_revoked`. */
+  revokeTokens(): Promise<EventResult> {
+    this.oauth.revokeAll();
+    return this.deliverEvent({
+      type: 'tokens_revoked',
+      tokens: { oauth: [], bot: [this.botUserId] },
+      event_ts: this.eventTs(),
+    });
+  }
+
+  private eventTs(): string {
+    return (this.ws.now() / 1000).toFixed(6);
   }
 
   // ---- workspace set-up and snapshots ------------------------------------------------------------------------
@@ -360,6 +413,7 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
   const appToken = options.appToken ?? `xapp-1-A0STANDIN-${Date.now()}-${randomBytes(16).toString('hex')}`;
   const signingSecret = options.signingSecret ?? randomBytes(16).toString('hex');
   const socketMode: SocketModeState = {};
+  const oauth = new StandinOAuth(ws);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -377,9 +431,23 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       const args = parsed.ok ? decodeArgs(parsed.args) : { raw };
       const fault = ws.takeFault(method);
       if (await applyFault(ws, res, method, args, fault)) return;
-      const body = parsed.ok
-        ? callWebApi({ ws, botToken, appToken, socketModeUrl: socketMode.url }, method, parsed.args, parsed.token)
-        : { ok: false, error: parsed.error };
+      // oauth.v2.access takes the app's client credentials, not a token.
+      const body = !parsed.ok
+        ? { ok: false, error: parsed.error }
+        : method === 'oauth.v2.access'
+          ? oauth.exchange(parsed.args, req.headers.authorization)
+          : callWebApi(
+              { ws, botToken, appToken, socketModeUrl: socketMode.url, oauth },
+              method,
+              parsed.args,
+              parsed.token,
+            );
+      if (method === 'oauth.v2.access') {
+        delete args.client_secret;
+        delete args.code;
+        delete args.refresh_token;
+      }
+      const grant = parsed.ok && parsed.token !== undefined ? oauth.lookup(parsed.token) : undefined;
       ws.recordCall({
         method,
         args,
@@ -387,6 +455,7 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
         ...(body.ok === true ? {} : { error: String(body.error) }),
         status: 200,
         at: ws.now(),
+        ...(grant ? { installation: grant.kind } : {}),
       });
       await answerAfterActing(res, fault, () => sendJson(res, 200, body));
       return;
@@ -418,6 +487,12 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
       });
       return;
     }
+    if (url.pathname === '/oauth/v2/authorize' && (req.method === 'GET' || req.method === 'POST')) {
+      const answer =
+        req.method === 'GET' ? oauth.authorizePage(url.searchParams) : oauth.decide(new URLSearchParams(raw));
+      sendPage(res, answer);
+      return;
+    }
     sendJson(res, 404, { ok: false, error: 'not_found' });
   }
 
@@ -430,5 +505,16 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
     server,
     { botToken, appToken, signingSecret, ackTimeoutMs: options.ackTimeoutMs ?? ACK_DEADLINE_MS },
     socketMode,
+    oauth,
   );
+}
+
+function sendPage(res: ServerResponse, answer: PageAnswer): void {
+  if ('location' in answer) {
+    res.writeHead(302, { location: answer.location });
+    res.end();
+  } else {
+    res.writeHead(answer.status, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(answer.html);
+  }
 }

@@ -6,6 +6,7 @@
  */
 import { type BlocksVerdict, type ViewVerdict, validateBlocks, validateView } from './block-kit.js';
 import type { JsonObject } from './json.js';
+import type { IssuedToken, StandinOAuth } from './oauth.js';
 import type { Workspace } from './workspace.js';
 
 export interface ApiContext {
@@ -14,7 +15,11 @@ export interface ApiContext {
   /** The app-level token (`xapp-…`): accepted by `apps.connections.open` only, as in Slack. */
   appToken?: string;
   /** What `apps.connections.open` answers with: the stand-in's Socket Mode server, set by the test. */
-  socketModeUrl?: string;
+  socketModeUrl?: string | undefined;
+  /** Slack's side of OAuth: the bot tokens it issued are accepted too. */
+  oauth?: StandinOAuth;
+  /** The install the calling token came from, when OAuth issued it (set by callWebApi). */
+  grant?: IssuedToken;
 }
 
 /** Argument fields Slack expects as JSON (JSON-encoded strings in a form body). */
@@ -154,6 +159,19 @@ function visibleChannel(ws: Workspace, ref: string | undefined) {
 
 type Handler = (ctx: ApiContext, args: JsonObject) => JsonObject;
 
+function authTestForWorkspace(ws: Workspace): JsonObject {
+  return {
+    ok: true,
+    url: `https://${ws.opts.teamDomain}.slack.com/`,
+    team: ws.opts.teamName,
+    user: ws.opts.botName,
+    team_id: ws.opts.teamId,
+    user_id: ws.opts.botUserId,
+    bot_id: ws.opts.botId,
+    is_enterprise_install: false,
+  };
+}
+
 /**
  * The methods the app calls (chat.postMessage, chat.postEphemeral, chat.getPermalink, views.open / update / publish) and the two Bolt
  * calls itself (auth.test at start-up, apps.connections.open for Socket Mode); any other is `unknown_method`, so a
@@ -166,16 +184,21 @@ const handlers: Record<string, Handler> = {
       ? fail('internal_error', { detail: 'no Socket Mode server: call setSocketModeUrl() first' })
       : { ok: true, url: socketModeUrl },
 
-  'auth.test': ({ ws }) => ({
-    ok: true,
-    url: `https://${ws.opts.teamDomain}.slack.com/`,
-    team: ws.opts.teamName,
-    user: ws.opts.botName,
-    team_id: ws.opts.teamId,
-    user_id: ws.opts.botUserId,
-    bot_id: ws.opts.botId,
-    is_enterprise_install: false,
-  }),
+  'auth.test': ({ ws, grant }) =>
+    grant?.kind === 'org' && grant.enterprise
+      ? {
+          // An org-wide token answers for the org, not one workspace.
+          ok: true,
+          url: `https://${ws.opts.teamDomain}.enterprise.slack.com/`,
+          team: grant.enterprise.name,
+          user: ws.opts.botName,
+          team_id: grant.enterprise.id,
+          user_id: ws.opts.botUserId,
+          bot_id: ws.opts.botId,
+          enterprise_id: grant.enterprise.id,
+          is_enterprise_install: true,
+        }
+      : authTestForWorkspace(ws),
 
   'chat.postMessage': ({ ws }, args) => {
     const channelRef = str(args, 'channel');
@@ -294,6 +317,13 @@ export function callWebApi(ctx: ApiContext, method: string, args: JsonObject, to
   const handler = handlers[method];
   if (!handler) return fail('unknown_method', { req_method: method });
   if (token === undefined || token === '') return fail('not_authed');
+  const grant = ctx.oauth?.lookup(token);
+  if (grant) {
+    if (APP_TOKEN_METHODS.has(method)) return fail('not_allowed_token_type');
+    if (grant.revoked) return fail('token_revoked');
+    if (grant.expiresAt !== undefined && ctx.ws.now() >= grant.expiresAt) return fail('token_expired');
+    return handler({ ...ctx, grant }, args);
+  }
   const expected = APP_TOKEN_METHODS.has(method) ? ctx.appToken : ctx.botToken;
   if (expected !== undefined && token === expected) return handler(ctx, args);
   if (token === ctx.botToken || (ctx.appToken !== undefined && token === ctx.appToken)) {

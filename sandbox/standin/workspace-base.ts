@@ -38,6 +38,11 @@ export type StandinChange =
 export class WorkspaceBase {
   readonly events = new EventEmitter();
   readonly opts: WorkspaceOptions;
+  /**
+   * True once the app is installed org-wide (an Enterprise Grid org admin approved it for the whole org, through
+   * the OAuth authorize page): Slack then marks every request from the org's workspaces `is_enterprise_install`.
+   */
+  installedOrgWide = false;
   private lastMicros = 0;
   private counter = 0;
 

@@ -29,6 +29,8 @@ export interface CallRecord {
   error?: string;
   status: number;
   at: number;
+  /** Made with a bot token from an OAuth install: which kind. Absent for the stand-in's configured bot token. */
+  installation?: 'workspace' | 'org';
 }
 
 /**

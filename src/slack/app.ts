@@ -1,7 +1,9 @@
 /**
  * The Bolt app, wired the same way for production, the tests and the sandbox. HTTP mode serves POST
  * /slack/events (and GET /healthz for load balancers); Socket Mode is for development with no public URL.
- * Bolt does the signature checks, receivers and Web API retries; we only choose their settings.
+ * With OAuth configured, HTTP mode also serves GET /slack/install and /slack/oauth_redirect (install.ts), and each
+ * request is answered with its workspace's token from the store instead of one bot token.
+ * Bolt does the signature checks, receivers, installs and Web API retries; we only choose their settings.
  */
 import type { Server, ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +26,7 @@ import type { Store } from '../store/store.js';
 import { decisionRecorder } from './decision-log.js';
 import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
 import { InFlight, type Work, workOf } from './in-flight.js';
+import { installerSettings } from './install.js';
 import { registerListeners } from './listeners/index.js';
 import type { Once } from './once.js';
 import { replierFor } from './replier.js';
@@ -91,9 +94,10 @@ export interface SlackAppOptions {
   /** How long stop() waits for work after acks; SHUTDOWN_DRAIN_MS by default. */
   drainMs?: number;
   /**
-   * What must outlive a request: the claims that make shares and events happen once (across instances and
-   * restarts) and the decision log. main.ts passes the store it opened, and closes it. Without one, a private
-   * in-memory SQLite database that lives as long as the app: tests and the sandbox.
+   * What must outlive a request: installations (required in OAuth mode; `app_uninstalled` and `tokens_revoked`
+   * forget the workspace's installation and data), the claims that make shares and events happen once (across
+   * instances and restarts) and the decision log. main.ts passes the store it opened, and closes it. Without one,
+   * a private in-memory SQLite database that lives as long as the app: tests and the sandbox.
    */
   store?: Store;
 }
@@ -164,6 +168,10 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     timeout,
     fetch,
   };
+  const { oauth } = config;
+  if (oauth && !options.store)
+    throw new Error('OAuth mode keeps installations in the store: pass `store` to createSlackApp');
+  const store = options.store ?? openSqliteStore(':memory:');
   const receiver =
     config.mode === 'http'
       ? new HTTPReceiver({
@@ -172,10 +180,12 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
           customRoutes: [healthz],
           bodyLimit: BODY_LIMIT_BYTES, // the edge refuses larger bodies first; this is Bolt's own bound
           processEventErrorHandler: answerWithoutServerError,
+          ...(oauth ? installerSettings({ oauth, store, apiUrl, clientOptions }) : {}),
         })
       : undefined;
   const app = new App({
-    token: config.botToken,
+    // No token in OAuth mode: Bolt then authorizes each request from the installation store.
+    ...(config.botToken ? { token: config.botToken } : {}),
     signingSecret: config.signingSecret,
     logLevel: LOG_LEVEL[config.logLevel],
     clientOptions,
@@ -202,7 +212,6 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   // Every request, ack and the work after it, is tracked so that shutdown can let it finish.
   const inFlight = new InFlight();
   app.use(({ body, next }) => inFlight.track(workOf(body), next));
-  const store = options.store ?? openSqliteStore(':memory:');
   registerListeners(app, {
     advisor: options.advisor,
     ledger: options.ledger ?? storeOnce(store),
@@ -210,6 +219,11 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     store,
   });
   app.error(async (error) => {
+    // A workspace or org with no installation (never installed, or uninstalled): Bolt acknowledges and stops.
+    if (error instanceof AuthorizationError) {
+      app.logger.warn('a request with no installation to answer it', { message: error.message });
+      return;
+    }
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
     app.logger.error('listener error', {
       code: describeSlackError(error).code,

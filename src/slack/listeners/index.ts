@@ -9,6 +9,7 @@ import { registerMention } from './mention.js';
 import { registerShare } from './share.js';
 import { registerShortcut } from './shortcut.js';
 import type { ListenerDeps } from './types.js';
+import { registerUninstall } from './uninstall.js';
 import { registerUnrecognised } from './unrecognised.js';
 import { registerWizard } from './wizard.js';
 
@@ -23,6 +24,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     registerHome,
     registerFeedback,
     registerForeignActions,
+    registerUninstall,
     registerUnrecognised,
   ]) {
     register(app, deps);
