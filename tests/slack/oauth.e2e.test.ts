@@ -10,12 +10,15 @@ import { BOT_SCOPES } from '../../src/slack/install.js';
 import { eventually, HUMAN } from './harness.js';
 import { CLIENT_ID, type OAuthRig, ORG, settles, startOAuthApp } from './oauth-rig.js';
 
+/** Starting the app and the stand-in takes about 40 ms alone; the whole suite on two cores can stretch it. */
+const HOOK_MS = 30_000;
+
 describe('installing in a workspace through OAuth', () => {
   let rig: OAuthRig;
   beforeAll(async () => {
     rig = await startOAuthApp();
-  });
-  afterAll(() => rig.close());
+  }, HOOK_MS);
+  afterAll(() => rig?.close());
 
   it('serves an Add to Slack page that asks Slack for exactly the manifest’s bot scopes, with a signed state', async () => {
     const response = await fetch(`${rig.base}/slack/install`);
@@ -147,8 +150,8 @@ describe('installing org-wide in an Enterprise Grid org', () => {
   let rig: OAuthRig;
   beforeAll(async () => {
     rig = await startOAuthApp({ enterprise: ORG });
-  });
-  afterAll(() => rig.close());
+  }, HOOK_MS);
+  afterAll(() => rig?.close());
 
   it('stores the org-wide installation and serves the org’s workspaces with its token', async () => {
     const result = await rig.slack.installApp({ installUrl: `${rig.base}/slack/install`, decision: 'org' });
@@ -190,8 +193,8 @@ describe('with token rotation turned on', () => {
   beforeAll(async () => {
     // An hour to live: inside Bolt's two-hour window, so the first request refreshes the token.
     rig = await startOAuthApp({ tokenRotation: { expiresInSeconds: 3600 } });
-  });
-  afterAll(() => rig.close());
+  }, HOOK_MS);
+  afterAll(() => rig?.close());
 
   it('keeps the refresh token, and Bolt refreshes an expiring token on the next request and stores the new one', async () => {
     await rig.slack.installApp({ installUrl: `${rig.base}/slack/install` });
