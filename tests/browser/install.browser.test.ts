@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOT_SCOPES } from '../../src/slack/install.js';
 import { HUMAN } from '../slack/harness.js';
 import { type OAuthRig, startOAuthApp } from '../slack/oauth-rig.js';
 
@@ -68,7 +69,7 @@ describe('installing the app in a browser', () => {
       .toContain('Realtime Advisor is requesting permission');
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
     const asked = await page.getByRole('list').innerText();
-    expect(asked.split('\n')).toEqual(['commands', 'chat:write', 'app_mentions:read']);
+    expect(asked.split('\n')).toEqual([...BOT_SCOPES]);
     await page.getByRole('button', { name: 'Allow', exact: true }).click();
 
     // (3) Back at the app: Bolt checked the state against the cookie, exchanged the code and saved the install.
