@@ -47,10 +47,34 @@ export function libraryLoadMs(): number {
 /** Texts beyond this many characters are read only up to it: a situation is a few sentences, not a book. */
 export const MAX_TEXT = 40_000;
 
-export function tokenize(text: string): Token[] {
+/** No word a person writes is longer than this; longer runs without a space are URLs, ids or noise. */
+export const MAX_RUN = 48;
+
+/**
+ * The text with a space put in place of every MAX_RUN-th character of a run without spaces: same length, so
+ * offsets still point into the person's text. wink-nlp's URL pattern backtracks on long space-free runs (a
+ * 16,000-character run of `https://9.afr` took over a minute); bounded runs keep reading linear.
+ */
+export function boundRuns(text: string): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const space = ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r';
+    run = space ? 0 : run + 1;
+    if (run > MAX_RUN) {
+      out += ' ';
+      run = 0;
+    } else out += ch;
+  }
+  return out;
+}
+
+export function tokenize(person: string): Token[] {
   const methods = load();
   const its = methods.its;
-  const doc: Document = methods.readDoc(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text);
+  const text = boundRuns(person.length > MAX_TEXT ? person.slice(0, MAX_TEXT) : person);
+  const doc: Document = methods.readDoc(text);
   const tokens: Token[] = [];
   let at = 0;
   doc.tokens().each((t: ItemToken) => {

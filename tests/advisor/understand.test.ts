@@ -335,6 +335,17 @@ describe('robustness', () => {
     expect(['question', 'verdict']).toContain(view.kind);
   });
 
+  // Found by the fuzz suite: wink-nlp's URL pattern backtracked on a long run without spaces, and one signed
+  // /realtime of `<https://9.afr>` ×2,700 blocked the process for about 73 s before the ack.
+  it.each([
+    ['a run of URLs without spaces', 'https://9.afr'.repeat(3000)],
+    ['channel markup read as text', '#CFUZZ'.repeat(6500)],
+    ['tildes', '~s~'.repeat(13_333)],
+  ])('reads %s of about 40,000 characters in well under a second', { timeout: 1000 }, (_name, text) => {
+    const { view } = advisor.understand(text);
+    expect(['question', 'verdict']).toContain(view.kind);
+  });
+
   it('asks rather than guesses when a text says nothing it can use', () => {
     for (const text of ['what should we have for lunch', 'refactor the billing module', ''])
       expect(pickOf(text)).toBe('ask:direction');
