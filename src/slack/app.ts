@@ -15,6 +15,7 @@ import {
   HTTPReceiver,
   LogLevel,
   type ReceiverProcessEventErrorHandlerArgs,
+  type ReceiverUnhandledRequestHandlerArgs,
   type RespondArguments,
   type RespondFn,
   type webApi,
@@ -180,6 +181,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
           customRoutes: [healthz],
           bodyLimit: BODY_LIMIT_BYTES, // the edge refuses larger bodies first; this is Bolt's own bound
           processEventErrorHandler: answerWithoutServerError,
+          unhandledRequestTimeoutMillis: UNHANDLED_ACK_MS,
+          unhandledRequestHandler: ackUnhandled,
           ...(oauth ? installerSettings({ oauth, store, apiUrl, clientOptions }) : {}),
         })
       : undefined;
@@ -278,6 +281,21 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
  * Bolt answers 500 when processing throws before the ack (a payload the shape check let through, or a bug): a
  * 500 makes Slack retry, and enough of them turn event delivery off. It is logged once and answered 400.
  */
+/**
+ * A request no listener acknowledged: a kind of payload this app never asked for (Slack's `app_rate_limited`
+ * notice, a legacy `dialog_submission`, a `block_suggestion` without ids). Bolt's default answers 404 after 3 s,
+ * which Slack reports to the person as an error; this answers 200 with nothing, in time, and logs it.
+ */
+export const UNHANDLED_ACK_MS = 2000;
+
+function ackUnhandled(args: ReceiverUnhandledRequestHandlerArgs): void {
+  const { logger, response } = args;
+  logger.info('acknowledged a request no listener handles');
+  if (response.headersSent) return;
+  response.writeHead(200);
+  response.end();
+}
+
 async function answerWithoutServerError(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
   const { error, logger, response } = args;
   if (error instanceof AuthorizationError || response.headersSent)
