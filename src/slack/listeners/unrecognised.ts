@@ -5,9 +5,11 @@
  * they are told it is out of date and what to use instead. Nothing is posted for others to see.
  * Buttons the app never made are answered in foreign-action.ts.
  */
+
 import type { GlobalShortcut, MessageShortcut } from '@slack/bolt';
 import { anyIdBut, COMMAND, KNOWN, SHORTCUT_NAME } from '../ids.js';
 import { replierFor } from '../replier.js';
+import { decodeEntities, escapeText } from '../slack-text.js';
 import { noticeMessage } from '../views/problems.js';
 import { statusModal } from '../views/surfaces.js';
 import type { Register } from './types.js';
@@ -64,7 +66,9 @@ export const registerUnrecognised: Register = (app) => {
   });
 
   app.command(anyIdBut(KNOWN.commands), async ({ ack, command, logger }) => {
-    await ack({ response_type: 'ephemeral', text: `${command.command} is not a command of this app. ${WHAT_INSTEAD}` });
+    // The command's name as Slack sent it is echoed once encoded, like any text the app did not write.
+    const name = escapeText(decodeEntities(command.command));
+    await ack({ response_type: 'ephemeral', text: `${name} is not a command of this app. ${WHAT_INSTEAD}` });
     logger.info('a slash command this app does not have', { command: command.command, user: command.user_id });
   });
 };
