@@ -1,5 +1,5 @@
 /**
- * `npm run advise` (scripts/advise.mjs) answers at once on a current build and compiles only when a source is
+ * `npm run advise` (scripts/run-built.mjs cli/advise.js) answers at once on a current build and compiles only when a source is
  * newer. Run in a temporary copy of the project, so no tracked file or dist/ of the checkout changes; its tsc is a
  * wrapper that logs each call, so "no compile step ran" is observed, not inferred from timing.
  */
@@ -41,7 +41,7 @@ chmodSync(tsc, 0o755);
 const compiles = () => (existsSync(tscLog) ? readFileSync(tscLog, 'utf8').trim().split('\n').length : 0);
 
 function advise(...args: string[]): { stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [join(copy, 'scripts', 'advise.mjs'), ...args], {
+  const run = spawnSync(process.execPath, [join(copy, 'scripts', 'run-built.mjs'), 'cli/advise.js', ...args], {
     cwd: copy,
     encoding: 'utf8',
   });
@@ -95,4 +95,33 @@ describe('npm run advise', () => {
     expect(rebuilt.stdout).toContain('When to pick neither:');
     expect(compiles()).toBe(3);
   }, 120_000);
+});
+
+describe('npm start', () => {
+  const start = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [join(copy, 'scripts', 'run-built.mjs'), 'main.js'], {
+      cwd: copy,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', ...env },
+      timeout: 20_000,
+    });
+
+  it('runs the app from a current build with no compile step, in the same process', () => {
+    const before = compiles();
+    // No variables: the app itself answers, at once, with what is missing, so it ran; and nothing was compiled.
+    const run = start({});
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('SLACK_SIGNING_SECRET');
+    expect(run.stderr).not.toContain('Building first');
+    expect(compiles()).toBe(before);
+  }, 60_000);
+
+  it('refuses an entry that is not a file in dist/', () => {
+    const run = spawnSync(process.execPath, [join(copy, 'scripts', 'run-built.mjs'), '../package.json'], {
+      cwd: copy,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Usage: node scripts/run-built.mjs');
+  });
 });

@@ -1,11 +1,11 @@
 /**
- * `npm run advise`: runs the compiled command line at once when the build is current, and compiles first only when
- * a source (src/**, tsconfig.json) is newer than the build. Plain JavaScript run by node, so that starting it costs
- * no compile step of its own.
+ * `node scripts/run-built.mjs <entry in dist/> [args…]`, behind `npm run advise` (cli/advise.js) and `npm start`
+ * (main.js): runs the compiled entry at once when the build is current, and compiles first only when a source
+ * (src/**, tsconfig.json) is newer than the build. Plain JavaScript run by node, so that starting it costs no
+ * compile step of its own, and the entry runs in this same process (npm start execs node, so SIGTERM reaches it).
  *
- * The build's time is the compiled entry's (dist/cli/advise.js): tsc writes every output on each build, and
- * `npm run build` / `npm start` leave it current too. Directories count as sources, so adding, removing or
- * renaming a file under src/ also makes the build stale.
+ * The build's time is the compiled entry's: tsc writes every output on each build, so any entry tells. Directories
+ * count as sources, so adding, removing or renaming a file under src/ also makes the build stale.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -13,7 +13,12 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entry = join(root, 'dist', 'cli', 'advise.js');
+const [, , entryName, ...args] = process.argv;
+if (!entryName || !/^[\w/-]+\.js$/.test(entryName) || entryName.includes('..')) {
+  process.stderr.write('Usage: node scripts/run-built.mjs <entry in dist/, e.g. main.js> [args…]\n');
+  process.exit(2);
+}
+const entry = join(root, 'dist', entryName);
 
 /** The newest modification time among a folder, its files and its subfolders, with the path that has it. */
 function newest(path) {
@@ -54,6 +59,6 @@ if (reason) {
   }
 }
 
-// The compiled command line runs its main() when it is the process's script, so it is named as the script.
-process.argv[1] = entry;
+// The compiled entry runs its main() when it is the process's script, so it is named as the script, with its args.
+process.argv = [process.argv[0] ?? process.execPath, entry, ...args];
 await import(pathToFileURL(entry).href);
