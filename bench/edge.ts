@@ -5,12 +5,13 @@
  * fast. A benchmark never fails the build: figures are printed, the exit code is 0.
  * Run: npm run bench:edge
  */
-import { spawn } from 'node:child_process';
+
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { signRequest, startSlackStandin } from '../sandbox/standin/index.js';
+import { spawnServer, untilHealthy } from './app-server.js';
 
 const FLOOD = 400;
 const FLOOD_BYTES = 3.9 * 1000 * 1000;
@@ -59,26 +60,10 @@ function signedCommand() {
   });
 }
 
-const child = spawn(process.execPath, [main], {
-  env: {
-    PATH: process.env.PATH ?? '',
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_SIGNING_SECRET: slack.signingSecret,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: String(port),
-    LOG_LEVEL: 'error',
-  },
-  stdio: 'ignore',
-});
+const child = spawnServer([main], slack, port);
 try {
   const pid = child.pid ?? 0;
-  for (let ready = false; !ready; ) {
-    ready = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (!ready) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await untilHealthy(port, 20_000, 20, 'the app');
   for (let i = 0; i < 20; i += 1) await signedCommand(); // warm-up
   const before = rssMiB(pid, 'VmRSS');
   const big = Buffer.alloc(FLOOD_BYTES, 'x');

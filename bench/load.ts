@@ -12,12 +12,14 @@
  * traffic the issue also asks for). Linux only (/proc). A benchmark never fails the build: the exit code is 0.
  * Run: npm run bench
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type SlackStandin, signRequest, startSlackStandin } from '../sandbox/standin/index.js';
+import { spawnServer, untilHealthy } from './app-server.js';
 
 const REQUESTS = 250;
 const RUNS = 5;
@@ -51,27 +53,8 @@ function rssMiB(pid: number): number {
 }
 
 async function startServer(name: string, args: string[], slack: SlackStandin, port: number): Promise<Server> {
-  const child = spawn(process.execPath, args, {
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slack.signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'error',
-    },
-    stdio: 'ignore',
-  });
-  const started = performance.now();
-  for (;;) {
-    if (performance.now() - started > 20_000) throw new Error(`${name}: no 200 from /healthz within 20 s`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const child = spawnServer(args, slack, port);
+  await untilHealthy(port, 20_000, 20, name);
   return { name, child, port, agent: new Agent({ keepAlive: true, maxSockets: 64 }) };
 }
 

@@ -4,10 +4,11 @@
  * printed beside its target; over target, or even unmeasurable, is reported and the script still exits 0: a
  * benchmark never fails the build. Run: npm run bench:startup
  */
-import { spawn } from 'node:child_process';
+
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startSlackStandin } from '../sandbox/standin/index.js';
+import { spawnServer, untilHealthy } from './app-server.js';
 
 const RUNS = 7;
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -15,27 +16,10 @@ const slack = await startSlackStandin();
 
 async function once(port: number): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [main], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slack.signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'error',
-    },
-    stdio: 'ignore',
-  });
+  const child = spawnServer([main], slack, port);
   try {
-    for (;;) {
-      if (performance.now() - started > 10_000) throw new Error('no 200 from /healthz within 10 s');
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) return performance.now() - started;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await untilHealthy(port, 10_000, 5);
+    return performance.now() - started;
   } finally {
     child.kill();
     await new Promise((resolve) => child.once('exit', resolve));

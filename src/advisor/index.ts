@@ -249,11 +249,31 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
     };
   };
 
+  /** What every view of a state carries: its comparison, Start over, and Back where there is a step before. */
+  const navigation = (c: Comparison, state: WizardState) => {
+    const previous = back(c, state);
+    return { comparison: c, startOver: encode(startState(c)), ...(previous ? { back: encode(previous) } : {}) };
+  };
+
+  /** A verdict's Change buttons: the state that re-asks each answer, with the words that set it, if any. */
+  const changes = (
+    c: Comparison,
+    state: WizardState,
+    verdict: Verdict,
+    quotes: Partial<Record<string, readonly Quote[]>> = {},
+  ): ChangeView[] =>
+    verdict.reasons.map((reason) => ({
+      questionId: reason.questionId,
+      question: reason.question,
+      answer: reason.answer,
+      state: encode(changeAnswer(c, state, reason.questionId)),
+      ...(quotes[reason.questionId] ? { quotes: quotes[reason.questionId] } : {}),
+    }));
+
   /** A state that free text started: the wizard's rules on partial answers, skipping what cannot change the pick. */
   const textView = (c: Comparison, state: WizardState, reading?: Reading, conflicts?: TextConflicts): WizardView => {
     const text = state.text as NonNullable<WizardState['text']>;
-    const previous = back(c, state);
-    const common = { comparison: c, startOver: encode(startState(c)), ...(previous ? { back: encode(previous) } : {}) };
+    const common = navigation(c, state);
     const seen = understood(c, state, reading);
     const focus = state.focus ? c.wizard.questions.find((q) => q.id === state.focus) : undefined;
     const next = focus
@@ -282,13 +302,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
       ...common,
       verdict,
       state: encode(state),
-      change: verdict.reasons.map((reason) => ({
-        questionId: reason.questionId,
-        question: reason.question,
-        answer: reason.answer,
-        state: encode(changeAnswer(c, state, reason.questionId)),
-        ...(text.quotes[reason.questionId] ? { quotes: text.quotes[reason.questionId] } : {}),
-      })),
+      change: changes(c, state, verdict, text.quotes),
       ...(seen ? { understood: seen } : {}),
       ...citesFor(c, text.cites ?? [], verdict),
     };
@@ -305,8 +319,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
     const c = comparison(state.comparisonId);
     if (state.text) return textView(c, state, reading, conflicts);
     const step = currentStep(c, state);
-    const previous = back(c, state);
-    const common = { comparison: c, startOver: encode(startState(c)), ...(previous ? { back: encode(previous) } : {}) };
+    const common = navigation(c, state);
     if (step.kind === 'question') {
       return {
         kind: 'question',
@@ -329,12 +342,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
       ...common,
       verdict,
       state: encode(state),
-      change: verdict.reasons.map((reason) => ({
-        questionId: reason.questionId,
-        question: reason.question,
-        answer: reason.answer,
-        state: encode(changeAnswer(c, state, reason.questionId)),
-      })),
+      change: changes(c, state, verdict),
     };
   };
 
