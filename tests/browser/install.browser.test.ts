@@ -4,54 +4,31 @@
  * Allow, and lands back on the app's thank-you page. The browser carries the state cookie, as Bolt requires; the
  * installation is then in the store, and the workspace is answered with its token.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../../src/slack/install.js';
 import { HUMAN } from '../slack/harness.js';
 import { type OAuthRig, startOAuthApp } from '../slack/oauth-rig.js';
+import { type Browser, launchChromium } from './chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STEP_MS = 15_000;
 
 let rig: OAuthRig;
 let context: BrowserContext;
 let page: Page;
-let profile: string;
+let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}. Install Debian's: apt-get install -y chromium (npm test does this when run as root), or set CHROMIUM_PATH.`,
-    );
-  }
   rig = await startOAuthApp();
-  profile = mkdtempSync(join(tmpdir(), 'install-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1024, height: 768 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium({ width: 1024, height: 768 });
+  context = browser.context;
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(STEP_MS);
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await rig?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('installing the app in a browser', () => {

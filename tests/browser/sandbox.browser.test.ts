@@ -4,14 +4,12 @@
  * real app as a signed Slack request; what the person sees is what the app did. Ends with the screenshot the
  * README opens with.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sandbox, startSandbox } from '../../sandbox/server/server.js';
+import { type Browser, launchChromium } from './chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * Every run saves the final state to artifacts/sandbox.png (git-ignored) for a person to look at; with
  * UPDATE_SCREENSHOT=1 it also refreshes docs/sandbox.png, the README's picture, so a test run changes no tracked file.
@@ -26,33 +24,13 @@ const STEP_MS = 15_000;
 let sandbox: Sandbox;
 let context: BrowserContext;
 let page: Page;
-let profile: string;
+let browser: Browser;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}. Install Debian's: apt-get install -y chromium (npm test does this when run as root), or set CHROMIUM_PATH.`,
-    );
-  }
   sandbox = await startSandbox({ port: 0, logLevel: 'error' });
-  // A fresh profile every run; playwright passes it as --user-data-dir itself.
-  profile = mkdtempSync(join(tmpdir(), 'sandbox-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium({ width: 1440, height: 900 });
+  context = browser.context;
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(STEP_MS);
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -62,9 +40,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await sandbox?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 /** The person's newest ephemeral message in the channel view. */
