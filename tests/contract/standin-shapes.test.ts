@@ -135,7 +135,8 @@ async function api(method: string, args: Record<string, unknown>) {
   return { res, body: (await res.json()) as Record<string, unknown> };
 }
 
-describe.skipIf(!HAVE_RECORDED)('stand-in payloads have the shape of recorded Slack payloads (needs ../shared)', () => {
+/** For each test: an app that acks everything (the payloads are what is compared, not its answers), and a stand-in. */
+function useAckingAppAndStandin(): void {
   beforeEach(async () => {
     app = createServer((req, res) => {
       req.resume();
@@ -150,6 +151,10 @@ describe.skipIf(!HAVE_RECORDED)('stand-in payloads have the shape of recorded Sl
     app.closeAllConnections();
     await new Promise((done) => app.close(done));
   });
+}
+
+describe.skipIf(!HAVE_RECORDED)('stand-in payloads have the shape of recorded Slack payloads (needs ../shared)', () => {
+  useAckingAppAndStandin();
 
   it('slash command from a private channel, a DM and an Enterprise Grid org', async () => {
     const secret = standin.addChannel({ name: 'secret', isPrivate: true, botIsMember: false });
@@ -261,20 +266,7 @@ function extraFields(answer: Record<string, unknown>, fieldset: Record<string, u
 describe.skipIf(!HAVE_RECORDED)(
   'stand-in Web API answers have the shape of recorded Slack answers (needs ../shared)',
   () => {
-    beforeEach(async () => {
-      app = createServer((req, res) => {
-        req.resume();
-        req.on('end', () => res.writeHead(200).end());
-      });
-      await new Promise<void>((done) => app.listen(0, '127.0.0.1', done));
-      await start();
-    });
-
-    afterEach(async () => {
-      await standin.close();
-      app.closeAllConnections();
-      await new Promise((done) => app.close(done));
-    });
+    useAckingAppAndStandin();
 
     const fieldset = (method: string) =>
       recordedJson(`api-responses/${method}.fieldset.json`) as Record<string, unknown>;
