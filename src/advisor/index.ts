@@ -177,7 +177,12 @@ export interface Advisor {
 export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
   if (comparisons.length === 0) throw new Error('createAdvisor needs at least one comparison');
   const byId = new Map(comparisons.map((c) => [c.id, c]));
-  const readers = new Map<string, Reader | undefined>(comparisons.map((c) => [c.id, compileReader(c)]));
+  // A reader is compiled on first use: compiling lemmatises the vocabulary, which loads the language library.
+  const readers = new Map<string, Reader | undefined>();
+  const readerOf = (c: Comparison): Reader | undefined => {
+    if (!readers.has(c.id)) readers.set(c.id, compileReader(c));
+    return readers.get(c.id);
+  };
   const comparison = (id?: string): Comparison => {
     const found = id === undefined ? (comparisons.find((c) => c.default) ?? comparisons[0]) : byId.get(id);
     if (!found) throw new Error(`Unknown comparison ${id}`);
@@ -348,7 +353,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
 
   const understand = (text: string, comparisonId?: string): TextView => {
     const c = comparison(comparisonId);
-    const read = readText(c, readers.get(c.id), text);
+    const read = readText(c, readerOf(c), text);
     return { view: view(read.state, read.reading, read.conflicts), reading: read.reading };
   };
 

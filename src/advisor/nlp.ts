@@ -7,7 +7,7 @@
  * The model loads once, on first use (about 0.1 s): surfaces that never read free text never pay for it.
  */
 import { createRequire } from 'node:module';
-import type { Document, ItemToken, WinkMethods } from 'wink-nlp';
+import type { Document, ItemSentence, ItemToken, WinkMethods } from 'wink-nlp';
 
 export interface Token {
   /** Lower-case surface form. */
@@ -98,4 +98,32 @@ export function tokenize(person: string): Token[] {
     at = start + value.length;
   });
   return tokens;
+}
+
+/**
+ * Each word's lemma as the library reads the word alone ("publishes" → "publish", "unloads" → "unload"), in one
+ * pass: words that are not one token alone (none in practice) keep themselves.
+ */
+export function lemmatise(words: readonly string[]): Map<string, string> {
+  const lemmas = new Map<string, string>();
+  if (words.length === 0) return lemmas;
+  const methods = load();
+  // One word a sentence, so that no word's part of speech depends on its neighbour in the list.
+  const doc = methods.readDoc(words.join(' . '));
+  const read: string[][] = [];
+  doc.sentences().each((sentence: ItemSentence) => {
+    const out: string[] = [];
+    sentence.tokens().each((t: ItemToken) => {
+      const get = t.out as (reader?: unknown) => unknown;
+      if (!['punctuation', 'tabCRLF'].includes(String(get(methods.its.type))))
+        out.push(String(get(methods.its.lemma)).toLowerCase());
+    });
+    read.push(out);
+  });
+  if (read.length !== words.length) return lemmas;
+  for (const [i, word] of words.entries()) {
+    const lemma = read[i];
+    if (lemma?.length === 1) lemmas.set(word, lemma[0] as string);
+  }
+  return lemmas;
 }

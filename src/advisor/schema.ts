@@ -135,14 +135,25 @@ export const alternativeSchema = z.union([
 /**
  * How free text answers the wizard: which words say what about each question, how strongly, and which words
  * negate, contrast or speak of the present ("today we poll"). Phrases are words separated by spaces; a word
- * matches a token's form or its lemma ("send" matches "sent"), a trailing * any ending, `@class` any word of a
- * word class; up to two other words may stand between the words of a phrase, never across a clause.
+ * matches a token's form or its lemma ("send" matches "sent", "unloads" matches "unloading"), `a|b` either word, a
+ * trailing * any ending, `@class` any word of a word class; up to two other words may stand between the words of a
+ * phrase, and `...` stands for up to eight, inside one clause.
  */
 const phrase = text.toLowerCase();
 /** direct: a statement that settles its question ("nothing goes back"); hint: a domain word ("dashboard"). */
 export const findingStrength = z.enum(['direct', 'hint']);
 const cueTarget = z.union([
-  z.object({ question: id, option: id, strength: findingStrength }),
+  z.object({
+    question: id,
+    option: id,
+    strength: findingStrength,
+    /**
+     * Options of the same question this finding gives way to when the text also says them, at any strength:
+     * "nothing comes back" is one-way in whichever direction the text sends ("devices send readings, nothing comes
+     * back" is client → server); "devices send readings" and "commands come back" together are both ways.
+     */
+    yields: z.array(id).optional(),
+  }),
   /** A condition the verdict depends on; `holds: false` speaks against it ("the browser" against backend-only). */
   z.object({ condition: id, holds: z.boolean().optional(), strength: findingStrength }),
   /** The text says the question is open ("depends how much we value simple infra"): ask it. */
@@ -161,12 +172,6 @@ export const cueSchema = z.object({
   notAfter: z.array(phrase).optional(),
   /** The advice entry (quick take or situational pick) a verdict cites when this cue helped set it. */
   cites: id.optional(),
-  /**
-   * Options of the same question this cue gives way to when the text also says them, at any strength: "nothing
-   * comes back" is one-way in whichever direction the text sends ("devices send readings, nothing comes back" is
-   * client → server); "devices send readings" and "commands come back" together are both ways.
-   */
-  yields: z.array(id).optional(),
 });
 export const conditionSchema = z.object({
   id,
@@ -420,7 +425,7 @@ function checkUnderstanding(
     c.caveats.map((x) => x.id),
   );
   const target = (t: z.infer<typeof cueTarget>, path: (string | number)[]) => {
-    if ('option' in t) checkCondition({ [t.question]: [t.option] }, path);
+    if ('option' in t) checkCondition({ [t.question]: [t.option, ...(t.yields ?? [])] }, path);
     else if ('condition' in t) condition(t.condition, [...path, 'condition']);
     else question(t.raises, [...path, 'raises']);
   };
@@ -433,17 +438,17 @@ function checkUnderstanding(
     if (cue.negated) target(cue.negated, [...path, 'negated']);
     for (const [j, t] of (cue.also ?? []).entries()) target(t, [...path, 'also', j]);
     if (cue.cites) entry(cue.cites, [...path, 'cites']);
-    if (cue.yields) {
-      if (!('option' in cue.means)) problem([...path, 'yields'], 'only a cue that answers a question can yield');
-      else
-        for (const [j, option] of cue.yields.entries())
-          checkCondition({ [cue.means.question]: [option] }, [...path, 'yields', j]);
-    }
     const phrases = [...cue.phrases, ...(cue.notBefore ?? []), ...(cue.notAfter ?? [])];
-    for (const [j, phrase] of phrases.entries())
-      for (const word of phrase.split(/\s+/))
-        if (word.startsWith('@') && !u.wordClasses[word.slice(1)])
-          problem([...path, 'phrases', j], `unknown word class "${word}"`);
+    for (const [j, phrase] of phrases.entries()) {
+      if (phrase.trim().startsWith('...')) problem([...path, 'phrases', j], 'a phrase starts with a word, not "..."');
+      for (const word of phrase.split(/\s+/)) {
+        const [name = '', part] = word.split(':');
+        if (name.startsWith('@') && !u.wordClasses[name.slice(1)])
+          problem([...path, 'phrases', j], `unknown word class "${name}"`);
+        if (part !== undefined && !['verb', 'noun'].includes(part))
+          problem([...path, 'phrases', j], `unknown part of speech ":${part}"; known: :verb, :noun`);
+      }
+    }
   });
   for (const [name, words] of Object.entries(u.wordClasses))
     words.forEach((word, i) => {

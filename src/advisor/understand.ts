@@ -7,8 +7,8 @@
  * Everything about the topic (vocabularies, strengths, negating words, word classes) is in the data's
  * `understanding` section; this module knows only how to read text.
  */
-import { type Token, tokenize } from './nlp.js';
-import type { Comparison, Cue, CueTarget, FindingStrength } from './schema.js';
+import { lemmatise, type Token, tokenize } from './nlp.js';
+import type { Comparison, Cue, CueTarget, FindingStrength, Understanding } from './schema.js';
 
 export type Strength = FindingStrength | 'assumed';
 const RANK: Record<Strength, number> = { assumed: 0, hint: 1, direct: 2 };
@@ -75,19 +75,32 @@ export interface Reading {
 // ---------------------------------------------------------------------------------------------------------------
 // Compiling the data's vocabulary
 
+/**
+ * One word of a phrase. A word matches a token whose form or lemma is the word or the word's own lemma ("unloads"
+ * matches "unloading": both are "unload"); `a|b` and `@class` match any of several words; `word*` any ending;
+ * `...` stands for up to WIDE_GAP other words of the same clause ("we push … to connected clients").
+ */
 type Pattern =
-  | { kind: 'word'; word: string }
-  | { kind: 'prefix'; prefix: string }
-  | { kind: 'class'; words: Set<string> };
+  | { kind: 'words'; words: Set<string>; pos?: ReadonlySet<string> }
+  | { kind: 'prefix'; prefix: string; pos?: ReadonlySet<string> }
+  | { kind: 'gap' };
+
+/** `word:verb` or `word:noun` matches the word only in that part of speech ("blocks:verb streaming"). */
+const PARTS_OF_SPEECH: Readonly<Record<string, ReadonlySet<string>>> = {
+  verb: new Set(['VERB', 'AUX']),
+  noun: new Set(['NOUN', 'PROPN']),
+};
 
 interface CompiledPhrase {
   cue: Cue;
   patterns: Pattern[];
+  /** How many words the phrase names (gaps not counted): longer phrases are taken first. */
+  length: number;
 }
 
 export interface Reader {
   comparison: Comparison;
-  /** First pattern word → phrases; prefix and class phrases are checked on every token. */
+  /** Word (form or lemma) that can start a phrase → phrases; prefix phrases are checked on every token. */
   byWord: Map<string, CompiledPhrase[]>;
   others: CompiledPhrase[];
   negators: Pattern[][];
@@ -103,64 +116,102 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 const SENTENCE_END = new Set(['.', ';', '!', '?', '…']);
 /** Punctuation that ends a clause; hyphens, slashes and apostrophes inside words do not. */
 const CLAUSE_END = new Set([...SENTENCE_END, ',', ':', '—', '–', '(', ')', '[', ']']);
+/**
+ * Arrows people type between the two ends of a flow ("node -> page"), read as the words they stand for. wink
+ * splits "->" into "-" and ">", so each arrow is the run of punctuation tokens it is made of.
+ */
+const ARROWS: readonly [parts: readonly string[], word: string][] = [
+  [['<', '-', '>'], 'bidirectional'],
+  [['<', '=', '>'], 'bidirectional'],
+  [['↔'], 'bidirectional'],
+  [['-', '>'], 'to'],
+  [['=', '>'], 'to'],
+  [['→'], 'to'],
+  [['<', '-'], 'from'],
+  [['←'], 'from'],
+];
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'our', 'your', 'their', 'my', 'its', 'every', 'each']);
 const MAX_GAP = 2;
+/** How many words `...` in a phrase may stand for, inside one clause. */
+const WIDE_GAP = 8;
 /** How far a negating phrase reaches, in words, within its clause. */
 const NEGATION_REACH = 4;
 const STOPS_NEGATION = new Set(['ADP', 'CCONJ', 'SCONJ']);
 
-function compilePatterns(phrase: string, classes: Readonly<Record<string, readonly string[]>>): Pattern[] {
+/** The lemma of each vocabulary word, as the language library reads it alone ("publishes" → "publish"). */
+type Lemmas = (word: string) => string;
+
+function compilePatterns(
+  phrase: string,
+  classes: Readonly<Record<string, readonly string[]>>,
+  lemma: Lemmas,
+): Pattern[] {
+  const forms = (words: readonly string[]) => new Set(words.flatMap((w) => [w, lemma(w)]));
   return phrase
-    .split(/[^\p{L}\p{N}*@]+/u)
-    .filter(Boolean)
-    .map((word): Pattern => {
-      if (word.startsWith('@')) return { kind: 'class', words: new Set(classes[word.slice(1)] ?? []) };
-      if (word.endsWith('*')) return { kind: 'prefix', prefix: word.slice(0, -1) };
-      return { kind: 'word', word };
+    .split(/\s+/)
+    .flatMap((chunk) => (chunk === '...' ? [chunk] : chunk.split(/[^\p{L}\p{N}*@|:]+/u)))
+    .filter((chunk) => chunk.replace(/:\w*/, ''))
+    .map((chunk): Pattern => {
+      if (chunk === '...') return { kind: 'gap' };
+      const [word = '', part] = chunk.split(':');
+      const pos = part ? { pos: PARTS_OF_SPEECH[part] } : {};
+      if (word.startsWith('@')) return { kind: 'words', words: forms(classes[word.slice(1)] ?? []), ...pos };
+      if (word.endsWith('*') && !word.includes('|')) return { kind: 'prefix', prefix: word.slice(0, -1), ...pos };
+      return { kind: 'words', words: forms(word.split('|').filter(Boolean)), ...pos };
     });
 }
 
 function matches(pattern: Pattern, token: Token): boolean {
-  switch (pattern.kind) {
-    case 'word':
-      return token.norm === pattern.word || token.lemma === pattern.word;
-    case 'prefix':
-      return token.norm.startsWith(pattern.prefix);
-    case 'class':
-      return pattern.words.has(token.norm) || pattern.words.has(token.lemma);
-  }
+  if (pattern.kind === 'gap') return true;
+  if (pattern.pos && !pattern.pos.has(token.pos)) return false;
+  return pattern.kind === 'words'
+    ? pattern.words.has(token.norm) || pattern.words.has(token.lemma)
+    : token.norm.startsWith(pattern.prefix);
 }
 
+/** Every word of the vocabulary, for lemmatising in one pass. */
+function vocabulary(u: Understanding): string[] {
+  const phrases = [
+    ...u.cues.flatMap((c) => [...c.phrases, ...(c.notBefore ?? []), ...(c.notAfter ?? [])]),
+    ...u.negators,
+    ...u.clauseBreaks,
+    ...u.current,
+    ...u.undecided,
+    ...Object.values(u.wordClasses).flat(),
+  ];
+  return [...new Set(phrases.flatMap((p) => p.split(/[^\p{L}\p{N}]+/u)).filter((w) => w && !w.endsWith('*')))];
+}
+
+/**
+ * The reader for a comparison's vocabulary, or undefined when it has none. Compiling lemmatises the vocabulary, so
+ * it loads the language library: call it on first use of free text.
+ */
 export function compileReader(comparison: Comparison): Reader | undefined {
   const u = comparison.understanding;
   if (!u) return undefined;
+  const table = lemmatise(vocabulary(u));
+  const lemma: Lemmas = (word) => table.get(word) ?? word;
   const classes = u.wordClasses;
   const byWord = new Map<string, CompiledPhrase[]>();
   const others: CompiledPhrase[] = [];
   const notBefore = new Map<string, Pattern[][]>();
   const notAfter = new Map<string, Pattern[][]>();
+  const compile = (p: string) => compilePatterns(p, classes, lemma);
   for (const cue of u.cues) {
     for (const phrase of cue.phrases) {
-      const patterns = compilePatterns(phrase, classes);
+      const patterns = compile(phrase);
       const first = patterns[0];
-      if (!first) continue;
-      const compiled = { cue, patterns };
+      if (!first || first.kind === 'gap') continue;
+      const compiled = { cue, patterns, length: patterns.filter((p) => p.kind !== 'gap').length };
       // Indexed by every word that can start it, so that each token looks up only the phrases it can start.
-      const starts = first.kind === 'word' ? [first.word] : first.kind === 'class' ? [...first.words] : [];
-      for (const word of starts) byWord.set(word, [...(byWord.get(word) ?? []), compiled]);
-      if (first.kind === 'prefix') others.push(compiled);
+      if (first.kind === 'words')
+        for (const word of first.words) byWord.set(word, [...(byWord.get(word) ?? []), compiled]);
+      else others.push(compiled);
     }
-    if (cue.notBefore)
-      notBefore.set(
-        cue.id,
-        cue.notBefore.map((p) => compilePatterns(p, classes)),
-      );
-    if (cue.notAfter)
-      notAfter.set(
-        cue.id,
-        cue.notAfter.map((p) => compilePatterns(p, classes)),
-      );
+    if (cue.notBefore) notBefore.set(cue.id, cue.notBefore.map(compile));
+    if (cue.notAfter) notAfter.set(cue.id, cue.notAfter.map(compile));
   }
-  const list = (phrases: readonly string[]) => phrases.map((p) => compilePatterns(p, classes));
+  const list = (phrases: readonly string[]) => phrases.map(compile);
   return {
     comparison,
     byWord,
@@ -204,6 +255,19 @@ function anyRunAt(list: readonly Pattern[][], tokens: readonly Token[], start: n
   return 0;
 }
 
+/** The arrow that starts at `i` ("-" then ">" with nothing between), as a word token, and how many tokens it spans. */
+function arrowAt(all: readonly Token[], i: number): [Token, number] | undefined {
+  for (const [parts, word] of ARROWS) {
+    const run = all.slice(i, i + parts.length);
+    if (run.length !== parts.length || run.some((t, k) => t.norm !== parts[k])) continue;
+    if (run.some((t, k) => k > 0 && t.start !== (run[k - 1] as Token).end)) continue;
+    const first = run[0] as Token;
+    const last = run.at(-1) as Token;
+    return [{ norm: word, lemma: word, pos: 'ADP', negated: false, start: first.start, end: last.end }, parts.length];
+  }
+  return undefined;
+}
+
 function segment(reader: Reader, all: readonly Token[]): Words {
   const tokens: Token[] = [];
   const part: number[] = [];
@@ -211,15 +275,25 @@ function segment(reader: Reader, all: readonly Token[]): Words {
   let p = 0;
   let c = 0;
   let fresh = true;
-  for (const token of all) {
+  for (let i = 0; i < all.length; i++) {
+    let token = all[i] as Token;
     if (!WORDLIKE.test(token.norm)) {
-      if (!fresh && CLAUSE_END.has(token.norm)) {
-        c++;
-        if (SENTENCE_END.has(token.norm)) p++;
-        fresh = true;
+      const arrow = arrowAt(all, i);
+      if (arrow) {
+        token = arrow[0];
+        i += arrow[1] - 1;
+      } else {
+        if (!fresh && CLAUSE_END.has(token.norm)) {
+          c++;
+          if (SENTENCE_END.has(token.norm)) p++;
+          fresh = true;
+        }
+        continue;
       }
-      continue;
     }
+    // The lite model tags a noun after a determiner as a verb at times ("after the upload"); a determiner says noun.
+    const before = tokens.at(-1);
+    if (token.pos === 'VERB' && !fresh && before && DETERMINERS.has(before.norm)) token = { ...token, pos: 'NOUN' };
     tokens.push(token);
     part.push(p);
     clause.push(c);
@@ -270,15 +344,24 @@ function currentParts(reader: Reader, words: Words): Set<number> {
   return parts;
 }
 
-/** The phrase's words from `start`, in order, with at most MAX_GAP others between them, inside one sentence part. */
+/**
+ * The phrase's words from `start`, in order, with at most MAX_GAP others between them inside one sentence part, or
+ * up to WIDE_GAP others inside one clause where the phrase says `...`.
+ */
 function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): number[] | undefined {
-  const { tokens, part } = words;
+  const { tokens, part, clause } = words;
   const at = [start];
   let last = start;
+  let wide = false;
   for (const pattern of phrase.patterns.slice(1)) {
+    if (pattern.kind === 'gap') {
+      wide = true;
+      continue;
+    }
     let found = -1;
-    for (let j = last + 1; j <= Math.min(last + 1 + MAX_GAP, tokens.length - 1); j++) {
-      if (part[j] !== part[start]) break;
+    const reach = wide ? WIDE_GAP : MAX_GAP;
+    for (let j = last + 1; j <= Math.min(last + 1 + reach, tokens.length - 1); j++) {
+      if (part[j] !== part[start] || (wide && clause[j] !== clause[last])) break;
       if (matches(pattern, tokens[j] as Token)) {
         found = j;
         break;
@@ -287,6 +370,7 @@ function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): numbe
     if (found < 0) return undefined;
     at.push(found);
     last = found;
+    wide = false;
   }
   return at;
 }
@@ -332,7 +416,7 @@ export function findings(reader: Reader, text: string): Finding[] {
   // receives") say nothing more in another ("page … just receives"), whichever cue that belongs to.
   const gaps = (c: Candidate) => (c.at.at(-1) as number) - (c.at[0] as number) + 1 - c.at.length;
   candidates.sort(
-    (a, b) => b.at.length - a.at.length || gaps(a) - gaps(b) || (a.at[0] as number) - (b.at[0] as number),
+    (a, b) => b.phrase.length - a.phrase.length || gaps(a) - gaps(b) || (a.at[0] as number) - (b.at[0] as number),
   );
   // Each question and the conditions are read apart: "the browser editor" says who edits and that a browser is
   // involved; "status" says what the payload is and suggests which way it flows.
@@ -368,7 +452,7 @@ export function findings(reader: Reader, text: string): Finding[] {
         current: current.has(words.part[first] ?? -1),
         undecided: false,
         ...(phrase.cue.cites && !negated ? { cites: phrase.cue.cites } : {}),
-        ...(phrase.cue.yields && !negated ? { yields: phrase.cue.yields } : {}),
+        ...('yields' in target && target.yields ? { yields: target.yields } : {}),
         first,
       });
     }
@@ -378,8 +462,10 @@ export function findings(reader: Reader, text: string): Finding[] {
 }
 
 /**
- * A phrase of the `undecided` list leaves undecided what its clause says of the wizard's questions; in a clause
- * that says nothing of them ("…, haven't decided"), the nearest statement before it in the sentence.
+ * A phrase of the `undecided` list leaves undecided what follows it in its clause ("maybe json, maybe binary"); one
+ * that ends its clause ("…, haven't decided") reaches back to the nearest statement before it in the sentence. A
+ * marker followed by words that say nothing of the wizard's questions leaves nothing undecided: "a banner maybe
+ * every few minutes" is a rough rate.
  */
 function markUndecided(reader: Reader, words: Words, found: (Finding & { first: number })[]): void {
   const answers = found.filter((f) => 'question' in f.target);
@@ -387,15 +473,17 @@ function markUndecided(reader: Reader, words: Words, found: (Finding & { first: 
     const length = anyRunAt(reader.undecided, words.tokens, i);
     if (!length) continue;
     const clause = words.clause[i];
-    const mine = answers.filter((f) => words.clause[f.first] === clause);
-    if (mine.length === 0) {
+    const last = i + length - 1;
+    const endsClause = words.clause[last + 1] !== clause;
+    const mine = answers.filter((f) => words.clause[f.first] === clause && f.first > last);
+    if (endsClause) {
       const before = answers
         .filter((f) => f.first < i && words.part[f.first] === words.part[i])
         .sort((a, b) => b.first - a.first)[0];
       if (before) mine.push(before);
     }
     for (const f of mine) f.undecided = true;
-    i += length - 1;
+    i = last;
   }
 }
 

@@ -191,6 +191,8 @@ describe('loading the comparison data', () => {
       (u.cues[2] as { cites?: string }).cites = 'no-such-take';
       (u.conditions[0] as { because?: string }).because = undefined;
       (u.conditions[1] as { requires?: string[] }).requires = ['no-such-condition'];
+      u.cues[3]?.phrases.push('server pushes:adverb', '... to the browser');
+      (u.cues[4]?.means as { yields?: string[] }).yields = ['upwards'];
     });
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -204,6 +206,11 @@ describe('loading the comparison data', () => {
         expect.stringMatching(/^\$\.understanding\.conditions\[0\]: a condition that changes the pick says why/),
         expect.stringMatching(
           /^\$\.understanding\.conditions\[1\]\.requires\[\d+\]: unknown condition "no-such-condition"/,
+        ),
+        expect.stringMatching(/^\$\.understanding\.cues\[3\]\.phrases\[\d+\]: unknown part of speech ":adverb"/),
+        expect.stringMatching(/^\$\.understanding\.cues\[3\]\.phrases\[\d+\]: a phrase starts with a word/),
+        expect.stringMatching(
+          /^\$\.understanding\.cues\[4\]\.means\.direction\[\d+\]: unknown option of direction "upwards"/,
         ),
       ]),
     );

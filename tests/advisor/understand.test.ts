@@ -272,6 +272,24 @@ describe('who sends what to whom', () => {
   });
 });
 
+describe('words in any of their forms', () => {
+  it.each([
+    // "uploads" in the vocabulary is the verb in any form, and "the upload" is a noun, not the client sending.
+    ['mobile sdk keeps crashes and logs offline and uploads them once the phone is back online', 'batched-posts'],
+    [
+      'after the upload the server transcodes the file and we want a percent bar filling up live. the browser never says anything back on that channel',
+      'sse',
+    ],
+    // "maybe" before a rate is a rough figure, not an undecided payload.
+    [
+      'ops posts a banner message maybe every few minutes, purely server -> browser. i set up sticky sessions for socket.io just for this and regret it',
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+});
+
 describe('undecided is asked, not answered', () => {
   it.each([
     ['should our notifications thing be ws or sse? we might let people reply inline later, undecided', 'ask:direction'],
