@@ -1,8 +1,8 @@
 /**
  * The language library behind free text: wink-nlp with its English lite model, both shipped in the npm packages
  * (no network, no download at run time). It splits a person's text into tokens with their lemma ("sends" →
- * "send"), part of speech and whether a negation ("can't", "don't", "without") governs them, and keeps where
- * each token stands in the text so that findings can quote the person's own words.
+ * "send") and part of speech, and keeps where each token stands in the text so that findings can quote the
+ * person's own words.
  *
  * The model loads once, on first use (about 0.1 s): surfaces that never read free text never pay for it.
  */
@@ -15,8 +15,6 @@ export interface Token {
   lemma: string;
   /** Universal part of speech, e.g. NOUN, VERB, PUNCT. */
   pos: string;
-  /** A negation (as wink reads it) governs this token. */
-  negated: boolean;
   /** Offsets in the text, for quoting. */
   start: number;
   end: number;
@@ -31,8 +29,9 @@ function load(): WinkMethods {
     const started = performance.now();
     const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
     const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
-    // Sentence boundaries, negation and parts of speech (which also gives lemmas); no entities, no sentiment.
-    nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
+    // Sentence boundaries and parts of speech (which also gives lemmas). No negation: the reader scopes negation
+    // itself, by clause (wink's flag runs on to the end of the sentence); no entities, no sentiment.
+    nlp = winkNLP(model, ['sbd', 'pos']);
     loadMs = performance.now() - started;
   }
   return nlp;
@@ -91,7 +90,6 @@ export function tokenize(person: string): Token[] {
       norm,
       lemma: String(out(its.lemma)).toLowerCase(),
       pos: String(out(its.pos)),
-      negated: Boolean(out(its.negationFlag)),
       start,
       end: start + value.length,
     });

@@ -263,7 +263,7 @@ function arrowAt(all: readonly Token[], i: number): [Token, number] | undefined 
     if (run.some((t, k) => k > 0 && t.start !== (run[k - 1] as Token).end)) continue;
     const first = run[0] as Token;
     const last = run.at(-1) as Token;
-    return [{ norm: word, lemma: word, pos: 'ADP', negated: false, start: first.start, end: last.end }, parts.length];
+    return [{ norm: word, lemma: word, pos: 'ADP', start: first.start, end: last.end }, parts.length];
   }
   return undefined;
 }
@@ -312,27 +312,22 @@ function segment(reader: Reader, all: readonly Token[]): Words {
   return { tokens, part, clause };
 }
 
-/** For each word: the index of the negating word that governs it, or -1. */
+/**
+ * For each word: the index of the negating word that governs it, or -1. A negation reaches the next few words of
+ * its clause, not past a preposition or a conjunction: "the websocket can't connect on locked-down vpns" says
+ * nothing against "locked-down", and "instead of websockets for the notifications" nothing against notifications.
+ */
 function negationOf(reader: Reader, words: Words): number[] {
   const { tokens, clause } = words;
   const governed = new Array<number>(tokens.length).fill(-1);
-  let lastNegator = -1;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    if (token.negated && governed[i] === -1) governed[i] = lastNegator >= 0 ? lastNegator : i;
     const length = anyRunAt(reader.negators, tokens, i);
-    if (length) {
-      lastNegator = i;
-      for (let j = i + length; j < Math.min(tokens.length, i + length + NEGATION_REACH); j++) {
-        // A negation reaches the words it governs, not past a preposition or a conjunction ("instead of
-        // websockets for the notifications" says nothing against notifications).
-        if (clause[j] !== clause[i] || (j > i + length && STOPS_NEGATION.has(tokens[j]?.pos ?? ''))) break;
-        governed[j] = i;
-      }
-      i += length - 1;
-    } else if (['not', "n't", 'no', 'never', 'without', 'cannot'].includes(token.lemma) || token.norm === "n't") {
-      lastNegator = i;
+    if (!length) continue;
+    for (let j = i + length; j < Math.min(tokens.length, i + length + NEGATION_REACH); j++) {
+      if (clause[j] !== clause[i] || (j > i + length && STOPS_NEGATION.has(tokens[j]?.pos ?? ''))) break;
+      governed[j] = i;
     }
+    i += length - 1;
   }
   return governed;
 }

@@ -75,6 +75,14 @@ describe('negation, constraints and time', () => {
     expect(summary.verdict?.pick).toBe('sse');
   });
 
+  it('a negation reaches its own clause only, not past a preposition', () => {
+    const { summary } = read(
+      "what should the fallback be when the signalr websocket can't connect on the most locked-down vpns?",
+    );
+    expect(summary.conditions.map((c) => c.id)).toContain('no-streaming');
+    expect(summary.verdict?.pick).toBe('long-polling');
+  });
+
   it('a client with neither EventSource nor WebSocket gets long polling', () => {
     const { summary } = read(
       'the kiosk browser is ie9: no EventSource and no websocket either. still want near-live queue numbers',
