@@ -201,11 +201,17 @@ export const understandingSchema = z.object({
   /** Phrases that put a clause in the present state of affairs ("today", "currently"): not what is asked for. */
   current: z.array(phrase),
   /**
-   * Phrases that leave what their clause says undecided ("might … later", "haven't decided", "still being argued"):
-   * the question it would answer is asked instead. In a clause that says nothing else, they reach back to the
-   * nearest statement before them ("camera snapshots, or maybe just a link, haven't decided").
+   * Phrases that say something is not decided ("haven't decided", "still being argued", "not sure yet"): what
+   * follows them in their clause is undecided, or, when nothing that answers a question follows, the nearest
+   * statement before them in the sentence with the others on its question ("some are bidi, some only push, not sure
+   * yet which"). The question it would answer is asked instead.
    */
   undecided: z.array(phrase).default([]),
+  /**
+   * Words that hedge what follows them in their clause ("maybe json, maybe binary", "we might let people reply
+   * later"); followed by nothing that answers a question ("maybe every few minutes"), they leave nothing undecided.
+   */
+  hedges: z.array(phrase).default([]),
   wordClasses: z.record(id, z.array(phrase).min(1)),
   cues: z.array(cueSchema).min(1),
   /** Answers assumed when the text says nothing of a question, shown as assumed with a Change button. */

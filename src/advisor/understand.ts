@@ -81,8 +81,7 @@ export interface Reading {
  * `...` stands for up to WIDE_GAP other words of the same clause ("we push … to connected clients").
  */
 type Pattern =
-  | { kind: 'words'; words: Set<string>; pos?: ReadonlySet<string> }
-  | { kind: 'prefix'; prefix: string; pos?: ReadonlySet<string> }
+  | { kind: 'words'; words: Set<string>; prefixes: readonly string[]; pos?: ReadonlySet<string> }
   | { kind: 'gap' };
 
 /** `word:verb` or `word:noun` matches the word only in that part of speech ("blocks:verb streaming"). */
@@ -100,13 +99,15 @@ interface CompiledPhrase {
 
 export interface Reader {
   comparison: Comparison;
-  /** Word (form or lemma) that can start a phrase → phrases; prefix phrases are checked on every token. */
+  /** Word (form or lemma) that can start a phrase → phrases; phrases that start with a prefix (`word*`) are checked
+   * on every token. */
   byWord: Map<string, CompiledPhrase[]>;
   others: CompiledPhrase[];
   negators: Pattern[][];
   breaks: Pattern[][];
   current: Pattern[][];
   undecided: Pattern[][];
+  hedges: Pattern[][];
   notBefore: Map<string, Pattern[][]>;
   notAfter: Map<string, Pattern[][]>;
 }
@@ -155,18 +156,26 @@ function compilePatterns(
       if (chunk === '...') return { kind: 'gap' };
       const [word = '', part] = chunk.split(':');
       const pos = part ? { pos: PARTS_OF_SPEECH[part] } : {};
-      if (word.startsWith('@')) return { kind: 'words', words: forms(classes[word.slice(1)] ?? []), ...pos };
-      if (word.endsWith('*') && !word.includes('|')) return { kind: 'prefix', prefix: word.slice(0, -1), ...pos };
-      return { kind: 'words', words: forms(word.split('|').filter(Boolean)), ...pos };
+      if (word.startsWith('@'))
+        return { kind: 'words', words: forms(classes[word.slice(1)] ?? []), prefixes: [], ...pos };
+      const alternatives = word.split('|').filter(Boolean);
+      return {
+        kind: 'words',
+        words: forms(alternatives.filter((w) => !w.endsWith('*'))),
+        prefixes: alternatives.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1)),
+        ...pos,
+      };
     });
 }
 
 function matches(pattern: Pattern, token: Token): boolean {
   if (pattern.kind === 'gap') return true;
   if (pattern.pos && !pattern.pos.has(token.pos)) return false;
-  return pattern.kind === 'words'
-    ? pattern.words.has(token.norm) || pattern.words.has(token.lemma)
-    : token.norm.startsWith(pattern.prefix);
+  return (
+    pattern.words.has(token.norm) ||
+    pattern.words.has(token.lemma) ||
+    pattern.prefixes.some((prefix) => token.norm.startsWith(prefix))
+  );
 }
 
 /** Every word of the vocabulary, for lemmatising in one pass. */
@@ -177,6 +186,7 @@ function vocabulary(u: Understanding): string[] {
     ...u.clauseBreaks,
     ...u.current,
     ...u.undecided,
+    ...u.hedges,
     ...Object.values(u.wordClasses).flat(),
   ];
   return [...new Set(phrases.flatMap((p) => p.split(/[^\p{L}\p{N}]+/u)).filter((w) => w && !w.endsWith('*')))];
@@ -204,9 +214,8 @@ export function compileReader(comparison: Comparison): Reader | undefined {
       if (!first || first.kind === 'gap') continue;
       const compiled = { cue, patterns, length: patterns.filter((p) => p.kind !== 'gap').length };
       // Indexed by every word that can start it, so that each token looks up only the phrases it can start.
-      if (first.kind === 'words')
-        for (const word of first.words) byWord.set(word, [...(byWord.get(word) ?? []), compiled]);
-      else others.push(compiled);
+      for (const word of first.words) byWord.set(word, [...(byWord.get(word) ?? []), compiled]);
+      if (first.prefixes.length > 0) others.push(compiled);
     }
     if (cue.notBefore) notBefore.set(cue.id, cue.notBefore.map(compile));
     if (cue.notAfter) notAfter.set(cue.id, cue.notAfter.map(compile));
@@ -220,6 +229,7 @@ export function compileReader(comparison: Comparison): Reader | undefined {
     breaks: list(u.clauseBreaks),
     current: list(u.current),
     undecided: list(u.undecided),
+    hedges: list(u.hedges),
     notBefore,
     notAfter,
   };
@@ -332,11 +342,11 @@ function negationOf(reader: Reader, words: Words): number[] {
   return governed;
 }
 
-function currentParts(reader: Reader, words: Words): Set<number> {
-  const parts = new Set<number>();
+function currentClauses(reader: Reader, words: Words): Set<number> {
+  const clauses = new Set<number>();
   for (let i = 0; i < words.tokens.length; i++)
-    if (anyRunAt(reader.current, words.tokens, i)) parts.add(words.part[i] ?? 0);
-  return parts;
+    if (anyRunAt(reader.current, words.tokens, i)) clauses.add(words.clause[i] ?? 0);
+  return clauses;
 }
 
 /**
@@ -370,13 +380,24 @@ function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): numbe
   return at;
 }
 
-function wrongSense(reader: Reader, cue: Cue, words: Words, first: number, last: number): boolean {
-  // Another sense shows in the next few words of the clause ("sends a message once a day", "game studio").
+function wrongSense(reader: Reader, cue: Cue, words: Words, at: readonly number[]): boolean {
+  const first = at[0] as number;
+  const last = at.at(-1) as number;
+  // Another sense shows in the words a phrase skips or the next few words of the clause ("users rarely send",
+  // "sends a message once a day", "game studio").
   const before = reader.notBefore.get(cue.id);
-  for (let k = last + 1; before && k <= last + 3 && words.clause[k] === words.clause[last]; k++)
-    if (before.some((patterns) => runAt(patterns, words.tokens, k))) return true;
+  if (before) {
+    const own = new Set(at);
+    for (let k = first + 1; k <= last + 3 && words.clause[k] === words.clause[last]; k++)
+      if (!own.has(k) && before.some((patterns) => runAt(patterns, words.tokens, k))) return true;
+  }
+  // …or just before it, a determiner or possessive allowed between ("instead of the websocket provider").
   const after = reader.notAfter.get(cue.id);
-  return after?.some((patterns) => runAt(patterns, words.tokens, first - patterns.length)) ?? false;
+  const skip = DETERMINERS.has(words.tokens[first - 1]?.norm ?? '') ? 1 : 0;
+  return (
+    after?.some((patterns) => [0, skip].some((s) => runAt(patterns, words.tokens, first - s - patterns.length) > 0)) ??
+    false
+  );
 }
 
 function isNegator(reader: Reader, words: Words, i: number): boolean {
@@ -393,7 +414,7 @@ export function findings(reader: Reader, text: string): Finding[] {
   const words = segment(reader, tokenize(text));
   const { tokens } = words;
   const negation = negationOf(reader, words);
-  const current = currentParts(reader, words);
+  const current = currentClauses(reader, words);
   const candidates: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
@@ -404,7 +425,7 @@ export function findings(reader: Reader, text: string): Finding[] {
     ]);
     for (const phrase of phrases) {
       const at = matchPhrase(phrase, words, i);
-      if (at && !wrongSense(reader, phrase.cue, words, i, at.at(-1) as number)) candidates.push({ phrase, at });
+      if (at && !wrongSense(reader, phrase.cue, words, at)) candidates.push({ phrase, at });
     }
   }
   // The longest phrases first, then the tightest (fewest words skipped): words that one phrase used ("mostly just
@@ -444,7 +465,7 @@ export function findings(reader: Reader, text: string): Finding[] {
         words: text.slice((tokens[from] as Token).start, (tokens[last] as Token).end),
         at: (tokens[from] as Token).start,
         negated,
-        current: current.has(words.part[first] ?? -1),
+        current: current.has(words.clause[first] ?? -1),
         undecided: false,
         ...(phrase.cue.cites && !negated ? { cites: phrase.cue.cites } : {}),
         ...('yields' in target && target.yields ? { yields: target.yields } : {}),
@@ -457,42 +478,62 @@ export function findings(reader: Reader, text: string): Finding[] {
 }
 
 /**
- * A phrase of the `undecided` list leaves undecided what follows it in its clause ("maybe json, maybe binary"); one
- * that ends its clause ("…, haven't decided") reaches back to the nearest statement before it in the sentence. A
- * marker followed by words that say nothing of the wizard's questions leaves nothing undecided: "a banner maybe
- * every few minutes" is a rough rate.
+ * An `undecided` phrase or a hedge leaves undecided what follows it in its clause ("maybe json, maybe binary"). An
+ * undecided phrase followed by nothing that answers a question ("…, haven't decided", "not sure yet which ones we
+ * expose") reaches back to the nearest statement before it in the sentence, and the others on its question; a
+ * hedge does not: "a banner maybe every few minutes" is a rough rate.
  */
 function markUndecided(reader: Reader, words: Words, found: (Finding & { first: number })[]): void {
   const answers = found.filter((f) => 'question' in f.target);
   for (let i = 0; i < words.tokens.length; i++) {
-    const length = anyRunAt(reader.undecided, words.tokens, i);
+    const statement = anyRunAt(reader.undecided, words.tokens, i);
+    const length = statement || anyRunAt(reader.hedges, words.tokens, i);
     if (!length) continue;
     const clause = words.clause[i];
     const last = i + length - 1;
-    const endsClause = words.clause[last + 1] !== clause;
     const mine = answers.filter((f) => words.clause[f.first] === clause && f.first > last);
-    if (endsClause) {
-      const before = answers
-        .filter((f) => f.first < i && words.part[f.first] === words.part[i])
-        .sort((a, b) => b.first - a.first)[0];
-      if (before) mine.push(before);
+    if (statement && mine.length === 0) {
+      const earlier = answers.filter((f) => f.first < i && words.part[f.first] === words.part[i]);
+      const nearest = earlier.sort((a, b) => b.first - a.first)[0];
+      const question = nearest && 'question' in nearest.target ? nearest.target.question : undefined;
+      mine.push(...earlier.filter((f) => 'question' in f.target && f.target.question === question));
     }
     for (const f of mine) f.undecided = true;
     i = last;
   }
 }
 
-/** A finding that yields to an option the text also says supports that option instead (the first one found). */
+/**
+ * A finding that yields to an option the text also says, at least as strongly, supports that option instead (the
+ * first one found): "the server streams to the browser" gives way to "users also send edits", not to the word
+ * "crdt".
+ */
 function giveWay(list: readonly Finding[]): Finding[] {
   return list.map((f) => {
     const target = f.target;
     if (!f.yields || !('option' in target)) return f;
     const other = list.find(
       (g) =>
-        g !== f && 'option' in g.target && g.target.question === target.question && f.yields?.includes(g.target.option),
+        g !== f &&
+        'option' in g.target &&
+        g.target.question === target.question &&
+        f.yields?.includes(g.target.option) &&
+        RANK[strengthOf(g.target)] >= RANK[target.strength],
     );
     return other && 'option' in other.target ? { ...f, target: { ...target, option: other.target.option } } : f;
   });
+}
+
+/**
+ * The text leaves a question open though a direct finding answers it when that finding would give way to an option
+ * the text leaves undecided: "the backend reaches web clients" says nothing against "some are bidi streams, not sure
+ * yet which".
+ */
+function yieldsToUndecided(stated: readonly Finding[], question: string): boolean {
+  const mine = stated.filter((f) => 'option' in f.target && f.target.question === question);
+  const undecided = mine.filter((f) => f.undecided).map((f) => ('option' in f.target ? f.target.option : ''));
+  const decided = mine.filter((f) => !f.undecided && strengthOf(f.target) === 'direct');
+  return decided.length > 0 && decided.every((f) => f.yields?.some((o) => undecided.includes(o)));
 }
 
 function strengthOf(target: CueTarget): Strength {
@@ -544,7 +585,7 @@ export function read(reader: Reader, text: string): Reading {
       ...usable.flatMap((f) => ('raises' in f.target ? [f.target.raises] : [])),
       ...stated.flatMap((f) => (f.undecided && 'question' in f.target ? [f.target.question] : [])),
     ]),
-  ].filter((q) => answers[q]?.strength !== 'direct');
+  ].filter((q) => answers[q]?.strength !== 'direct' || yieldsToUndecided(stated, q));
 
   const conditions: HeldCondition[] = [];
   for (const condition of reader.comparison.understanding?.conditions ?? []) {

@@ -90,6 +90,14 @@ describe('negation, constraints and time', () => {
     expect(summary.verdict).toMatchObject({ pick: 'long-polling', kind: 'neither' });
   });
 
+  it('"already" puts its own clause in the present, not the rest of the sentence', () => {
+    expect(
+      pickOf(
+        'all writes already go through our normal rest sdk, the realtime channel only delivers change events to clients',
+      ),
+    ).toBe('sse');
+  });
+
   it('what they have today is not what they ask for', () => {
     const { summary } = read(
       'today the order page polls every 5-15 seconds; we want the backend to push when provisioning finishes instead',
@@ -280,6 +288,39 @@ describe('who sends what to whom', () => {
   });
 });
 
+describe('flows: who sends to whom, in any words', () => {
+  it.each([
+    // From a server end to a client end, whatever the verb: one way down.
+    [
+      'each app tab keeps one stream from the node open and the 7th tab never loads on plain http/1.1 localhost. the streams only go node -> page',
+      'sse',
+    ],
+    ['dev server tells the open browser to reload when a file changes on disk. that is literally all it does', 'sse'],
+    [
+      'we push short mp3 clips to connected clients and the library base64s them behind our back. we want the raw bytes on the wire',
+      'websocket',
+    ],
+    // From one person to the others: both ways.
+    ["study group notebook, strokes from everyone should appear on everybody else's page in under 100ms", 'websocket'],
+    [
+      'collaborative app, backend services speak grpc. when one user changes something it has to be pushed to everyone else in the session right away',
+      'websocket',
+    ],
+    [
+      "slides editor: remote collaborators' selections and typing should show up on everyone's canvas, and ours on theirs",
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it('a flow down gives way to the client sending too, and quotes its words', () => {
+    const { summary } = read('group chat where anyone can post and it gets broadcast to everybody connected');
+    expect(answer(summary, 'direction')).toMatchObject({ answer: expect.stringMatching(/^Both ways/) });
+    expect(summary.verdict?.pick).toBe('websocket');
+  });
+});
+
 describe('words in any of their forms', () => {
   it.each([
     // "uploads" in the vocabulary is the verb in any form, and "the upload" is a noun, not the client sending.
@@ -307,6 +348,15 @@ describe('undecided is asked, not answered', () => {
     ],
     [
       'one-way feed from the server to the dashboard; payload format is still being argued between protobuf and json',
+      'ask:binary',
+    ],
+    // "Not sure yet" reaches back over the whole list it ends; the flow down does not settle what is left open.
+    [
+      'our grpc backend has to reach web clients live. some rpcs are bidi streams, some only push, not sure yet which ones we expose',
+      'ask:direction',
+    ],
+    [
+      'telemetry subscriptions from our server into browser plots. maybe json, maybe packed binary frames for speed, undecided',
       'ask:binary',
     ],
   ])('"%s" → %s', (text, expected) => {
