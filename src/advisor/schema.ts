@@ -448,9 +448,10 @@ function checkUnderstanding(
     for (const [j, phrase] of phrases.entries()) {
       if (phrase.trim().startsWith('...')) problem([...path, 'phrases', j], 'a phrase starts with a word, not "..."');
       for (const word of phrase.split(/\s+/)) {
-        const [name = '', part] = word.split(':');
-        if (name.startsWith('@') && !u.wordClasses[name.slice(1)])
-          problem([...path, 'phrases', j], `unknown word class "${name}"`);
+        const [names = '', part] = word.split(':');
+        for (const name of names.split('|'))
+          if (name.startsWith('@') && !u.wordClasses[name.slice(1)])
+            problem([...path, 'phrases', j], `unknown word class "${name}"`);
         if (part !== undefined && !['verb', 'noun'].includes(part))
           problem([...path, 'phrases', j], `unknown part of speech ":${part}"; known: :verb, :noun`);
       }

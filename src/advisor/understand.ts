@@ -156,9 +156,11 @@ function compilePatterns(
       if (chunk === '...') return { kind: 'gap' };
       const [word = '', part] = chunk.split(':');
       const pos = part ? { pos: PARTS_OF_SPEECH[part] } : {};
-      if (word.startsWith('@'))
-        return { kind: 'words', words: forms(classes[word.slice(1)] ?? []), prefixes: [], ...pos };
-      const alternatives = word.split('|').filter(Boolean);
+      // Alternatives may name word classes too ("@send|command*").
+      const alternatives = word
+        .split('|')
+        .filter(Boolean)
+        .flatMap((w) => (w.startsWith('@') ? (classes[w.slice(1)] ?? []) : [w]));
       return {
         kind: 'words',
         words: forms(alternatives.filter((w) => !w.endsWith('*'))),

@@ -83,6 +83,30 @@ describe('negation, constraints and time', () => {
     expect(summary.verdict?.pick).toBe('long-polling');
   });
 
+  it.each([
+    // A proxy that refuses the upgrade rules WebSocket out; for two-way traffic that leaves long polling.
+    [
+      "web terminal has to keep working when the browser or some proxy in between doesn't do websockets at all",
+      'long-polling',
+    ],
+    [
+      'museum av control panel. on some sites a proxy sits in the way and direct websockets just fail, we still need live state there',
+      'long-polling',
+    ],
+    // Streamed responses cut as well: only plain requests get through.
+    [
+      "behind a customer's caching proxy the upgrade headers get stripped and long-held responses are cut off. still need live-ish updates for them",
+      'long-polling',
+    ],
+    // One way down, only the upgrade refused: SSE still gets through.
+    [
+      'board server has to stream run progress to the editor, but where we deploy the proxies mangle websocket upgrades',
+      'sse',
+    ],
+  ])('a network that refuses: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
   it('a client with neither EventSource nor WebSocket gets long polling', () => {
     const { summary } = read(
       'the kiosk browser is ie9: no EventSource and no websocket either. still want near-live queue numbers',
@@ -298,6 +322,11 @@ describe('flows: who sends to whom, in any words', () => {
     ['dev server tells the open browser to reload when a file changes on disk. that is literally all it does', 'sse'],
     [
       'we push short mp3 clips to connected clients and the library base64s them behind our back. we want the raw bytes on the wire',
+      'websocket',
+    ],
+    // Receiving and also sending: both ways.
+    [
+      'browser acts as a full mqtt client: it subscribes to device topics and also publishes control commands several times a second, needs to be snappy',
       'websocket',
     ],
     // From one person to the others: both ways.
