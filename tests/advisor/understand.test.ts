@@ -426,6 +426,37 @@ describe('conditions that name both ends, and live media', () => {
     expect(pickOf(text)).toBe(pick);
   });
 
+  it.each([
+    // Signalling is small text messages exchanged both ways, not the media.
+    [
+      'before the call starts the two phones just need to swap sdp offer/answer and ice candidates through our server. what carries that?',
+      'websocket',
+    ],
+    [
+      'pair-coding rooms: the video is already peer to peer, this ticket is only the server that relays join / offer / candidate messages between peers',
+      'websocket',
+    ],
+    // Audio for a recogniser is data for a machine, not a call.
+    [
+      'can our whisper.cpp server take a live audio feed and push recognised text back on the same persistent connection as it goes?',
+      'websocket',
+    ],
+    // People speaking, a webcam or a screen live to a few: media.
+    [
+      'go teacher and student want to speak during the lesson right inside the site instead of a separate app',
+      'webrtc',
+    ],
+    ['webcam live to a handful of people, like 1-10, and they need to see it near instantly', 'webrtc'],
+    [
+      "i'm sharing my desktop live with a couple of coworkers and the stream lags behind what i'm doing. they need to see it now",
+      'webrtc',
+    ],
+    // A live feed of posts is no medium.
+    ['page is mostly a live feed but people sometimes hit like or mark-as-read, maybe once a minute at most', 'sse'],
+  ])('media or messages: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
   it('a camera mentioned in passing is no live video to stream', () => {
     expect(pickOf('a progress bar for a video export job')).toBe('sse');
   });
