@@ -1,7 +1,6 @@
 /**
  * Runs the current advisor on one half of the evaluation set (or the legacy held-out table) and prints how its
- * answers fare against the labels:
- * `npx tsx tests/advisor/eval/report.ts [development|held-out|legacy|round2-development|round2-held-out]`.
+ * answers fare against the labels: `npx tsx tests/advisor/eval/report.ts [half]`, a half from HALVES below.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,11 +17,19 @@ interface Row {
 }
 
 /**
- * Every half here is development data now. Set 1's held-out half was reported once, then read, so it is tuned on;
- * round 2's held-out half was reported once too (23 of 46 right, 4 wrong picks) and is now tuned on in the same
- * way. A held-out half is run once, after the last change, and never read before: the next one is round 3's.
+ * Set 1's two halves and round 2's are development data now: each held-out half was reported once, then read, so
+ * it is tuned on (round 2's: 23 of 46 right, 4 wrong picks). Round 3's development half is tuned on; its held-out
+ * half is run once, by the lead, after the last change, and never read before.
  */
-const HALVES = ['development', 'held-out', 'legacy', 'round2-development', 'round2-held-out'] as const;
+const HALVES = [
+  'development',
+  'held-out',
+  'legacy',
+  'round2-development',
+  'round2-held-out',
+  'round3-development',
+  'round3-held-out',
+] as const;
 type Half = (typeof HALVES)[number];
 
 function rowsOf(half: Half): Row[] {
@@ -34,7 +41,9 @@ function rowsOf(half: Half): Row[] {
       ...(c.ask ? { ask: c.ask } : {}),
     }));
   const here = dirname(fileURLToPath(import.meta.url));
-  const file = half.startsWith('round2-') ? join('round2', `${half.slice('round2-'.length)}.json`) : `${half}.json`;
+  // 'round3-held-out' is round3/held-out.json; set 1's halves sit at the top.
+  const [, round, name] = /^(round\d+)-(.+)$/.exec(half) ?? [];
+  const file = round && name ? join(round, `${name}.json`) : `${half}.json`;
   return JSON.parse(readFileSync(join(here, file), 'utf8')) as Row[];
 }
 
