@@ -3,6 +3,7 @@
  * conditions it found ride along, and the wizard's rules (src/advisor/settle.ts) decide what to ask or advise.
  */
 import type { Comparison } from './schema.js';
+import { completions, pickOf } from './settle.js';
 import { type Conflict, type Reader, type Reading, read } from './understand.js';
 import { type Answers, applicableQuestions, type Quote, type WizardState } from './wizard.js';
 
@@ -39,14 +40,37 @@ export function readText(comparison: Comparison, reader: Reader | undefined, tex
     found[assumed.question] = assumed.option;
     quotes[assumed.question] = [{ words: assumed.because, strength: 'assumed' }];
   }
-  // A condition that changes the pick needs a direct statement: "camera" alone is no live video to stream.
-  const picks = new Set((comparison.understanding?.conditions ?? []).filter((c) => c.pick).map((c) => c.id));
-  const decisive = reading.conditions.filter((c) => c.strength === 'direct' || !picks.has(c.id));
+  // A condition that changes the pick needs a direct statement: "camera" alone is no live video to stream. What a
+  // direct one requires may rest on a hint: "a few hundred watching, ~10s delay is fine" makes "stream" the video.
+  const defined = comparison.understanding?.conditions ?? [];
+  const picks = new Set(defined.filter((c) => c.pick).map((c) => c.id));
+  const stated = reading.conditions.filter((c) => c.strength === 'direct' || !picks.has(c.id));
+  const required = new Set(stated.flatMap((held) => defined.find((c) => c.id === held.id)?.requires ?? []));
+  const decisive = reading.conditions.filter((c) => stated.includes(c) || required.has(c.id));
+  // A conflict whose sides all lead to the same pick is moot ("sends its key once" and "after that only listens"
+  // both give SSE): the first side in the wizard's order answers it, in its own words.
+  const open = { ...reading.conflicts };
+  const ids = decisive.map((c) => c.id);
+  for (const [questionId, conflict] of Object.entries(reading.conflicts)) {
+    const pickFor = (option: string) =>
+      new Set(completions(comparison, { ...found, [questionId]: option }).map((a) => pickOf(comparison, a, ids)));
+    const outcomes = conflict.sides.map((side) => [...pickFor(side.option)]);
+    const only = outcomes[0]?.[0];
+    if (!only || !outcomes.every((o) => o.length === 1 && o[0] === only)) continue;
+    const order = comparison.wizard.questions.find((q) => q.id === questionId)?.options.map((o) => o.id) ?? [];
+    const side = [...conflict.sides].sort((a, b) => order.indexOf(a.option) - order.indexOf(b.option))[0];
+    if (!side) continue;
+    found[questionId] = side.option;
+    quotes[questionId] = side.words
+      .slice(0, QUOTES_PER_ANSWER)
+      .map((words) => ({ words, strength: conflict.strength }));
+    delete open[questionId];
+  }
   // Only answers to questions that apply to the others: "both ways" leaves nothing for the binary question.
   const applicable = new Set(applicableQuestions(comparison, found).map((q) => q.id));
   const answers: Answers = Object.fromEntries(Object.entries(found).filter(([q]) => applicable.has(q)));
   const kept = Object.fromEntries(Object.entries(quotes).filter(([q]) => answers[q] !== undefined));
-  const conflicts = Object.fromEntries(Object.entries(reading.conflicts).filter(([q]) => applicable.has(q)));
+  const conflicts = Object.fromEntries(Object.entries(open).filter(([q]) => applicable.has(q)));
   return {
     reading,
     conflicts,

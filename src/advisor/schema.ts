@@ -170,6 +170,11 @@ export const cueSchema = z.object({
   /** Words that show the cue is meant in another sense ("chat about the design", "game studio"). */
   notBefore: z.array(phrase).optional(),
   notAfter: z.array(phrase).optional(),
+  /**
+   * Cues whose findings this cue, found and not negated, sets aside: "whisper" and "recognised text" make "live
+   * audio" data for a machine, not media for people.
+   */
+  outweighs: z.array(id).optional(),
   /** The advice entry (quick take or situational pick) a verdict cites when this cue helped set it. */
   cites: id.optional(),
 });
@@ -444,6 +449,9 @@ function checkUnderstanding(
     if (cue.negated) target(cue.negated, [...path, 'negated']);
     for (const [j, t] of (cue.also ?? []).entries()) target(t, [...path, 'also', j]);
     if (cue.cites) entry(cue.cites, [...path, 'cites']);
+    const cueIds = new Set(u.cues.map((x) => x.id));
+    for (const [j, other] of (cue.outweighs ?? []).entries())
+      if (!cueIds.has(other)) problem([...path, 'outweighs', j], `unknown cue "${other}"`);
     const phrases = [...cue.phrases, ...(cue.notBefore ?? []), ...(cue.notAfter ?? [])];
     for (const [j, phrase] of phrases.entries()) {
       if (phrase.trim().startsWith('...')) problem([...path, 'phrases', j], 'a phrase starts with a word, not "..."');

@@ -99,6 +99,7 @@ interface CompiledPhrase {
 
 export interface Reader {
   comparison: Comparison;
+  cues: Map<string, Cue>;
   /** Word (form or lemma) that can start a phrase → phrases; phrases that start with a prefix (`word*`) are checked
    * on every token. */
   byWord: Map<string, CompiledPhrase[]>;
@@ -225,6 +226,7 @@ export function compileReader(comparison: Comparison): Reader | undefined {
   const list = (phrases: readonly string[]) => phrases.map(compile);
   return {
     comparison,
+    cues: new Map(u.cues.map((cue) => [cue.id, cue])),
     byWord,
     others,
     negators: list(u.negators),
@@ -436,13 +438,14 @@ export function findings(reader: Reader, text: string): Finding[] {
   candidates.sort(
     (a, b) => b.phrase.length - a.phrase.length || gaps(a) - gaps(b) || (a.at[0] as number) - (b.at[0] as number),
   );
-  // Each question and the conditions are read apart: "the browser editor" says who edits and that a browser is
+  // Each question and each condition are read apart: "the browser editor" says who edits and that a browser is
   // involved; "status" says what the payload is and suggests which way it flows.
   const covered = new Map<string, Set<number>>();
   const found: (Finding & { first: number })[] = [];
   for (const { phrase, at } of candidates) {
     const means = phrase.cue.means;
-    const key = 'question' in means ? means.question : 'raises' in means ? means.raises : '';
+    const key =
+      'question' in means ? means.question : 'raises' in means ? means.raises : `condition:${means.condition}`;
     const used = covered.get(key) ?? new Set<number>();
     covered.set(key, used);
     if (at.some((k) => used.has(k))) continue;
@@ -476,7 +479,11 @@ export function findings(reader: Reader, text: string): Finding[] {
     }
   }
   markUndecided(reader, words, found);
-  return found.sort((a, b) => a.at - b.at).map(({ first: _, ...f }) => f);
+  const outweighed = new Set(found.flatMap((f) => (f.negated ? [] : (reader.cues.get(f.cue)?.outweighs ?? []))));
+  return found
+    .filter((f) => !outweighed.has(f.cue))
+    .sort((a, b) => a.at - b.at)
+    .map(({ first: _, ...f }) => f);
 }
 
 /**
@@ -545,7 +552,11 @@ function strengthOf(target: CueTarget): Strength {
 /** Reads a text into settled answers, conflicts, raised questions and the conditions that hold. */
 export function read(reader: Reader, text: string): Reading {
   const all = findings(reader, text);
-  const stated = all.filter((f) => !(f.current && 'question' in f.target));
+  // What the text says of the present ("today we poll", "the video is already peer to peer") gives way to anything
+  // it says of what is wanted on the same question; alone, it still describes the system ("players are already
+  // sending moves").
+  const wanted = new Set(all.flatMap((f) => (!f.current && 'question' in f.target ? [f.target.question] : [])));
+  const stated = all.filter((f) => !(f.current && 'question' in f.target && wanted.has(f.target.question)));
   const usable = giveWay(stated.filter((f) => !f.undecided));
   const answers: Record<string, Answered> = {};
   const conflicts: Record<string, Conflict> = {};

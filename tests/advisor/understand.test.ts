@@ -176,6 +176,15 @@ describe('disagreement settled by strength, in the wizard order', () => {
     ).toBe('service-to-service');
   });
 
+  it('a disagreement that cannot change the pick is not asked: the first side in the wizard order answers it', () => {
+    const { summary } = read(
+      'monitoring page for a running task graph. the client sends its wallet key once to auth and after that only listens',
+    );
+    expect(summary.asked).toBeUndefined();
+    expect(answer(summary, 'direction')).toMatchObject({ answer: 'Server → client only', words: ['only listens'] });
+    expect(summary.verdict?.pick).toBe('sse');
+  });
+
   it("two equally strong findings that disagree are asked, naming both sides in the person's words", () => {
     const { view, summary } = read('a live dashboard that is also a chat');
     expect(summary.asked?.question).toBe('direction');
@@ -347,6 +356,135 @@ describe('flows: who sends to whom, in any words', () => {
     const { summary } = read('group chat where anyone can post and it gets broadcast to everybody connected');
     expect(answer(summary, 'direction')).toMatchObject({ answer: expect.stringMatching(/^Both ways/) });
     expect(summary.verdict?.pick).toBe('websocket');
+  });
+});
+
+describe('families of ordinary wording (development sentences)', () => {
+  it.each([
+    [
+      'someone on the team wants ws for the unread badge. it only ever changes because the server says so, clicks go through the normal api',
+      'sse',
+    ],
+    [
+      'our job stream is a websocket but the only thing the client ever sends on it is a keepalive ping, cancel already goes over http. worth switching?',
+      'sse',
+    ],
+    [
+      'monitoring page for a running task graph: node started, node done, payment released. the client sends its wallet key once to auth and after that only listens',
+      'sse',
+    ],
+    [
+      'self hosted llm api. people asked for a websocket so they can watch the completion come out instead of waiting for the whole reply',
+      'sse',
+    ],
+  ])(
+    'rare client events: the only thing sent, a one-off send, the normal api beside the stream: "%s" → %s',
+    (text, pick) => {
+      expect(pickOf(text)).toBe(pick);
+    },
+  );
+
+  it.each([
+    [
+      "our ios app's realtime channel is a websocket. lots of customers sit in firewalled corporate networks where it's blocked, need something that still gets through",
+      'long-polling',
+    ],
+    [
+      'users behind a proxy with firefox never manage to upgrade to websocket. app should drop down to something that works there',
+      'long-polling',
+    ],
+  ])('a network that lets only plain requests through, or a fallback for it: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([['sse vs websocket vs long polling for our k8s 3-tier sample app? need to pick one', 'ask:direction']])(
+    'technologies named as the options are a question, not a constraint: "%s" → %s',
+    (text, pick) => {
+      expect(pickOf(text)).toBe(pick);
+    },
+  );
+
+  it.each([
+    [
+      '60hz state snapshots where only the newest one matters. a lost snapshot should just be skipped, never retransmitted',
+      'webtransport',
+    ],
+    [
+      "a half second old position update arriving late makes players rubber band. we'd rather drop stale ones and apply only the newest, straight in the browser",
+      'webtransport',
+    ],
+  ])('newest wins, lost ones skipped: datagrams: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'one of our pipelines should consume events off an sse endpoint that our other pipeline serves. ws or sse between them?',
+      'service-to-service',
+    ],
+    [
+      'experiment server and its compute workers swap cloudevents over websockets today. both sides are our own python processes',
+      'service-to-service',
+    ],
+    [
+      'online judge: the platform has to stream submissions to the judge workers and get verdicts back. this is apart from the browser side',
+      'service-to-service',
+    ],
+    [
+      "the socket to our backend container should be opened by the frontend container itself, not the user's browser. container to container traffic",
+      'service-to-service',
+    ],
+    [
+      "our java backend listens to the salt master's event bus. the master offers an sse stream and a websocket endpoint, which should the service use?",
+      'service-to-service',
+    ],
+  ])('both ends ours, no browser: service to service: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'self-hosted stream for our community, a few hundred watching and ~10s delay is fine. do we need websockets for this?',
+      'hls',
+    ],
+    ['big live audience, it has to be edge cacheable, and a couple of seconds behind live is acceptable', 'hls'],
+    [
+      "self hosted streaming server for our community, currently ~20s behind live. we'd be happy with ~10, viewers only watch",
+      'hls',
+    ],
+    [
+      'scaling one live stream to 150k viewers through cloudfront. 8-12 seconds of delay is totally acceptable for this event',
+      'hls',
+    ],
+    [
+      'conference livestream embedded on our site for people at home, two tracks, and viewers want to be able to seek back in time',
+      'hls',
+    ],
+  ])('one to many, seconds behind live: HLS: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      "the checkout button click has to be recorded before we redirect to stripe's domain, normal requests get killed by the navigation",
+      'batched-posts',
+    ],
+    [
+      "meters at remote sites sit behind cgnat so we can't reach them. they have to report their values in to our php/mysql host",
+      'batched-posts',
+    ],
+    ['battery esp8266 wakes up every 10 min, sends one reading, goes back to deep sleep', 'batched-posts'],
+  ])('devices and pages that report in, or send as they leave: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'greenhouse sensors already publish to mqtt. we want a browser dashboard showing the readings live; the dashboard itself never publishes',
+      'sse',
+    ],
+  ])('what the system does today gives way to what is wanted: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
   });
 });
 
