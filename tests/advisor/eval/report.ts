@@ -1,7 +1,7 @@
 /**
  * Runs the current advisor on one half of the evaluation set (or the legacy held-out table) and prints how its
  * answers fare against the labels:
- * `npx tsx tests/advisor/eval/report.ts [development|held-out|legacy|round2-development|round2-held-out]`.
+ * `npx tsx tests/advisor/eval/report.ts [development|held-out|legacy|round2-development|round2-held-out|pool]`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,8 +20,9 @@ interface Row {
 /**
  * Set 1's two halves are both development data now (its held-out half was read once it was reported); round 2's
  * development half is tuned on, and its held-out half is run once, after the last change, and never read before.
+ * The pool (pool/situations.json) is development data only, with no held-out half.
  */
-const HALVES = ['development', 'held-out', 'legacy', 'round2-development', 'round2-held-out'] as const;
+const HALVES = ['development', 'held-out', 'legacy', 'round2-development', 'round2-held-out', 'pool'] as const;
 type Half = (typeof HALVES)[number];
 
 function rowsOf(half: Half): Row[] {
@@ -33,7 +34,12 @@ function rowsOf(half: Half): Row[] {
       ...(c.ask ? { ask: c.ask } : {}),
     }));
   const here = dirname(fileURLToPath(import.meta.url));
-  const file = half.startsWith('round2-') ? join('round2', `${half.slice('round2-'.length)}.json`) : `${half}.json`;
+  const file =
+    half === 'pool'
+      ? join('pool', 'situations.json')
+      : half.startsWith('round2-')
+        ? join('round2', `${half.slice('round2-'.length)}.json`)
+        : `${half}.json`;
   return JSON.parse(readFileSync(join(here, file), 'utf8')) as Row[];
 }
 

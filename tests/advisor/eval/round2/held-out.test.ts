@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ASK_QUESTIONS, type EvalSituation, isKind, KINDS } from '../kinds.js';
+import { type EvalSituation, KINDS } from '../kinds.js';
+import { expectWellFormed, overusedSources, repeatedTexts, sequentialIds } from '../situation-checks.js';
 import { SEED, splitRound2 } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,13 +22,6 @@ const roundOne = JSON.parse(readFileSync(join(here, '..', 'situations.json'), 'u
  */
 const HELD_OUT_SHA256 = '246707e2f5af9c94e793526262aa340010c268dfb372411e357115d3c9c1fd94';
 
-const wordCount = (text: string) => text.trim().split(/\s+/).length;
-const normalised = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 describe('round 2 of the free-text evaluation set', () => {
   it('pins the held-out half by its SHA-256', () => {
     expect(createHash('sha256').update(bytes('held-out.json')).digest('hex')).toBe(HELD_OUT_SHA256);
@@ -35,26 +29,10 @@ describe('round 2 of the free-text evaluation set', () => {
 
   it('has at least 80 situations with unique, sequential r-ids', () => {
     expect(situations.length).toBeGreaterThanOrEqual(80);
-    expect(situations.map((s) => s.id)).toEqual(situations.map((_, i) => `r${String(i + 1).padStart(3, '0')}`));
+    expect(situations.map((s) => s.id)).toEqual(sequentialIds('r', situations.length));
   });
 
-  it.each(situations.map((s) => [s.id, s] as const))('%s is well formed', (_id, s) => {
-    expect(
-      Object.keys(s).every((key) =>
-        ['id', 'situation', 'source', 'expected', 'ask', 'reason', 'ambiguous'].includes(key),
-      ),
-    ).toBe(true);
-    expect(wordCount(s.situation)).toBeGreaterThanOrEqual(5);
-    expect(wordCount(s.situation)).toBeLessThanOrEqual(40);
-    expect(s.source).toMatch(/^https?:\/\//);
-    expect(() => new URL(s.source)).not.toThrow();
-    expect(isKind(s.expected)).toBe(true);
-    expect(s.reason.trim().length).toBeGreaterThan(0);
-    if (s.expected === 'ask') expect(ASK_QUESTIONS).toContain(s.ask);
-    else expect(s).not.toHaveProperty('ask');
-    // Ambiguous marks exactly the situations whose right answer is a wizard question.
-    expect(s.ambiguous === true).toBe(s.expected === 'ask');
-  });
+  it.each(situations.map((s) => [s.id, s] as const))('%s is well formed', (_id, s) => expectWellFormed(s));
 
   it('has about ten ambiguous situations', () => {
     const ambiguous = situations.filter((s) => s.ambiguous).length;
@@ -67,14 +45,8 @@ describe('round 2 of the free-text evaluation set', () => {
   });
 
   it('repeats no situation or source, within round 2 or from round 1', () => {
-    const texts = situations.map((s) => normalised(s.situation));
-    expect(new Set(texts).size).toBe(texts.length);
-    const sources = situations.map((s) => s.source);
-    expect(new Set(sources).size).toBe(sources.length);
-    const roundOneTexts = new Set(roundOne.map((s) => normalised(s.situation)));
-    const roundOneSources = new Set(roundOne.map((s) => s.source));
-    expect(texts.filter((t) => roundOneTexts.has(t))).toEqual([]);
-    expect(sources.filter((source) => roundOneSources.has(source))).toEqual([]);
+    expect(repeatedTexts(situations, roundOne)).toEqual([]);
+    expect(overusedSources(situations, roundOne)).toEqual([]);
   });
 
   it('splits into two disjoint halves that together are the whole set, stratified by kind', () => {
