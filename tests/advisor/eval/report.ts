@@ -19,6 +19,7 @@ interface Row {
 /**
  * Set 1's two halves are both development data now (its held-out half was read once it was reported); a later round's
  * development half is tuned on, and its held-out half is run once, after the last change, and never read before.
+ * The pool (pool/situations.json) is development data only, with no held-out half.
  */
 const HALVES = [
   'development',
@@ -28,6 +29,7 @@ const HALVES = [
   'round2-held-out',
   'round3-development',
   'round3-held-out',
+  'pool',
 ] as const;
 type Half = (typeof HALVES)[number];
 
@@ -42,7 +44,8 @@ function rowsOf(half: Half): Row[] {
   const here = dirname(fileURLToPath(import.meta.url));
   // 'round3-held-out' is round3/held-out.json; set 1's halves sit at the top.
   const [, round, name] = /^(round\d+)-(.+)$/.exec(half) ?? [];
-  const file = round && name ? join(round, `${name}.json`) : `${half}.json`;
+  const file =
+    half === 'pool' ? join('pool', 'situations.json') : round && name ? join(round, `${name}.json`) : `${half}.json`;
   return JSON.parse(readFileSync(join(here, file), 'utf8')) as Row[];
 }
 
