@@ -19,7 +19,8 @@ interface Row {
 /**
  * Set 1's two halves and round 2's are development data now: each held-out half was reported once, then read, so
  * it is tuned on (round 2's: 23 of 46 right, 4 wrong picks). Round 3's development half is tuned on; its held-out
- * half is run once, by the lead, after the last change, and never read before.
+ * half is run once, by the lead, after the last change, and never read before. The pool (pool/situations.json) is
+ * development data only, with no held-out half.
  */
 const HALVES = [
   'development',
@@ -29,6 +30,7 @@ const HALVES = [
   'round2-held-out',
   'round3-development',
   'round3-held-out',
+  'pool',
 ] as const;
 type Half = (typeof HALVES)[number];
 
@@ -43,7 +45,8 @@ function rowsOf(half: Half): Row[] {
   const here = dirname(fileURLToPath(import.meta.url));
   // 'round3-held-out' is round3/held-out.json; set 1's halves sit at the top.
   const [, round, name] = /^(round\d+)-(.+)$/.exec(half) ?? [];
-  const file = round && name ? join(round, `${name}.json`) : `${half}.json`;
+  const file =
+    half === 'pool' ? join('pool', 'situations.json') : round && name ? join(round, `${name}.json`) : `${half}.json`;
   return JSON.parse(readFileSync(join(here, file), 'utf8')) as Row[];
 }
 

@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASK_QUESTIONS, type EvalSituation, isKind, KINDS } from './kinds.js';
+import { type EvalSituation, KINDS } from './kinds.js';
 import { splitStratified } from './seeded-split.js';
+import { expectWellFormed, normalised } from './situation-checks.js';
 
 export interface Round {
   /** How the round is named in test titles: 'round 3'. */
@@ -27,13 +28,6 @@ export interface Round {
   sourceHosts?: RegExp;
 }
 
-const KEYS = ['id', 'situation', 'source', 'expected', 'ask', 'reason', 'ambiguous'];
-const wordCount = (text: string) => text.trim().split(/\s+/).length;
-const normalised = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 const load = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as EvalSituation[];
 
 export function describeRound(round: Round): void {
@@ -56,18 +50,8 @@ export function describeRound(round: Round): void {
     });
 
     it.each(situations.map((s) => [s.id, s] as const))('%s is well formed', (_id, s) => {
-      expect(Object.keys(s).every((key) => KEYS.includes(key))).toBe(true);
-      expect(wordCount(s.situation)).toBeGreaterThanOrEqual(5);
-      expect(wordCount(s.situation)).toBeLessThanOrEqual(40);
-      expect(s.source).toMatch(/^https?:\/\//);
-      expect(() => new URL(s.source)).not.toThrow();
+      expectWellFormed(s);
       if (round.sourceHosts) expect(new URL(s.source).hostname).toMatch(round.sourceHosts);
-      expect(isKind(s.expected)).toBe(true);
-      expect(s.reason.trim().length).toBeGreaterThan(0);
-      if (s.expected === 'ask') expect(ASK_QUESTIONS).toContain(s.ask);
-      else expect(s).not.toHaveProperty('ask');
-      // Ambiguous marks exactly the situations whose right answer is a wizard question.
-      expect(s.ambiguous === true).toBe(s.expected === 'ask');
     });
 
     it('has about ten ambiguous situations', () => {
