@@ -40,13 +40,21 @@ export function readText(comparison: Comparison, reader: Reader | undefined, tex
     found[assumed.question] = assumed.option;
     quotes[assumed.question] = [{ words: assumed.because, strength: 'assumed' }];
   }
-  // A condition that changes the pick needs a direct statement: "camera" alone is no live video to stream. What a
-  // direct one requires may rest on a hint: "a few hundred watching, ~10s delay is fine" makes "stream" the video.
+  // A condition that changes the pick needs a direct statement: "camera" alone is no live video to stream. Of a
+  // condition and the one it requires, one direct statement is enough: "a few hundred watching, ~10s delay is
+  // fine" makes "stream" the video, and "the sunday service live" makes "the congregation just watches" a broadcast.
   const defined = comparison.understanding?.conditions ?? [];
   const picks = new Set(defined.filter((c) => c.pick).map((c) => c.id));
-  const stated = reading.conditions.filter((c) => c.strength === 'direct' || !picks.has(c.id));
-  const required = new Set(stated.flatMap((held) => defined.find((c) => c.id === held.id)?.requires ?? []));
-  const decisive = reading.conditions.filter((c) => stated.includes(c) || required.has(c.id));
+  const stated = new Set(
+    reading.conditions.filter((c) => c.strength === 'direct' || !picks.has(c.id)).map((c) => c.id),
+  );
+  const requires = (id: string) => defined.find((c) => c.id === id)?.requires ?? [];
+  const decisive = reading.conditions.filter(
+    (c) =>
+      stated.has(c.id) ||
+      [...stated].some((id) => requires(id).includes(c.id)) ||
+      (requires(c.id).length > 0 && requires(c.id).every((id) => stated.has(id))),
+  );
   // A conflict whose sides all lead to the same pick is moot ("sends its key once" and "after that only listens"
   // both give SSE): the first side in the wizard's order answers it, in its own words.
   const open = { ...reading.conflicts };

@@ -136,8 +136,9 @@ export const alternativeSchema = z.union([
  * How free text answers the wizard: which words say what about each question, how strongly, and which words
  * negate, contrast or speak of the present ("today we poll"). Phrases are words separated by spaces; a word
  * matches a token's form or its lemma ("send" matches "sent", "unloads" matches "unloading"), `a|b` either word, a
- * trailing * any ending, `@class` any word of a word class; up to two other words may stand between the words of a
- * phrase, and `...` stands for up to eight, inside one clause.
+ * trailing * any ending, `@class` any word of a word class, `word:verb` or `word:noun` the word in that part of
+ * speech; up to two other words may stand between the words of a phrase, none between words joined by `_`
+ * ("live_stream"), and `...` stands for up to eight, inside one clause.
  */
 const phrase = text.toLowerCase();
 /** direct: a statement that settles its question ("nothing goes back"); hint: a domain word ("dashboard"). */
@@ -217,6 +218,8 @@ export const understandingSchema = z.object({
    * later"); followed by nothing that answers a question ("maybe every few minutes"), they leave nothing undecided.
    */
   hedges: z.array(phrase).default([]),
+  /** Words that offer a choice: two answers to one question on either side ("json or protobuf") are undecided. */
+  choices: z.array(phrase).default([]),
   wordClasses: z.record(id, z.array(phrase).min(1)),
   cues: z.array(cueSchema).min(1),
   /** Answers assumed when the text says nothing of a question, shown as assumed with a Change button. */
@@ -455,7 +458,9 @@ function checkUnderstanding(
     const phrases = [...cue.phrases, ...(cue.notBefore ?? []), ...(cue.notAfter ?? [])];
     for (const [j, phrase] of phrases.entries()) {
       if (phrase.trim().startsWith('...')) problem([...path, 'phrases', j], 'a phrase starts with a word, not "..."');
-      for (const word of phrase.split(/\s+/)) {
+      if (phrase.split(/\s+/).some((chunk) => chunk.includes('_') && chunk.includes('|')))
+        problem([...path, 'phrases', j], 'a word joined with "_" has no alternatives: write one phrase each');
+      for (const word of phrase.split(/[\s_]+/)) {
         const [names = '', part] = word.split(':');
         for (const name of names.split('|'))
           if (name.startsWith('@') && !u.wordClasses[name.slice(1)])

@@ -81,7 +81,14 @@ export interface Reading {
  * `...` stands for up to WIDE_GAP other words of the same clause ("we push … to connected clients").
  */
 type Pattern =
-  | { kind: 'words'; words: Set<string>; prefixes: readonly string[]; pos?: ReadonlySet<string> }
+  | {
+      kind: 'words';
+      words: Set<string>;
+      prefixes: readonly string[];
+      pos?: ReadonlySet<string>;
+      /** Stands right after the word before it, nothing between (`live_stream`). */
+      adjacent?: boolean;
+    }
   | { kind: 'gap' };
 
 /** `word:verb` or `word:noun` matches the word only in that part of speech ("blocks:verb streaming"). */
@@ -109,6 +116,7 @@ export interface Reader {
   current: Pattern[][];
   undecided: Pattern[][];
   hedges: Pattern[][];
+  choices: Pattern[][];
   notBefore: Map<string, Pattern[][]>;
   notAfter: Map<string, Pattern[][]>;
 }
@@ -134,11 +142,15 @@ const ARROWS: readonly [parts: readonly string[], word: string][] = [
 ];
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'our', 'your', 'their', 'my', 'its', 'every', 'each']);
 const MAX_GAP = 2;
+/** How far, in words, the answers on either side of a choice word ("json or protobuf") may stand. */
+const CHOICE_REACH = 6;
 /** How many words `...` in a phrase may stand for, inside one clause. */
 const WIDE_GAP = 8;
 /** How far a negating phrase reaches, in words, within its clause. */
 const NEGATION_REACH = 4;
 const STOPS_NEGATION = new Set(['ADP', 'CCONJ', 'SCONJ']);
+/** Words that open a clause of their own, which a negation before them does not reach ("can't agree what's worth"). */
+const OPENS_CLAUSE = new Set(['what', 'which', 'who', 'whom', 'whose', 'whether', 'how', 'when', 'where', 'why', 'if']);
 
 /** The lemma of each vocabulary word, as the language library reads it alone ("publishes" → "publish"). */
 type Lemmas = (word: string) => string;
@@ -149,26 +161,36 @@ function compilePatterns(
   lemma: Lemmas,
 ): Pattern[] {
   const forms = (words: readonly string[]) => new Set(words.flatMap((w) => [w, lemma(w)]));
-  return phrase
-    .split(/\s+/)
-    .flatMap((chunk) => (chunk === '...' ? [chunk] : chunk.split(/[^\p{L}\p{N}*@|:]+/u)))
-    .filter((chunk) => chunk.replace(/:\w*/, ''))
-    .map((chunk): Pattern => {
-      if (chunk === '...') return { kind: 'gap' };
-      const [word = '', part] = chunk.split(':');
-      const pos = part ? { pos: PARTS_OF_SPEECH[part] } : {};
-      // Alternatives may name word classes too ("@send|command*").
-      const alternatives = word
-        .split('|')
-        .filter(Boolean)
-        .flatMap((w) => (w.startsWith('@') ? (classes[w.slice(1)] ?? []) : [w]));
-      return {
-        kind: 'words',
-        words: forms(alternatives.filter((w) => !w.endsWith('*'))),
-        prefixes: alternatives.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1)),
-        ...pos,
-      };
-    });
+  const word = (chunk: string, adjacent: boolean): Pattern => {
+    const [names = '', part] = chunk.split(':');
+    // Alternatives may name word classes too ("@send|command*").
+    const alternatives = names
+      .split('|')
+      .filter(Boolean)
+      .flatMap((w) => (w.startsWith('@') ? (classes[w.slice(1)] ?? []) : [w]));
+    return {
+      kind: 'words',
+      words: forms(alternatives.filter((w) => !w.endsWith('*'))),
+      prefixes: alternatives.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1)),
+      ...(part ? { pos: PARTS_OF_SPEECH[part] } : {}),
+      ...(adjacent ? { adjacent } : {}),
+    };
+  };
+  const patterns: Pattern[] = [];
+  for (const chunk of phrase.split(/\s+/).filter(Boolean)) {
+    if (chunk === '...') {
+      patterns.push({ kind: 'gap' });
+      continue;
+    }
+    // "live_stream": the words stand side by side, nothing between them.
+    for (const [k, joined] of chunk.split('_').entries())
+      for (const [j, piece] of joined
+        .split(/[^\p{L}\p{N}*@|:]+/u)
+        .filter((w) => w.replace(/:\w*/, ''))
+        .entries())
+        patterns.push(word(piece, k > 0 && j === 0));
+  }
+  return patterns;
 }
 
 function matches(pattern: Pattern, token: Token): boolean {
@@ -190,6 +212,7 @@ function vocabulary(u: Understanding): string[] {
     ...u.current,
     ...u.undecided,
     ...u.hedges,
+    ...u.choices,
     ...Object.values(u.wordClasses).flat(),
   ];
   return [...new Set(phrases.flatMap((p) => p.split(/[^\p{L}\p{N}]+/u)).filter((w) => w && !w.endsWith('*')))];
@@ -234,6 +257,7 @@ export function compileReader(comparison: Comparison): Reader | undefined {
     current: list(u.current),
     undecided: list(u.undecided),
     hedges: list(u.hedges),
+    choices: list(u.choices),
     notBefore,
     notAfter,
   };
@@ -249,6 +273,8 @@ interface Words {
   part: number[];
   /** Clauses: sentence parts split further at commas, colons and dashes; negation stays inside one. */
   clause: number[];
+  /** Sentences: split at . ; ! ? only. */
+  sentence: number[];
 }
 
 /** Exact run of patterns at `start`, no gaps: for negators, clause breaks, senses. */
@@ -313,17 +339,19 @@ function segment(reader: Reader, all: readonly Token[]): Words {
     clause.push(c);
     fresh = false;
   }
+  const sentence = [...part];
   // Clause-break words ("but", "however") start a new part and clause from where they stand.
+  let breaks = 0;
   for (let i = 0; i < tokens.length; i++) {
     const length = anyRunAt(reader.breaks, tokens, i);
-    if (!length) continue;
-    for (let j = i; j < tokens.length; j++) {
-      part[j] = (part[j] ?? 0) + 0.5;
-      clause[j] = (clause[j] ?? 0) + 0.5;
+    if (length) breaks++;
+    for (let j = i; j < i + Math.max(length, 1) && j < tokens.length; j++) {
+      part[j] = (part[j] ?? 0) + breaks / 2;
+      clause[j] = (clause[j] ?? 0) + breaks / 2;
     }
-    i += length - 1;
+    i += Math.max(length, 1) - 1;
   }
-  return { tokens, part, clause };
+  return { tokens, part, clause, sentence };
 }
 
 /**
@@ -338,7 +366,9 @@ function negationOf(reader: Reader, words: Words): number[] {
     const length = anyRunAt(reader.negators, tokens, i);
     if (!length) continue;
     for (let j = i + length; j < Math.min(tokens.length, i + length + NEGATION_REACH); j++) {
-      if (clause[j] !== clause[i] || (j > i + length && STOPS_NEGATION.has(tokens[j]?.pos ?? ''))) break;
+      const token = tokens[j];
+      if (clause[j] !== clause[i] || OPENS_CLAUSE.has(token?.norm ?? '')) break;
+      if (j > i + length && STOPS_NEGATION.has(token?.pos ?? '')) break;
       governed[j] = i;
     }
     i += length - 1;
@@ -368,7 +398,7 @@ function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): numbe
       continue;
     }
     let found = -1;
-    const reach = wide ? WIDE_GAP : MAX_GAP;
+    const reach = wide ? WIDE_GAP : pattern.adjacent ? 0 : MAX_GAP;
     for (let j = last + 1; j <= Math.min(last + 1 + reach, tokens.length - 1); j++) {
       if (part[j] !== part[start] || (wide && clause[j] !== clause[last])) break;
       if (matches(pattern, tokens[j] as Token)) {
@@ -409,6 +439,9 @@ function isNegator(reader: Reader, words: Words, i: number): boolean {
   return Boolean(token && (token.norm === "n't" || anyRunAt(reader.negators, words.tokens, i)));
 }
 
+/** A finding with the first and last word it was read from. */
+type Placed = Finding & { first: number; last: number };
+
 interface Candidate {
   phrase: CompiledPhrase;
   at: number[];
@@ -441,7 +474,7 @@ export function findings(reader: Reader, text: string): Finding[] {
   // Each question and each condition are read apart: "the browser editor" says who edits and that a browser is
   // involved; "status" says what the payload is and suggests which way it flows.
   const covered = new Map<string, Set<number>>();
-  const found: (Finding & { first: number })[] = [];
+  const found: Placed[] = [];
   for (const { phrase, at } of candidates) {
     const means = phrase.cue.means;
     const key =
@@ -475,6 +508,7 @@ export function findings(reader: Reader, text: string): Finding[] {
         ...(phrase.cue.cites && !negated ? { cites: phrase.cue.cites } : {}),
         ...('yields' in target && target.yields ? { yields: target.yields } : {}),
         first,
+        last,
       });
     }
   }
@@ -483,7 +517,7 @@ export function findings(reader: Reader, text: string): Finding[] {
   return found
     .filter((f) => !outweighed.has(f.cue))
     .sort((a, b) => a.at - b.at)
-    .map(({ first: _, ...f }) => f);
+    .map(({ first: _, last: __, ...f }) => f);
 }
 
 /**
@@ -492,7 +526,7 @@ export function findings(reader: Reader, text: string): Finding[] {
  * expose") reaches back to the nearest statement before it in the sentence, and the others on its question; a
  * hedge does not: "a banner maybe every few minutes" is a rough rate.
  */
-function markUndecided(reader: Reader, words: Words, found: (Finding & { first: number })[]): void {
+function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
   const answers = found.filter((f) => 'question' in f.target);
   for (let i = 0; i < words.tokens.length; i++) {
     const statement = anyRunAt(reader.undecided, words.tokens, i);
@@ -502,13 +536,31 @@ function markUndecided(reader: Reader, words: Words, found: (Finding & { first: 
     const last = i + length - 1;
     const mine = answers.filter((f) => words.clause[f.first] === clause && f.first > last);
     if (statement && mine.length === 0) {
-      const earlier = answers.filter((f) => f.first < i && words.part[f.first] === words.part[i]);
+      const earlier = answers.filter((f) => f.first < i && words.sentence[f.first] === words.sentence[i]);
       const nearest = earlier.sort((a, b) => b.first - a.first)[0];
       const question = nearest && 'question' in nearest.target ? nearest.target.question : undefined;
       mine.push(...earlier.filter((f) => 'question' in f.target && f.target.question === question));
     }
     for (const f of mine) f.undecided = true;
     i = last;
+  }
+  // Two answers to one question offered as a choice ("msgpack or cbor … or plain text", "json vs protobuf") are
+  // both undecided.
+  for (let i = 0; i < words.tokens.length; i++) {
+    if (!anyRunAt(reader.choices, words.tokens, i)) continue;
+    const sentence = words.sentence[i];
+    const near = (f: Placed) => words.sentence[f.first] === sentence && Math.abs(f.first - i) <= CHOICE_REACH;
+    const before = answers.filter((f) => near(f) && f.last < i);
+    const after = answers.filter((f) => near(f) && f.first > i);
+    const options = (list: Placed[], question: string) =>
+      new Set(list.flatMap((f) => ('option' in f.target && f.target.question === question ? [f.target.option] : [])));
+    for (const question of new Set(before.map((f) => ('question' in f.target ? f.target.question : '')))) {
+      const left = options(before, question);
+      const right = options(after, question);
+      if (right.size === 0 || [...right].every((o) => left.has(o))) continue;
+      for (const f of [...before, ...after])
+        if ('question' in f.target && f.target.question === question) f.undecided = true;
+    }
   }
 }
 

@@ -191,7 +191,7 @@ describe('loading the comparison data', () => {
       (u.cues[2] as { cites?: string }).cites = 'no-such-take';
       (u.conditions[0] as { because?: string }).because = undefined;
       (u.conditions[1] as { requires?: string[] }).requires = ['no-such-condition'];
-      u.cues[3]?.phrases.push('server pushes:adverb', '... to the browser');
+      u.cues[3]?.phrases.push('server pushes:adverb', '... to the browser', 'live_stream|feed');
       (u.cues[4]?.means as { yields?: string[] }).yields = ['upwards'];
     });
     expect(problems).toEqual(
@@ -209,6 +209,9 @@ describe('loading the comparison data', () => {
         ),
         expect.stringMatching(/^\$\.understanding\.cues\[3\]\.phrases\[\d+\]: unknown part of speech ":adverb"/),
         expect.stringMatching(/^\$\.understanding\.cues\[3\]\.phrases\[\d+\]: a phrase starts with a word/),
+        expect.stringMatching(
+          /^\$\.understanding\.cues\[3\]\.phrases\[\d+\]: a word joined with "_" has no alternatives/,
+        ),
         expect.stringMatching(
           /^\$\.understanding\.cues\[4\]\.means\.direction\[\d+\]: unknown option of direction "upwards"/,
         ),

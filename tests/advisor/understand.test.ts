@@ -488,6 +488,137 @@ describe('families of ordinary wording (development sentences)', () => {
   });
 });
 
+describe('families of ordinary wording from the development pool', () => {
+  it.each([
+    [
+      'push feed to the dashboard, server->client only. half the team wants protobuf, the other half says gzipped json is enough',
+      'ask:binary',
+    ],
+    [
+      'read-only live feed for our app. thinking msgpack or cbor to save bandwidth, but maybe plain text is fine, idk',
+      'ask:binary',
+    ],
+    [
+      "server->browser only, payloads are binary blobs. sse means base64 but free reconnect and no firewall drama, ws means native binary but we write reconnect. cant agree what's worth more",
+      'ask:simplicity',
+    ],
+    [
+      'server-streaming rpcs from node to the browser, strictly one way. could encode them as protobuf binary or as json, havent settled which',
+      'ask:binary',
+    ],
+    [
+      'trying to pick between ws and server sent events for the next project, what does it actually depend on',
+      'ask:direction',
+    ],
+  ])('two answers offered as a choice, or a team that cannot agree, are asked: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      "our microservices all talk rest+json to each other and it's getting slow, want streaming and typed contracts between them",
+      'service-to-service',
+    ],
+    [
+      'services call each other directly and one change breaks three others. want them to emit events that the others can subscribe to',
+      'service-to-service',
+    ],
+    [
+      'agents on our hosts push telemetry to the control plane and get commands back on the same long lived channel. all ours, mtls',
+      'service-to-service',
+    ],
+    [
+      'dozens of grpc microservices, we want server and bidi streams between them without sidecar proxies in the way',
+      'service-to-service',
+    ],
+    [
+      'quote service has to push prices to the risk engine continuously, both sit in our cluster. ws? sse? something else',
+      'service-to-service',
+    ],
+  ])('services among themselves: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    ['want two people to see and hear each other straight from the browser, no app install', 'webrtc'],
+    [
+      'video between two clients relayed through our server adds a noticeable lag, we want them connected to each other directly',
+      'webrtc',
+    ],
+    ['clubhouse style audio rooms in the browser, anyone can host a room and people talk in it', 'webrtc'],
+    ['therapy sessions over video, once the delay passes ~300ms people start talking over each other', 'webrtc'],
+  ])('people who see and hear each other: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    ['esports finals stream on our own site, viewers bail the moment it buffers. they only watch', 'hls'],
+    ['need adaptive quality for viewers on every kind of connection, millions at once, nobody sends video back', 'hls'],
+    [
+      'church wants the sunday service live on the new website and to move off an expensive cdn to aws. the congregation just watches',
+      'hls',
+    ],
+    [
+      'lockdown moved all our services online, want the sermon stream on our site and on roku / apple tv, not only facebook live',
+      'hls',
+    ],
+  ])('an audience that only watches a live event: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      "works fine on localhost but behind nginx the progress events land in one big clump at the end. it's a receive only stream, do we rewrite it in ws??",
+      'sse',
+    ],
+    [
+      'a partner reads our risk alerts stream through cloudfront and gets them late in chunks. nothing flows back from them on that connection',
+      'sse',
+    ],
+  ])('a stream that is no video, whatever carries it: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'field monitoring portal: thousands of sensors publish into redis, and the operators pages only visualise the values as they change',
+      'sse',
+    ],
+  ])('devices that publish into a broker are not the page: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      "workspace app: who's online, teammates cursors, and every edit broadcast to the room as people make it",
+      'websocket',
+    ],
+    [
+      "web ui for a robot arm. it's not just display, we also send commands: dragging the sliders sends setpoints nonstop and live joint positions stream back",
+      'websocket',
+    ],
+    [
+      'white label auction rooms, thousands of bids/sec, each bidder needs a confirm in under 100ms and everyone sees the new high bid',
+      'websocket',
+    ],
+  ])('one person\'s input reaching the others: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'page-exit event to /analytics/exit keeps getting dropped when people close the tab. fire and forget, we dont need any response',
+      'batched-posts',
+    ],
+    [
+      'rum script collects lcp, checkout button clicks and memory usage, it all has to reach our backend reliably, nothing comes back',
+      'batched-posts',
+    ],
+  ])('the last send as the page goes away: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+});
+
 describe('words in any of their forms', () => {
   it.each([
     // "uploads" in the vocabulary is the verb in any form, and "the upload" is a noun, not the client sending.
