@@ -152,6 +152,32 @@ const STOPS_NEGATION = new Set(['ADP', 'CCONJ', 'SCONJ']);
 /** Words that open a clause of their own, which a negation before them does not reach ("can't agree what's worth"). */
 const OPENS_CLAUSE = new Set(['what', 'which', 'who', 'whom', 'whose', 'whether', 'how', 'when', 'where', 'why', 'if']);
 
+const VOWEL = /[aeiou]/;
+
+/**
+ * A word's regular inflections: "edit" → edits, edited, editing; "type" → typed, typing; "reply" → replies,
+ * replied; "drop" → dropped, dropping. The lite model leaves some forms unlemmatised ("people editing" reads
+ * "editing" as a noun), so the vocabulary meets them half way; a form that is no word matches nothing.
+ */
+function inflections(word: string): string[] {
+  if (!/^[a-z]{3,}$/.test(word)) return [word];
+  const out = [word, `${word}s`, `${word}es`, `${word}ed`, `${word}ing`];
+  const last = word.at(-1) as string;
+  const before = word.at(-2) as string;
+  if (last === 'e') out.push(`${word}d`, `${word.slice(0, -1)}ing`);
+  if (last === 'y' && !VOWEL.test(before)) out.push(`${word.slice(0, -1)}ies`, `${word.slice(0, -1)}ied`);
+  // One short syllable ending consonant-vowel-consonant doubles its last letter: drop → dropped, ship → shipping.
+  if (
+    word.length <= 4 &&
+    !VOWEL.test(last) &&
+    !'wxy'.includes(last) &&
+    VOWEL.test(before) &&
+    !VOWEL.test(word.at(-3) ?? 'a')
+  )
+    out.push(`${word}${last}ed`, `${word}${last}ing`);
+  return out;
+}
+
 /** The lemma of each vocabulary word, as the language library reads it alone ("publishes" → "publish"). */
 type Lemmas = (word: string) => string;
 
@@ -160,7 +186,7 @@ function compilePatterns(
   classes: Readonly<Record<string, readonly string[]>>,
   lemma: Lemmas,
 ): Pattern[] {
-  const forms = (words: readonly string[]) => new Set(words.flatMap((w) => [w, lemma(w)]));
+  const forms = (words: readonly string[]) => new Set(words.flatMap((w) => [w, ...inflections(lemma(w))]));
   const word = (chunk: string, adjacent: boolean): Pattern => {
     const [names = '', part] = chunk.split(':');
     // Alternatives may name word classes too ("@send|command*").
@@ -461,6 +487,8 @@ export function findings(reader: Reader, text: string): Finding[] {
       ...reader.others.filter((p) => p.patterns[0] && matches(p.patterns[0], token)),
     ]);
     for (const phrase of phrases) {
+      // Looked up by its first word, a phrase still checks that word's part of speech.
+      if (!matches(phrase.patterns[0] as Pattern, token)) continue;
       const at = matchPhrase(phrase, words, i);
       if (at && !wrongSense(reader, phrase.cue, words, at)) candidates.push({ phrase, at });
     }

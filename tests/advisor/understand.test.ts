@@ -619,8 +619,133 @@ describe('families of ordinary wording from the development pool', () => {
   });
 });
 
+describe('more families from the development pool', () => {
+  it.each([
+    [
+      'ops board refreshes every 30s and in flash sales we miss the spike, orders pile up before anyone notices. want numbers pushed the second they change, nobody clicks anything on it',
+      'sse',
+    ],
+    [
+      'newsroom wants minute by minute match updates on the article page, readers just keep the tab open, its all text',
+      'sse',
+    ],
+    [
+      'android app gets order events from us over a stream and every wifi to lte handoff we lose a couple. it never sends on that stream',
+      'sse',
+    ],
+  ])('nobody acts on it, or values pushed as they change: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      "notification dropdown with an unread badge. mark-as-read gets batched and sent every now and then, that's the only thing going up",
+      'sse',
+    ],
+    [
+      'toasts when something finishes on the backend, build done, invite accepted etc. clicking one just opens a regular page',
+      'sse',
+    ],
+    [
+      'nextjs app on vercel so we cant host a socket server. ai chat where the user sends a prompt and the reply streams back',
+      'sse',
+    ],
+  ])('the only thing going up, a prompt, a click that opens a page: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'greenhouse boards post their readings to our api, and the feeds page in the browser should show each one as it lands. that page itself is view only',
+      'sse',
+    ],
+  ])('devices report to our api while a page only views: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'rocket league style car soccer in webgl, server is authoritative and every client streams its steering inputs up',
+      'websocket',
+    ],
+    [
+      'realtime html5 multiplayer, we need like 30-60 msgs/sec in each direction. post-and-wait request/response is way too slow',
+      'websocket',
+    ],
+    [
+      "enterprise spreadsheet: alice types in C2 while bob inserts a column, each has to see the other's change right away",
+      'websocket',
+    ],
+    [
+      'workshop board: two people editing the same spec should see each others edits near instantly. optimistic updates, simple locking as a fallback',
+      'websocket',
+    ],
+  ])('every client sends its input up, or each sees the other: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'enterprise rollout: our numbers say ws connects for maybe 60-80% of corporate users, streaming a bit better, plain http basically always. need something that reaches everyone',
+      'long-polling',
+    ],
+  ])('something that reaches everyone: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'competitive shooter in the browser, a position from 200ms ago is worthless. we want fire and forget packets, not tcp holding everything hostage',
+      'webtransport',
+    ],
+    [
+      'users hop between wifi and cellular mid session; we want the connection to migrate instead of dropping, with separate streams that dont block each other',
+      'webtransport',
+    ],
+  ])('old positions are worthless, streams that do not block each other: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'wound care visits: the nurse needs a clear live picture of the wound and to talk with the patient while looking',
+      'webrtc',
+    ],
+    [
+      'obs pushes rtmp to us and we need to fan it out to hls.js and safari players at scale with only a couple of secs delay',
+      'hls',
+    ],
+    ['world cup final, millions of viewers. a few seconds behind tv is fine, buffering is not', 'hls'],
+  ])('a live picture, video ingest, behind tv: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'analytics lib should ship what it collected as late as possible, right when the user leaves, without the browser cancelling the request',
+      'batched-posts',
+    ],
+    ['we lose 20-30% of session data because users rage quit or close tabs before our fetch finishes', 'batched-posts'],
+    [
+      'alarm panel boards PUT a tiny json to our endpoint whenever a door or window sensor flips, retrying if it fails',
+      'batched-posts',
+    ],
+    [
+      'battery sensors out in the field, keeping a websocket open on them is a non starter becuase they just report a value now and then',
+      'batched-posts',
+    ],
+  ])('users leaving, tabs closing, boards that put json to our endpoint: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+});
+
 describe('words in any of their forms', () => {
   it.each([
+    // A word matches its own forms ("editing"), not longer words that start like it ("authoritative" is no "auth").
+    [
+      'robot sim multiplayer: each client pipes its controller inputs to an authoritative server, server simulates and broadcasts state to everyone at a fixed tick',
+      'websocket',
+    ],
     // "uploads" in the vocabulary is the verb in any form, and "the upload" is a noun, not the client sending.
     ['mobile sdk keeps crashes and logs offline and uploads them once the phone is back online', 'batched-posts'],
     [
