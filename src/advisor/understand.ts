@@ -181,13 +181,23 @@ function inflections(word: string): string[] {
 /** The lemma of each vocabulary word, as the language library reads it alone ("publishes" → "publish"). */
 type Lemmas = (word: string) => string;
 
+/** Compiled words by their text: a class named in many phrases ("@client") is expanded once. */
+type WordPattern = Extract<Pattern, { kind: 'words' }>;
+type WordCache = Map<string, WordPattern>;
+
 function compilePatterns(
   phrase: string,
   classes: Readonly<Record<string, readonly string[]>>,
   lemma: Lemmas,
+  cache: WordCache,
 ): Pattern[] {
   const forms = (words: readonly string[]) => new Set(words.flatMap((w) => [w, ...inflections(lemma(w))]));
   const word = (chunk: string, adjacent: boolean): Pattern => {
+    const known = cache.get(chunk) ?? compileWord(chunk);
+    cache.set(chunk, known);
+    return adjacent ? { ...known, adjacent } : known;
+  };
+  const compileWord = (chunk: string): WordPattern => {
     const [names = '', part] = chunk.split(':');
     // Alternatives may name word classes too ("@send|command*").
     const alternatives = names
@@ -199,7 +209,6 @@ function compilePatterns(
       words: forms(alternatives.filter((w) => !w.endsWith('*'))),
       prefixes: alternatives.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1)),
       ...(part ? { pos: PARTS_OF_SPEECH[part] } : {}),
-      ...(adjacent ? { adjacent } : {}),
     };
   };
   const patterns: Pattern[] = [];
@@ -258,7 +267,8 @@ export function compileReader(comparison: Comparison): Reader | undefined {
   const others: CompiledPhrase[] = [];
   const notBefore = new Map<string, Pattern[][]>();
   const notAfter = new Map<string, Pattern[][]>();
-  const compile = (p: string) => compilePatterns(p, classes, lemma);
+  const cache: WordCache = new Map();
+  const compile = (p: string) => compilePatterns(p, classes, lemma, cache);
   for (const cue of u.cues) {
     for (const phrase of cue.phrases) {
       const patterns = compile(phrase);
@@ -266,7 +276,11 @@ export function compileReader(comparison: Comparison): Reader | undefined {
       if (!first || first.kind === 'gap') continue;
       const compiled = { cue, patterns, length: patterns.filter((p) => p.kind !== 'gap').length };
       // Indexed by every word that can start it, so that each token looks up only the phrases it can start.
-      for (const word of first.words) byWord.set(word, [...(byWord.get(word) ?? []), compiled]);
+      for (const word of first.words) {
+        const list = byWord.get(word);
+        if (list) list.push(compiled);
+        else byWord.set(word, [compiled]);
+      }
       if (first.prefixes.length > 0) others.push(compiled);
     }
     if (cue.notBefore) notBefore.set(cue.id, cue.notBefore.map(compile));
