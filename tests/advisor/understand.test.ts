@@ -739,6 +739,50 @@ describe('more families from the development pool', () => {
   });
 });
 
+describe('words that name one thing in one place and another elsewhere', () => {
+  it.each([
+    [
+      'our ai chat ui streams answers over sse but behind nginx they arrive in one lump at the end. should we switch to websockets?',
+      'sse',
+    ],
+    [
+      'our model gateway exposes chat completions with stream:true, the web playground needs to show the answer growing word by word',
+      'sse',
+    ],
+  ])('an llm\'s chat is no chat between people: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      'conference livestream embedded on our site for people at home, two tracks, and viewers want to be able to seek back in time',
+      'hls',
+    ],
+    ['hd audio conferences right in the browser, several participants speaking at once', 'webrtc'],
+  ])('a conference streamed is an event; an audio conference is a call: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    [
+      "online card game: show 'opponent is typing' in the match chat, next to the moves both players are already sending",
+      'websocket',
+    ],
+    [
+      'co-op browser game with a relay server that just forwards each players messages to the others as they happen',
+      'websocket',
+    ],
+  ])('players and opponents are clients that send: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+
+  it.each([
+    ['mobile sdk keeps crashes and logs offline and uploads them once the phone is back online', 'batched-posts'],
+  ])('crash reports and logs a client ships are telemetry: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+});
+
 describe('words in any of their forms', () => {
   it.each([
     // A word matches its own forms ("editing"), not longer words that start like it ("authoritative" is no "auth").
