@@ -156,6 +156,33 @@ describe('the sandbox in a browser', () => {
     }
   }, 60_000);
 
+  it('shows /realtime compare as a table, the dimensions down its first column', async () => {
+    await page.getByRole('button', { name: '# general' }).click();
+    await type(page.getByRole('textbox', { name: 'Message' }), '/realtime compare');
+    await see(lastEphemeral().getByRole('heading'), 'WebSocket vs SSE: the scorecard');
+    const table = lastEphemeral().locator('table.bk-table');
+    await table.waitFor();
+    expect(await table.locator('tr td:first-child').allInnerTexts()).toEqual([
+      'Dimension',
+      'Direction',
+      'Protocol',
+      'Payload types',
+      'Reconnection',
+      'Infra & proxies',
+      'Connection limits',
+    ]);
+    expect(await table.locator('tr').first().locator('td').allInnerTexts()).toEqual([
+      'Dimension',
+      'WebSocket',
+      'SSE',
+      'Edge',
+    ]);
+    expect(await table.locator('tr').first().locator('strong').count()).toBe(4);
+    await see(table.locator('tr', { hasText: 'Payload types' }), 'Text + binary');
+    expect(await lastEphemeral().locator('.bk-unsupported').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
   it('shows typed markup as text, while mrkdwn formats as in Slack', async () => {
     await page.getByRole('button', { name: '# random' }).click();
     await see(page.locator('.channel-header'), 'Realtime Advisor is not in this channel');
