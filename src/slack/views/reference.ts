@@ -56,7 +56,7 @@ export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
       ),
     ),
     context(
-      `Type \`${COMMAND} <dimension>\` for one in depth${first ? `, e.g. \`${COMMAND} ${escapeText(lookupWord(first))}\`` : ''}.`,
+      `Type \`${COMMAND} &lt;dimension&gt;\` for one in depth${first ? `, e.g. \`${COMMAND} ${escapeText(lookupWord(first))}\`` : ''}.`,
     ),
   ];
 }
