@@ -29,6 +29,7 @@ import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
 import { InFlight, type Work, workOf } from './in-flight.js';
 import { installerSettings } from './install.js';
 import { registerListeners } from './listeners/index.js';
+import { answerUnauthorized } from './not-installed.js';
 import type { Once } from './once.js';
 import { replierFor } from './replier.js';
 import type { ShareLedger } from './share-ledger.js';
@@ -180,7 +181,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
           logLevel: LOG_LEVEL[config.logLevel],
           customRoutes: [healthz],
           bodyLimit: BODY_LIMIT_BYTES, // the edge refuses larger bodies first; this is Bolt's own bound
-          processEventErrorHandler: answerWithoutServerError,
+          processEventErrorHandler: (args) => answerWithoutServerError(args, oauth?.redirectUri),
           unhandledRequestTimeoutMillis: UNHANDLED_ACK_MS,
           unhandledRequestHandler: ackUnhandled,
           ...(oauth ? installerSettings({ oauth, store, apiUrl, clientOptions }) : {}),
@@ -222,11 +223,9 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     store,
   });
   app.error(async (error) => {
-    // A workspace or org with no installation (never installed, or uninstalled): Bolt acknowledges and stops.
-    if (error instanceof AuthorizationError) {
-      app.logger.warn('a request with no installation to answer it', { message: error.message });
-      return;
-    }
+    // A workspace or org with no installation: thrown on, as Bolt's default handler does, to the receiver's
+    // processEventErrorHandler, which still holds the response and tells the person (not-installed.ts).
+    if (error instanceof AuthorizationError) throw error;
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
     app.logger.error('listener error', {
       code: describeSlackError(error).code,
@@ -278,10 +277,6 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
 }
 
 /**
- * Bolt answers 500 when processing throws before the ack (a payload the shape check let through, or a bug): a
- * 500 makes Slack retry, and enough of them turn event delivery off. It is logged once and answered 400.
- */
-/**
  * A request no listener acknowledged: a kind of payload this app never asked for (Slack's `app_rate_limited`
  * notice, a legacy `dialog_submission`, a `block_suggestion` without ids). Bolt's default answers 404 after 3 s,
  * which Slack reports to the person as an error; this answers 200 with nothing, in time, and logs it.
@@ -296,10 +291,18 @@ function ackUnhandled(args: ReceiverUnhandledRequestHandlerArgs): void {
   response.end();
 }
 
-async function answerWithoutServerError(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
-  const { error, logger, response } = args;
-  if (error instanceof AuthorizationError || response.headersSent)
-    return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+/**
+ * Bolt answers 500 when processing throws before the ack (a payload the shape check let through, or a bug): a
+ * 500 makes Slack retry, and enough of them turn event delivery off. It is logged once and answered 400.
+ * A request with no installation to answer it is answered by not-installed.ts.
+ */
+async function answerWithoutServerError(
+  args: ReceiverProcessEventErrorHandlerArgs,
+  redirectUri: string | undefined,
+): Promise<boolean> {
+  const { error, logger, request, response } = args;
+  if (response.headersSent) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  if (error instanceof AuthorizationError) return answerUnauthorized({ error, logger, request, response, redirectUri });
   logger.error('could not process a request before acknowledging it', { name: error.name, message: error.message });
   response.writeHead(400);
   response.end();
