@@ -18,6 +18,8 @@ import {
   type ReceiverUnhandledRequestHandlerArgs,
   type RespondArguments,
   type RespondFn,
+  SocketModeReceiver,
+  type SocketModeReceiverProcessEventErrorHandlerArgs,
   type webApi,
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/index.js';
@@ -36,6 +38,7 @@ import type { ShareLedger } from './share-ledger.js';
 import { sharePipeline } from './share-pipeline.js';
 import { describeSlackError } from './slack-errors.js';
 import { slackFetch } from './slack-fetch.js';
+import { guardSocketModeFrames } from './socket-edge.js';
 import { StoreShareLedger, storeOnce } from './store-ledgers.js';
 
 /**
@@ -174,7 +177,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   if (oauth && !options.store)
     throw new Error('OAuth mode keeps installations in the store: pass `store` to createSlackApp');
   const store = options.store ?? openSqliteStore(':memory:');
-  const receiver =
+  const httpReceiver =
     config.mode === 'http'
       ? new HTTPReceiver({
           signingSecret: config.signingSecret,
@@ -187,6 +190,18 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
           ...(oauth ? installerSettings({ oauth, store, apiUrl, clientOptions }) : {}),
         })
       : undefined;
+  const socketReceiver =
+    config.mode === 'socket' && config.appToken
+      ? new SocketModeReceiver({
+          appToken: config.appToken,
+          logLevel: LOG_LEVEL[config.logLevel],
+          // Socket Mode's own client (apps.connections.open) takes its options from installerOptions.
+          installerOptions: {
+            clientOptions: { ...clientOptions, retryConfig: options.retryConfig ?? PRODUCTION_RETRY },
+          },
+          processEventErrorHandler: ackDespiteError,
+        })
+      : undefined;
   const app = new App({
     // No token in OAuth mode: Bolt then authorizes each request from the installation store.
     ...(config.botToken ? { token: config.botToken } : {}),
@@ -195,24 +210,16 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     clientOptions,
     // auth.test runs in start() instead of the constructor, so a refused token is a clear message, not a crash.
     deferInitialization: true,
-    // Socket Mode's own client (apps.connections.open) takes its options from installerOptions, not clientOptions.
-    ...(receiver
-      ? { receiver }
-      : {
-          socketMode: true,
-          appToken: config.appToken,
-          installerOptions: {
-            clientOptions: { ...clientOptions, retryConfig: options.retryConfig ?? PRODUCTION_RETRY },
-          },
-        }),
+    receiver: httpReceiver ?? socketReceiver,
   });
-  if (receiver) {
-    receiver.requestListener = guardSlackEdge({
+  if (httpReceiver) {
+    httpReceiver.requestListener = guardSlackEdge({
       signingSecret: config.signingSecret,
       logger: app.logger,
-      next: receiver.requestListener,
+      next: httpReceiver.requestListener,
     });
   }
+  if (socketReceiver) guardSocketModeFrames(socketReceiver.client, app.logger);
   // Every request, ack and the work after it, is tracked so that shutdown can let it finish.
   const inFlight = new InFlight();
   app.use(({ body, next }) => inFlight.track(workOf(body), next));
@@ -244,7 +251,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
         requestTimeout: timeouts.requestTimeoutMs,
         connectionsCheckingInterval: Math.min(1000, timeouts.headersTimeoutMs),
       };
-      const started = (await (receiver
+      const started = (await (httpReceiver
         ? app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) }, serverOptions)
         : app.start())) as unknown;
       ready = true;
@@ -274,6 +281,19 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
       };
     },
   };
+}
+
+/**
+ * In Socket Mode, an envelope whose processing threw before its ack (a payload the frame check let through, or a
+ * bug) is acknowledged all the same, as answerWithoutServerError answers 400 over HTTP: Bolt's default leaves it
+ * unacknowledged, and Slack retries it or shows the person a timeout. It is logged once.
+ */
+async function ackDespiteError({ error, logger }: SocketModeReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  logger.error('could not process a Socket Mode envelope before acknowledging it', {
+    name: error.name,
+    message: error.message,
+  });
+  return true;
 }
 
 /**
