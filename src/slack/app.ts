@@ -31,6 +31,7 @@ import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
 import { InFlight, type Work, workOf } from './in-flight.js';
 import { installerSettings } from './install.js';
 import { registerListeners } from './listeners/index.js';
+import { redactingLogger } from './logger.js';
 import { answerUnauthorized } from './not-installed.js';
 import type { Once } from './once.js';
 import { replierFor } from './replier.js';
@@ -81,6 +82,27 @@ const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
   warn: LogLevel.WARN,
   error: LogLevel.ERROR,
 };
+
+/** The values in the environment that must never be logged. */
+function secretsOf(config: Config): (string | undefined)[] {
+  const database = config.database.kind === 'postgres' ? passwordIn(config.database.url) : undefined;
+  return [
+    config.signingSecret,
+    config.botToken,
+    config.appToken,
+    config.oauth?.clientSecret,
+    config.oauth?.stateSecret,
+    database,
+  ];
+}
+
+function passwordIn(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface SlackAppOptions {
   config: Config;
@@ -166,7 +188,10 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   const timeout = options.timeoutMs ?? WEB_API_TIMEOUT_MS;
   const apiUrl = config.slackApiUrl ?? 'https://slack.com/api/';
   const fetch = slackFetch({ apiUrl, timeoutMs: timeout });
+  // One logger for the app and every library under it, with the environment's secrets taken out of each line.
+  const logger = redactingLogger(LOG_LEVEL[config.logLevel], secretsOf(config));
   const clientOptions: webApi.WebClientOptions = {
+    logger,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: ONCE_ONLY,
     rejectRateLimitedCalls: true,
@@ -181,7 +206,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     config.mode === 'http'
       ? new HTTPReceiver({
           signingSecret: config.signingSecret,
-          logLevel: LOG_LEVEL[config.logLevel],
+          logger,
           customRoutes: [healthz],
           bodyLimit: BODY_LIMIT_BYTES, // the edge refuses larger bodies first; this is Bolt's own bound
           processEventErrorHandler: (args) => answerWithoutServerError(args, oauth?.redirectUri),
@@ -194,7 +219,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     config.mode === 'socket' && config.appToken
       ? new SocketModeReceiver({
           appToken: config.appToken,
-          logLevel: LOG_LEVEL[config.logLevel],
+          logger,
           // Socket Mode's own client (apps.connections.open) takes its options from installerOptions.
           installerOptions: {
             clientOptions: { ...clientOptions, retryConfig: options.retryConfig ?? PRODUCTION_RETRY },
@@ -206,7 +231,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     // No token in OAuth mode: Bolt then authorizes each request from the installation store.
     ...(config.botToken ? { token: config.botToken } : {}),
     signingSecret: config.signingSecret,
-    logLevel: LOG_LEVEL[config.logLevel],
+    logger,
+    logLevel: LOG_LEVEL[config.logLevel], // Bolt sets its logger to this, INFO when absent
     clientOptions,
     // auth.test runs in start() instead of the constructor, so a refused token is a clear message, not a crash.
     deferInitialization: true,
