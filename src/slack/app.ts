@@ -59,7 +59,8 @@ export const WEB_API_TIMEOUT_MS = 5000;
 /**
  * How long a client may take to send a request. Slack sends a whole request at once, well within its own
  * 3-second deadline; a client that trickles headers or a body (slow-loris) is cut off here, not after Node's
- * defaults of 60 s and 300 s. Node checks these every `connectionsCheckingInterval`.
+ * defaults of 60 s and 300 s. Node checks these every `connectionsCheckingInterval`. A connection silent for
+ * `requestTimeoutMs` is closed too.
  */
 export const HTTP_TIMEOUTS = { headersTimeoutMs: 5000, requestTimeoutMs: 10_000 };
 
@@ -282,6 +283,9 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
         : app.start())) as unknown;
       ready = true;
       const server = config.mode === 'http' ? (started as Server) : undefined;
+      // A connection that sends nothing at all is under neither bound above (Node starts the headers clock at the
+      // first byte): one silent for as long as a whole request may take is closed.
+      server?.setTimeout(timeouts.requestTimeoutMs);
       const address = server ? (server.address() as AddressInfo) : undefined;
       return {
         app,
