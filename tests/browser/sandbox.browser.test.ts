@@ -195,6 +195,25 @@ describe('the sandbox in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 30_000);
 
+  it('shows what the app quotes back as text: a <script> and an <img onerror> in /realtime and in an @mention', async () => {
+    await page.getByRole('button', { name: '# general' }).click();
+    await see(page.locator('.channel-header h1'), '# general');
+    const composer = page.getByRole('textbox', { name: 'Message' });
+    const hostile = '<script>document.title="script"</script><img src=x onerror="document.title=\'img\'">';
+    await type(composer, `/realtime ${hostile} we stream LLM tokens to the browser`);
+    await see(lastEphemeral(), `You asked: ${hostile} we stream LLM tokens to the browser`);
+    await type(composer, `@Realtime Advisor ${hostile} live sports scores`);
+    const reply = page.locator('#messages .message:not(.ephemeral)', { hasText: 'live sports scores' }).last();
+    await reply.getByRole('button', { name: /1 reply/ }).click();
+    const answer = page.locator('#thread-messages .message', { hasText: 'You asked' }).last();
+    await see(answer, `${hostile} live sports scores`);
+    for (const where of [page.locator('#messages'), page.locator('#thread-messages')]) {
+      expect(await where.locator('script, img').count()).toBe(0);
+    }
+    expect(await page.title()).not.toMatch(/^(script|img)$/);
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
   it('arms a Slack failure while a modal is open, shows it, and disarms it', async () => {
     // A modal open: the wizard from the Home tab.
     await page.getByRole('button', { name: 'Realtime Advisor' }).click();

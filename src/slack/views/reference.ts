@@ -65,7 +65,7 @@ export function scorecardBlocks(comparison: Comparison, surface: Surface): Known
           ),
         )),
     context(
-      `Type \`${COMMAND} <dimension>\` for one in depth${first ? `, e.g. \`${COMMAND} ${escapeText(lookupWord(first))}\`` : ''}.`,
+      `Type \`${COMMAND} &lt;dimension&gt;\` for one in depth${first ? `, e.g. \`${COMMAND} ${escapeText(lookupWord(first))}\`` : ''}.`,
     ),
     ...(table ? [table] : []),
   ];
