@@ -783,6 +783,24 @@ describe('words that name one thing in one place and another elsewhere', () => {
   });
 });
 
+describe('people answering, and each other', () => {
+  it.each([
+    // A player who answers sends; offers and answers between browsers are signalling.
+    [
+      'for the p2p video calls we still need a channel to pass offers, answers and ice candidates between the two browsers before media flows',
+      'websocket',
+    ],
+    ['building a small video + voice chat for our tutoring site, tutor and student face to face', 'webrtc'],
+    ['driver and rider both see each other moving on the map during the trip, positions flowing every 3s', 'websocket'],
+    [
+      'four internal microservices need to stream data to each other with typed contracts. none of them is a browser',
+      'service-to-service',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+});
+
 describe('words in any of their forms', () => {
   it.each([
     // A word matches its own forms ("editing"), not longer words that start like it ("authoritative" is no "auth").
