@@ -83,6 +83,8 @@ export interface Reading {
 type Pattern =
   | {
       kind: 'words';
+      /** The same word of the vocabulary is one pattern wherever a phrase names it: its hits are found once a text. */
+      id: number;
       words: Set<string>;
       prefixes: readonly string[];
       pos?: ReadonlySet<string>;
@@ -107,10 +109,8 @@ interface CompiledPhrase {
 export interface Reader {
   comparison: Comparison;
   cues: Map<string, Cue>;
-  /** Word (form or lemma) that can start a phrase → phrases; phrases that start with a prefix (`word*`) are checked
-   * on every token. */
-  byWord: Map<string, CompiledPhrase[]>;
-  others: CompiledPhrase[];
+  /** Every phrase of every cue, in the data's order. */
+  phrases: CompiledPhrase[];
   negators: Pattern[][];
   breaks: Pattern[][];
   current: Pattern[][];
@@ -119,6 +119,12 @@ export interface Reader {
   choices: Pattern[][];
   notBefore: Map<string, Pattern[][]>;
   notAfter: Map<string, Pattern[][]>;
+  /** Word (form or lemma) → the ids of the patterns that name it. */
+  patternsByWord: Map<string, number[]>;
+  /** The patterns that name a prefix (`word*`), by the prefix's first letter. */
+  prefixed: Map<string, { id: number; prefixes: readonly string[] }[]>;
+  /** A pattern's part of speech, by id (`word:verb`). */
+  partOfSpeech: (ReadonlySet<string> | undefined)[];
 }
 
 /** Only letters and digits count as words; punctuation tokens bound clauses and are skipped by phrases. */
@@ -206,6 +212,7 @@ function compilePatterns(
       .flatMap((w) => (w.startsWith('@') ? (classes[w.slice(1)] ?? []) : [w]));
     return {
       kind: 'words',
+      id: cache.size,
       words: forms(alternatives.filter((w) => !w.endsWith('*'))),
       prefixes: alternatives.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1)),
       ...(part ? { pos: PARTS_OF_SPEECH[part] } : {}),
@@ -228,14 +235,49 @@ function compilePatterns(
   return patterns;
 }
 
-function matches(pattern: Pattern, token: Token): boolean {
+/**
+ * Where each word of the vocabulary stands in one text: for each pattern id, the indices of the tokens it matches,
+ * in order. Found in one pass (each token looks up the patterns its form and lemma belong to), so that phrases,
+ * negators and senses check a word by a look-up instead of comparing it with every token.
+ */
+interface Hits {
+  lists: (number[] | undefined)[];
+}
+
+function findHits(reader: Reader, tokens: readonly Token[]): Hits {
+  const lists: (number[] | undefined)[] = [];
+  const mark = (id: number, i: number, token: Token) => {
+    const pos = reader.partOfSpeech[id];
+    if (pos && !pos.has(token.pos)) return;
+    const list = lists[id];
+    if (!list) lists[id] = [i];
+    else if (list.at(-1) !== i) list.push(i);
+  };
+  for (const [i, token] of tokens.entries()) {
+    for (const id of reader.patternsByWord.get(token.norm) ?? []) mark(id, i, token);
+    if (token.lemma !== token.norm) for (const id of reader.patternsByWord.get(token.lemma) ?? []) mark(id, i, token);
+    for (const { id, prefixes } of reader.prefixed.get(token.norm[0] ?? '') ?? [])
+      if (prefixes.some((prefix) => token.norm.startsWith(prefix))) mark(id, i, token);
+  }
+  return { lists };
+}
+
+/** The first index in a sorted list greater than `after`, or the list's length. */
+function firstAfter(list: readonly number[], after: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((list[middle] as number) <= after) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function hitAt(hits: Hits, pattern: Pattern, i: number): boolean {
   if (pattern.kind === 'gap') return true;
-  if (pattern.pos && !pattern.pos.has(token.pos)) return false;
-  return (
-    pattern.words.has(token.norm) ||
-    pattern.words.has(token.lemma) ||
-    pattern.prefixes.some((prefix) => token.norm.startsWith(prefix))
-  );
+  const list = hits.lists[pattern.id];
+  return list !== undefined && list[firstAfter(list, i - 1)] === i;
 }
 
 /** Every word of the vocabulary, for lemmatising in one pass. */
@@ -263,8 +305,7 @@ export function compileReader(comparison: Comparison): Reader | undefined {
   const table = lemmatise(vocabulary(u));
   const lemma: Lemmas = (word) => table.get(word) ?? word;
   const classes = u.wordClasses;
-  const byWord = new Map<string, CompiledPhrase[]>();
-  const others: CompiledPhrase[] = [];
+  const phrases: CompiledPhrase[] = [];
   const notBefore = new Map<string, Pattern[][]>();
   const notAfter = new Map<string, Pattern[][]>();
   const cache: WordCache = new Map();
@@ -274,32 +315,46 @@ export function compileReader(comparison: Comparison): Reader | undefined {
       const patterns = compile(phrase);
       const first = patterns[0];
       if (!first || first.kind === 'gap') continue;
-      const compiled = { cue, patterns, length: patterns.filter((p) => p.kind !== 'gap').length };
-      // Indexed by every word that can start it, so that each token looks up only the phrases it can start.
-      for (const word of first.words) {
-        const list = byWord.get(word);
-        if (list) list.push(compiled);
-        else byWord.set(word, [compiled]);
-      }
-      if (first.prefixes.length > 0) others.push(compiled);
+      phrases.push({ cue, patterns, length: patterns.filter((p) => p.kind !== 'gap').length });
     }
     if (cue.notBefore) notBefore.set(cue.id, cue.notBefore.map(compile));
     if (cue.notAfter) notAfter.set(cue.id, cue.notAfter.map(compile));
   }
   const list = (phrases: readonly string[]) => phrases.map(compile);
-  return {
-    comparison,
-    cues: new Map(u.cues.map((cue) => [cue.id, cue])),
-    byWord,
-    others,
+  const lists = {
     negators: list(u.negators),
     breaks: list(u.clauseBreaks),
     current: list(u.current),
     undecided: list(u.undecided),
     hedges: list(u.hedges),
     choices: list(u.choices),
+  };
+  // Every pattern is in the cache by now, the lists' too.
+  const patternsByWord = new Map<string, number[]>();
+  const prefixed = new Map<string, { id: number; prefixes: readonly string[] }[]>();
+  const partOfSpeech: (ReadonlySet<string> | undefined)[] = [];
+  for (const pattern of cache.values()) {
+    for (const word of pattern.words) {
+      const ids = patternsByWord.get(word);
+      if (ids) ids.push(pattern.id);
+      else patternsByWord.set(word, [pattern.id]);
+    }
+    for (const letter of new Set(pattern.prefixes.map((prefix) => prefix[0] ?? ''))) {
+      const entry = { id: pattern.id, prefixes: pattern.prefixes.filter((prefix) => prefix.startsWith(letter)) };
+      prefixed.set(letter, [...(prefixed.get(letter) ?? []), entry]);
+    }
+    partOfSpeech[pattern.id] = pattern.pos;
+  }
+  return {
+    comparison,
+    cues: new Map(u.cues.map((cue) => [cue.id, cue])),
+    phrases,
+    ...lists,
     notBefore,
     notAfter,
+    patternsByWord,
+    prefixed,
+    partOfSpeech,
   };
 }
 
@@ -315,21 +370,19 @@ interface Words {
   clause: number[];
   /** Sentences: split at . ; ! ? only. */
   sentence: number[];
+  hits: Hits;
 }
 
 /** Exact run of patterns at `start`, no gaps: for negators, clause breaks, senses. */
-function runAt(patterns: readonly Pattern[], tokens: readonly Token[], start: number): number {
-  if (start < 0 || start + patterns.length > tokens.length) return 0;
-  for (const [k, p] of patterns.entries()) {
-    const token = tokens[start + k];
-    if (!token || !matches(p, token)) return 0;
-  }
+function runAt(patterns: readonly Pattern[], words: Words, start: number): number {
+  if (start < 0 || start + patterns.length > words.tokens.length) return 0;
+  for (const [k, p] of patterns.entries()) if (!hitAt(words.hits, p, start + k)) return 0;
   return patterns.length;
 }
 
-function anyRunAt(list: readonly Pattern[][], tokens: readonly Token[], start: number): number {
+function anyRunAt(list: readonly Pattern[][], words: Words, start: number): number {
   for (const patterns of list) {
-    const length = runAt(patterns, tokens, start);
+    const length = runAt(patterns, words, start);
     if (length) return length;
   }
   return 0;
@@ -379,11 +432,11 @@ function segment(reader: Reader, all: readonly Token[]): Words {
     clause.push(c);
     fresh = false;
   }
-  const sentence = [...part];
+  const words: Words = { tokens, part, clause, sentence: [...part], hits: findHits(reader, tokens) };
   // Clause-break words ("but", "however") start a new part and clause from where they stand.
   let breaks = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const length = anyRunAt(reader.breaks, tokens, i);
+    const length = anyRunAt(reader.breaks, words, i);
     if (length) breaks++;
     for (let j = i; j < i + Math.max(length, 1) && j < tokens.length; j++) {
       part[j] = (part[j] ?? 0) + breaks / 2;
@@ -391,7 +444,7 @@ function segment(reader: Reader, all: readonly Token[]): Words {
     }
     i += Math.max(length, 1) - 1;
   }
-  return { tokens, part, clause, sentence };
+  return words;
 }
 
 /**
@@ -399,12 +452,15 @@ function segment(reader: Reader, all: readonly Token[]): Words {
  * its clause, not past a preposition or a conjunction: "the websocket can't connect on locked-down vpns" says
  * nothing against "locked-down", and "instead of websockets for the notifications" nothing against notifications.
  */
-function negationOf(reader: Reader, words: Words): number[] {
+function negationOf(reader: Reader, words: Words): { governed: number[]; negators: Set<number> } {
   const { tokens, clause } = words;
   const governed = new Array<number>(tokens.length).fill(-1);
+  const negators = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    const length = anyRunAt(reader.negators, tokens, i);
+    if (tokens[i]?.norm === "n't") negators.add(i);
+    const length = anyRunAt(reader.negators, words, i);
     if (!length) continue;
+    negators.add(i);
     for (let j = i + length; j < Math.min(tokens.length, i + length + NEGATION_REACH); j++) {
       const token = tokens[j];
       if (clause[j] !== clause[i] || OPENS_CLAUSE.has(token?.norm ?? '')) break;
@@ -413,13 +469,13 @@ function negationOf(reader: Reader, words: Words): number[] {
     }
     i += length - 1;
   }
-  return governed;
+  return { governed, negators };
 }
 
 function currentClauses(reader: Reader, words: Words): Set<number> {
   const clauses = new Set<number>();
   for (let i = 0; i < words.tokens.length; i++)
-    if (anyRunAt(reader.current, words.tokens, i)) clauses.add(words.clause[i] ?? 0);
+    if (anyRunAt(reader.current, words, i)) clauses.add(words.clause[i] ?? 0);
   return clauses;
 }
 
@@ -428,7 +484,7 @@ function currentClauses(reader: Reader, words: Words): Set<number> {
  * up to WIDE_GAP others inside one clause where the phrase says `...`.
  */
 function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): number[] | undefined {
-  const { tokens, part, clause } = words;
+  const { part, clause } = words;
   const at = [start];
   let last = start;
   let wide = false;
@@ -437,16 +493,13 @@ function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): numbe
       wide = true;
       continue;
     }
-    let found = -1;
     const reach = wide ? WIDE_GAP : pattern.adjacent ? 0 : MAX_GAP;
-    for (let j = last + 1; j <= Math.min(last + 1 + reach, tokens.length - 1); j++) {
-      if (part[j] !== part[start] || (wide && clause[j] !== clause[last])) break;
-      if (matches(pattern, tokens[j] as Token)) {
-        found = j;
-        break;
-      }
-    }
-    if (found < 0) return undefined;
+    // The first place the word stands after the last one; the parts and clauses only grow, so a farther place
+    // would not be in the same part either.
+    const list = words.hits.lists[pattern.id];
+    const found = list?.[firstAfter(list, last)];
+    if (found === undefined || found > last + 1 + reach) return undefined;
+    if (part[found] !== part[start] || (wide && clause[found] !== clause[last])) return undefined;
     at.push(found);
     last = found;
     wide = false;
@@ -463,20 +516,14 @@ function wrongSense(reader: Reader, cue: Cue, words: Words, at: readonly number[
   if (before) {
     const own = new Set(at);
     for (let k = first + 1; k <= last + 3 && words.clause[k] === words.clause[last]; k++)
-      if (!own.has(k) && before.some((patterns) => runAt(patterns, words.tokens, k))) return true;
+      if (!own.has(k) && before.some((patterns) => runAt(patterns, words, k))) return true;
   }
   // …or just before it, a determiner or possessive allowed between ("instead of the websocket provider").
   const after = reader.notAfter.get(cue.id);
   const skip = DETERMINERS.has(words.tokens[first - 1]?.norm ?? '') ? 1 : 0;
   return (
-    after?.some((patterns) => [0, skip].some((s) => runAt(patterns, words.tokens, first - s - patterns.length) > 0)) ??
-    false
+    after?.some((patterns) => [0, skip].some((s) => runAt(patterns, words, first - s - patterns.length) > 0)) ?? false
   );
-}
-
-function isNegator(reader: Reader, words: Words, i: number): boolean {
-  const token = words.tokens[i];
-  return Boolean(token && (token.norm === "n't" || anyRunAt(reader.negators, words.tokens, i)));
 }
 
 /** A finding with the first and last word it was read from. */
@@ -490,19 +537,13 @@ interface Candidate {
 export function findings(reader: Reader, text: string): Finding[] {
   const words = segment(reader, tokenize(text));
   const { tokens } = words;
-  const negation = negationOf(reader, words);
+  const { governed: negation, negators } = negationOf(reader, words);
   const current = currentClauses(reader, words);
   const candidates: Candidate[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    const phrases = new Set([
-      ...(reader.byWord.get(token.norm) ?? []),
-      ...(token.lemma !== token.norm ? (reader.byWord.get(token.lemma) ?? []) : []),
-      ...reader.others.filter((p) => p.patterns[0] && matches(p.patterns[0], token)),
-    ]);
-    for (const phrase of phrases) {
-      // Looked up by its first word, a phrase still checks that word's part of speech.
-      if (!matches(phrase.patterns[0] as Pattern, token)) continue;
+  // Each phrase is tried where its first word stands.
+  for (const phrase of reader.phrases) {
+    const first = phrase.patterns[0] as WordPattern;
+    for (const i of words.hits.lists[first.id] ?? []) {
       const at = matchPhrase(phrase, words, i);
       if (at && !wrongSense(reader, phrase.cue, words, at)) candidates.push({ phrase, at });
     }
@@ -531,7 +572,7 @@ export function findings(reader: Reader, text: string): Finding[] {
     // can't reply"). A phrase that holds its own negating word ("nothing goes back") says what it says.
     const own = new Set(at);
     let negator = -1;
-    for (let k = first + 1; k < last; k++) if (!own.has(k) && isNegator(reader, words, k)) negator = k;
+    for (let k = first + 1; k < last; k++) if (!own.has(k) && negators.has(k)) negator = k;
     const governing = negation[first] ?? -1;
     if (negator < 0 && governing >= 0 && governing < first) negator = governing;
     const negated = negator >= 0;
@@ -571,8 +612,8 @@ export function findings(reader: Reader, text: string): Finding[] {
 function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
   const answers = found.filter((f) => 'question' in f.target);
   for (let i = 0; i < words.tokens.length; i++) {
-    const statement = anyRunAt(reader.undecided, words.tokens, i);
-    const length = statement || anyRunAt(reader.hedges, words.tokens, i);
+    const statement = anyRunAt(reader.undecided, words, i);
+    const length = statement || anyRunAt(reader.hedges, words, i);
     if (!length) continue;
     const clause = words.clause[i];
     const last = i + length - 1;
@@ -589,7 +630,7 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
   // Two answers to one question offered as a choice ("msgpack or cbor … or plain text", "json vs protobuf") are
   // both undecided.
   for (let i = 0; i < words.tokens.length; i++) {
-    if (!anyRunAt(reader.choices, words.tokens, i)) continue;
+    if (!anyRunAt(reader.choices, words, i)) continue;
     const sentence = words.sentence[i];
     const near = (f: Placed) => words.sentence[f.first] === sentence && Math.abs(f.first - i) <= CHOICE_REACH;
     const before = answers.filter((f) => near(f) && f.last < i);
