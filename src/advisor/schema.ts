@@ -154,6 +154,11 @@ const cueTarget = z.union([
      * back" is client → server); "devices send readings" and "commands come back" together are both ways.
      */
     yields: z.array(id).optional(),
+    /**
+     * Said together with a finding of another option that pairs back, both give a third: data flowing down ("the
+     * server broadcasts the state") and data flowing up ("each client pipes its inputs to the server") are both ways.
+     */
+    pairs: z.object({ with: id, gives: id }).optional(),
   }),
   /** A condition the verdict depends on; `holds: false` speaks against it ("the browser" against backend-only). */
   z.object({ condition: id, holds: z.boolean().optional(), strength: findingStrength }),
@@ -439,7 +444,11 @@ function checkUnderstanding(
     c.caveats.map((x) => x.id),
   );
   const target = (t: z.infer<typeof cueTarget>, path: (string | number)[]) => {
-    if ('option' in t) checkCondition({ [t.question]: [t.option, ...(t.yields ?? [])] }, path);
+    if ('option' in t)
+      checkCondition(
+        { [t.question]: [t.option, ...(t.yields ?? []), ...(t.pairs ? [t.pairs.with, t.pairs.gives] : [])] },
+        path,
+      );
     else if ('condition' in t) condition(t.condition, [...path, 'condition']);
     else question(t.raises, [...path, 'raises']);
   };

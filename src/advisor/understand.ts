@@ -655,7 +655,22 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
 function giveWay(list: readonly Finding[]): Finding[] {
   return list.map((f) => {
     const target = f.target;
-    if (!f.yields || !('option' in target)) return f;
+    if (!('option' in target)) return f;
+    // A flow down and a flow up, each saying it pairs with the other, are both ways.
+    const pairs = target.pairs;
+    const partner =
+      pairs &&
+      list.find(
+        (g) =>
+          g !== f &&
+          'option' in g.target &&
+          g.target.question === target.question &&
+          g.target.option === pairs.with &&
+          g.target.pairs?.with === target.option &&
+          g.target.strength === target.strength,
+      );
+    if (pairs && partner) return { ...f, target: { ...target, option: pairs.gives } };
+    if (!f.yields) return f;
     const other = list.find(
       (g) =>
         g !== f &&

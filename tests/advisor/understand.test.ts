@@ -783,6 +783,25 @@ describe('words that name one thing in one place and another elsewhere', () => {
   });
 });
 
+describe('a flow down and a flow up', () => {
+  it.each([
+    // Up and down together are both ways.
+    [
+      'robot sim multiplayer: each client pipes its controller inputs to an authoritative server, server simulates and broadcasts state to everyone at a fixed tick',
+      'websocket',
+    ],
+    ['the browser and the server both send messages constantly', 'websocket'],
+    // Up with nothing coming back is one way up.
+    ['thermostats send one temperature reading every few minutes to the cloud and nothing comes back', 'batched-posts'],
+    [
+      'the app queues user actions offline and flushes them to the server when back online, nothing comes back',
+      'batched-posts',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+});
+
 describe('people answering, and each other', () => {
   it.each([
     // A player who answers sends; offers and answers between browsers are signalling.
