@@ -783,6 +783,35 @@ describe('words that name one thing in one place and another elsewhere', () => {
   });
 });
 
+describe('wording written for these tests, in no evaluation set', () => {
+  it.each([
+    [
+      'we render a gantt chart that several people look at; the planner service recalculates and the chart should redraw when it does. nobody edits from that view',
+      'sse',
+    ],
+    ['the ml job emits metrics every few seconds and a notebook-like page plots them live', 'sse'],
+    [
+      'live quiz app: the host reveals questions and contestants tap answers, leaderboard updates instantly',
+      'websocket',
+    ],
+    ["the phone app streams the rider's location to us every second and gets the driver's location back", 'websocket'],
+    ['the smart fridge browser is ancient: no websocket, no eventsource, just xhr', 'long-polling'],
+    ["the city council meeting is streamed to residents on the website, a 15 second delay doesn't matter", 'hls'],
+    [
+      'some hotel wifi networks kill long connections and websockets, we need live notifications to still work there',
+      'long-polling',
+    ],
+    [
+      'our scheduler notifies the worker fleet about new jobs and the workers report status back to it, all internal',
+      'service-to-service',
+    ],
+    ["translation service returns partial transcripts that should appear in the editor as they're produced", 'sse'],
+    ['a countdown and live bid count on a product drop page, purchases happen through checkout as usual', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+});
+
 describe('a flow down and a flow up', () => {
   it.each([
     // Up and down together are both ways.
