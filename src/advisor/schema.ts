@@ -135,10 +135,10 @@ export const alternativeSchema = z.union([
 /**
  * How free text answers the wizard: which words say what about each question, how strongly, and which words
  * negate, contrast or speak of the present ("today we poll"). Phrases are words separated by spaces; a word
- * matches a token's form or its lemma ("send" matches "sent", "unloads" matches "unloading"), `a|b` either word, a
- * trailing * any ending, `@class` any word of a word class, `word:verb` or `word:noun` the word in that part of
- * speech; up to two other words may stand between the words of a phrase, none between words joined by `_`
- * ("live_stream"), and `...` stands for up to eight, inside one clause.
+ * matches any form of itself ("send" matches "sent", "unloads" matches "unloading"), `=word` that form only, `a|b`
+ * either word, a trailing * any ending, `@class` any word of a word class, `word:verb` or `word:noun` the word in
+ * that part of speech; up to two other words may stand between the words of a phrase, none between words joined by
+ * `_` ("live_stream"), and `...` stands for up to eight, inside one clause.
  */
 const phrase = text.toLowerCase();
 /** direct: a statement that settles its question ("nothing goes back"); hint: a domain word ("dashboard"). */

@@ -210,10 +210,13 @@ function compilePatterns(
       .split('|')
       .filter(Boolean)
       .flatMap((w) => (w.startsWith('@') ? (classes[w.slice(1)] ?? []) : [w]));
+    // "=events" is that form only, not "event" ("broadcast match events" are no event broadcast).
+    const exact = alternatives.filter((w) => w.startsWith('=')).map((w) => w.slice(1));
+    const plain = alternatives.filter((w) => !w.endsWith('*') && !w.startsWith('='));
     return {
       kind: 'words',
       id: cache.size,
-      words: forms(alternatives.filter((w) => !w.endsWith('*'))),
+      words: new Set([...forms(plain), ...exact]),
       prefixes: alternatives.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1)),
       ...(part ? { pos: PARTS_OF_SPEECH[part] } : {}),
     };
@@ -227,7 +230,7 @@ function compilePatterns(
     // "live_stream": the words stand side by side, nothing between them.
     for (const [k, joined] of chunk.split('_').entries())
       for (const [j, piece] of joined
-        .split(/[^\p{L}\p{N}*@|:]+/u)
+        .split(/[^\p{L}\p{N}*@|:=]+/u)
         .filter((w) => w.replace(/:\w*/, ''))
         .entries())
         patterns.push(word(piece, k > 0 && j === 0));
@@ -424,6 +427,9 @@ function segment(reader: Reader, all: readonly Token[]): Words {
         continue;
       }
     }
+    // A number of a thousand or more reads as "thousand" or "million" too: "3000 viewers" is a crowd.
+    const amount = /^\d[\d,]*$/.test(token.norm) ? Number(token.norm.replaceAll(',', '')) : 0;
+    if (amount >= 1000) token = { ...token, lemma: amount >= 1_000_000 ? 'million' : 'thousand' };
     // The lite model tags a noun after a determiner as a verb at times ("after the upload"); a determiner says noun.
     const before = tokens.at(-1);
     if (token.pos === 'VERB' && !fresh && before && DETERMINERS.has(before.norm)) token = { ...token, pos: 'NOUN' };
@@ -507,7 +513,8 @@ function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): numbe
   return at;
 }
 
-function wrongSense(reader: Reader, cue: Cue, words: Words, at: readonly number[]): boolean {
+function wrongSense(reader: Reader, phrase: CompiledPhrase, words: Words, at: readonly number[]): boolean {
+  const cue = phrase.cue;
   const first = at[0] as number;
   const last = at.at(-1) as number;
   // Another sense shows in the words a phrase skips or the next few words of the clause ("users rarely send",
@@ -545,7 +552,7 @@ export function findings(reader: Reader, text: string): Finding[] {
     const first = phrase.patterns[0] as WordPattern;
     for (const i of words.hits.lists[first.id] ?? []) {
       const at = matchPhrase(phrase, words, i);
-      if (at && !wrongSense(reader, phrase.cue, words, at)) candidates.push({ phrase, at });
+      if (at && !wrongSense(reader, phrase, words, at)) candidates.push({ phrase, at });
     }
   }
   // The longest phrases first, then the tightest (fewest words skipped): words that one phrase used ("mostly just
@@ -617,6 +624,11 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
     if (!length) continue;
     const clause = words.clause[i];
     const last = i + length - 1;
+    // A hedge before a number is a rough figure ("maybe 3000 viewers"), not a choice left open.
+    if (!statement && /^\d/.test(words.tokens[last + 1]?.norm ?? '')) {
+      i = last;
+      continue;
+    }
     const mine = answers.filter((f) => words.clause[f.first] === clause && f.first > last);
     if (statement && mine.length === 0) {
       const earlier = answers.filter((f) => f.first < i && words.sentence[f.first] === words.sentence[i]);
@@ -716,7 +728,11 @@ export function read(reader: Reader, text: string): Reading {
     const mine = usable.filter((f) => 'question' in f.target && f.target.question === question.id);
     if (mine.length === 0) continue;
     const top = Math.max(...mine.map((f) => RANK[strengthOf(f.target)]));
-    const strongest = mine.filter((f) => RANK[strengthOf(f.target)] === top);
+    const atTop = mine.filter((f) => RANK[strengthOf(f.target)] === top);
+    // Among domain words, those the seed's takes name ("multiplayer", "dashboard") outweigh the ones they do not
+    // ("to the browser", "push"), which are shown, not asked about.
+    const cited = top === RANK.hint ? atTop.filter((f) => f.cites) : [];
+    const strongest = cited.length > 0 ? cited : atTop;
     const options = [...new Set(strongest.map((f) => ('option' in f.target ? f.target.option : '')))];
     const strength = strengthOf((strongest[0] as Finding).target);
     const wordsFor = (option: string, list: readonly Finding[]) => [

@@ -807,6 +807,23 @@ describe('wording written for these tests, in no evaluation set', () => {
     ],
     ["translation service returns partial transcripts that should appear in the editor as they're produced", 'sse'],
     ['a countdown and live bid count on a product drop page, purchases happen through checkout as usual', 'sse'],
+    ['we broadcast match events (goals, cards) to the match center page, readers never send anything', 'sse'],
+    [
+      "we're porting a desktop multiplayer card game to the browser, turns and chat both go through the server",
+      'websocket',
+    ],
+    ["figjam-style sticky notes: people drag notes around and everybody's view follows along", 'websocket'],
+    [
+      'one of our enterprise clients proxies everything through a bluecoat box that breaks sse and ws alike',
+      'long-polling',
+    ],
+    [
+      'we stream sensor frames where a late frame is worse than a missing one, browser side, any ideas beyond websockets?',
+      'webtransport',
+    ],
+    ['a karaoke app where friends sing together live from their browsers', 'webrtc'],
+    ['our school livestreams graduation to families, maybe 3000 viewers, some lag is fine', 'hls'],
+    ['product launch event streamed live to our whole customer base, tens of thousands, replay afterwards', 'hls'],
   ])('"%s" → %s', (text, pick) => {
     expect(pickOf(text)).toBe(pick);
   });
