@@ -630,7 +630,10 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
       continue;
     }
     const mine = answers.filter((f) => words.clause[f.first] === clause && f.first > last);
-    if (statement && mine.length === 0) {
+    // It reaches back when it ends its clause or asks which of them ("not sure yet which ones we expose"); "not
+    // sure if sse or ws" is about something else.
+    const next = words.clause[last + 1] === clause ? words.tokens[last + 1]?.norm : undefined;
+    if (statement && mine.length === 0 && (next === undefined || next === 'which' || next === 'what')) {
       const earlier = answers.filter((f) => f.first < i && words.sentence[f.first] === words.sentence[i]);
       const nearest = earlier.sort((a, b) => b.first - a.first)[0];
       const question = nearest && 'question' in nearest.target ? nearest.target.question : undefined;

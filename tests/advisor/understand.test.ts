@@ -824,6 +824,17 @@ describe('wording written for these tests, in no evaluation set', () => {
     ['a karaoke app where friends sing together live from their browsers', 'webrtc'],
     ['our school livestreams graduation to families, maybe 3000 viewers, some lag is fine', 'hls'],
     ['product launch event streamed live to our whole customer base, tens of thousands, replay afterwards', 'hls'],
+    ['the dispatcher assigns jobs to drivers in the app and drivers accept or reject them right away', 'websocket'],
+    [
+      'celery workers should get new tasks pushed from the django backend instead of polling redis',
+      'service-to-service',
+    ],
+    ['in-browser two-way radio for field teams, press to talk', 'webrtc'],
+    ['order tracking page: restaurant accepted, courier on the way, delivered', 'sse'],
+    [
+      'we want live collaboration someday but for now just notifications, not sure which to build first',
+      'ask:direction',
+    ],
   ])('"%s" → %s', (text, pick) => {
     expect(pickOf(text)).toBe(pick);
   });
