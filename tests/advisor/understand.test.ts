@@ -835,6 +835,14 @@ describe('wording written for these tests, in no evaluation set', () => {
       'we want live collaboration someday but for now just notifications, not sure which to build first',
       'ask:direction',
     ],
+    [
+      'one-way feed to the dashboard. we go back and forth on whether reconnect handling is worth avoiding binary',
+      'ask:binary',
+    ],
+    ["live location sharing between users is on the roadmap, or maybe just a static map, we'll see", 'ask:direction'],
+    ['live commentary text for a football match, fans read along', 'sse'],
+    ['the admin can push config changes to devices and devices send acks back instantly', 'websocket'],
+    ['our iot dashboard also needs to send commands to the devices and see acks immediately', 'websocket'],
   ])('"%s" → %s', (text, pick) => {
     expect(pickOf(text)).toBe(pick);
   });
