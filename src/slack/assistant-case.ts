@@ -68,8 +68,9 @@ function appMessageRole(
 }
 
 /**
- * The case the newest message (`current`) belongs to. `messages` is the thread as read (the root and every reply,
- * in any order); `current` is added if the read missed it.
+ * The case the message being answered (`current`, a situation) belongs to: it comes last, whatever the thread
+ * holds (an answer to an earlier message can land after it was sent). `messages` is the thread as read (the root
+ * and every reply, in any order, with or without `current`).
  */
 export function panelCase(
   advisor: Advisor,
@@ -77,10 +78,8 @@ export function panelCase(
   current: { ts: string; text: string },
   people: { person: string; botUserId: string | undefined },
 ): PanelCase {
-  const thread = [...messages.filter((m) => m.ts !== current.ts), { ...current, user: people.person }].sort(
-    (a, b) => Number(a.ts) - Number(b.ts),
-  );
-  const texts: string[] = [];
+  const thread = messages.filter((m) => m.ts !== current.ts).sort((a, b) => Number(a.ts) - Number(b.ts));
+  const texts: string[] = [plainText(fromSlack(current.text))];
   let earlier: string | undefined;
   for (const message of thread.reverse()) {
     const fromApp = message.user === people.botUserId || (message.bot_id !== undefined && !message.user);
@@ -90,7 +89,9 @@ export function panelCase(
       if (role) break;
       continue;
     }
+    // The person's messages sent after this one are answered in their own turn.
     if (message.user !== people.person || message.subtype !== undefined) continue;
+    if (Number(message.ts) > Number(current.ts)) continue;
     const said = plainText(fromSlack(message.text ?? ''));
     const kind = advisor.reply(said).kind;
     if (kind === 'wizard') break; // a typed "start over"

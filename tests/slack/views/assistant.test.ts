@@ -103,6 +103,16 @@ describe('the case, read from the thread', () => {
     expect(read([root, greeting], a).texts).toEqual([a.text]);
   });
 
+  it('reads the message onto a verdict that landed after it was sent, and leaves later messages to their turn', () => {
+    const a = said('we stream LLM tokens to the browser');
+    const b = said('actually the client also sends cursor positions');
+    const answerToA = app(wizardMessage(advisor.understand(a.text ?? '').view).blocks);
+    const c = said('and we send raw jpeg bytes');
+    const caseOfB = read([root, greeting, a, b, answerToA, c], b);
+    expect(caseOfB.earlier).toBeDefined();
+    expect(caseOfB.texts).toEqual([b.text]);
+  });
+
   it('never reads another person’s or another app’s messages into the case', () => {
     const other = { ts: next(), user: 'U2', text: 'we send raw jpeg bytes' };
     const bot = { ts: next(), bot_id: 'B2', subtype: 'bot_message', text: 'we send raw jpeg bytes' };
