@@ -18,6 +18,7 @@
  * @typedef {import('@slack/bolt').types.PlainTextElement} PlainTextElement
  * @typedef {import('@slack/bolt').types.RichTextBlockElement} RichTextBlockElement
  * @typedef {import('@slack/bolt').types.RichTextElement} RichTextElement
+ * @typedef {import('@slack/bolt').types.TableBlock} TableBlock
  */
 
 /** @typedef {string | { t: string, a: Record<string, string>, c: VNode[] }} VNode */
@@ -501,6 +502,62 @@ function richInline(elements, ctx) {
 }
 
 /**
+ * A table cell's content: rich_text as rich text, raw_text and raw_number as their text.
+ * @param {TableBlock['rows'][number][number] | undefined} cell
+ * @param {TextContext} ctx
+ */
+function tableCell(cell, ctx) {
+  switch (cell?.type) {
+    case 'rich_text':
+      return richText(cell.elements, ctx);
+    case 'raw_text':
+    case 'raw_number':
+      return String(cell.text ?? '');
+    default:
+      return null;
+  }
+}
+
+/**
+ * A table block as a grid, each column aligned and wrapped as its `column_settings` say (a `null` setting, which
+ * Slack allows, leaves the column as it is). Slack gives a table no header row of its own, so every row is drawn
+ * alike; the app's first row names the columns in bold.
+ * @param {TableBlock} block
+ * @param {TextContext} ctx
+ */
+function table(block, ctx) {
+  /** @type {({ align?: string, is_wrapped?: boolean } | null | undefined)[]} */
+  const settings = block.column_settings ?? [];
+  return h(
+    'div',
+    { class: 'bk-table-scroll' },
+    h(
+      'table',
+      { class: 'bk-table' },
+      h(
+        'tbody',
+        null,
+        (block.rows ?? []).map((row) =>
+          h(
+            'tr',
+            null,
+            row.map((cell, i) => {
+              const setting = settings[i];
+              const align = ['left', 'center', 'right'].includes(String(setting?.align)) ? setting?.align : 'left';
+              return h(
+                'td',
+                { class: `bk-cell bk-align-${align}${setting?.is_wrapped ? ' bk-wrap' : ''}` },
+                tableCell(cell, ctx),
+              );
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
  * One block as Slack shows it.
  * @param {unknown} input
  * @param {BlockContext} ctx
@@ -567,6 +624,8 @@ export function renderBlock(input, ctx = {}) {
       );
     case 'rich_text':
       return h('div', { class: 'bk-rich-text' }, richText(block.elements, ctx));
+    case 'table':
+      return table(block, ctx);
     default:
       return unsupported(`a ${String(block.type)} block`);
   }

@@ -62,3 +62,21 @@ export function isLocalHost(host: string | undefined): boolean {
   const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
   return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
 }
+
+/**
+ * A request from the sandbox's own page, or from no page at all (curl, the tests): no Origin header, or one on a
+ * local name and this server's port. Browsers send Origin with every cross-origin request and every POST, so a
+ * page on another site, another local port or in a sandboxed frame (`null`) is refused before anything is read
+ * or done, the event stream included; the Host check alone lets those through, as their Host is this server's.
+ */
+export function isOwnOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  if (!host) return false;
+  try {
+    const url = new URL(origin);
+    const hostPort = /:(\d+)$/.exec(host)?.[1] ?? ''; // '' for port 80, as URL writes it
+    return url.protocol === 'http:' && isLocalHost(url.host) && url.port === hostPort;
+  } catch {
+    return false;
+  }
+}

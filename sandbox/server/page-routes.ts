@@ -1,6 +1,6 @@
 /** The sandbox server's routes: which request goes to the page's files, a read of the workspace, or an action. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BadRequest, isLocalHost, readJson, sendJson } from './http.js';
+import { BadRequest, isLocalHost, isOwnOrigin, readJson, sendJson } from './http.js';
 import type { PageAction } from './page-actions.js';
 import type { PageConfig } from './page-config.js';
 import { servePageFile } from './page-files.js';
@@ -23,6 +23,11 @@ export function pageRoutes(
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLocalHost(req.headers.host)) throw new BadRequest(403, 'the sandbox answers only on localhost');
+    if (!isOwnOrigin(req.headers.origin, req.headers.host))
+      throw new BadRequest(
+        403,
+        `the sandbox answers only its own page, not a request from origin ${req.headers.origin}`,
+      );
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/favicon.ico') {
       res.writeHead(204).end();

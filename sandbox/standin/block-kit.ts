@@ -20,13 +20,18 @@ export interface BlockIssue {
   problem: string;
   /** Slack's wording, e.g. `must be less than 3001 characters`. */
   slack: string;
+  /**
+   * The error Slack answers for this problem when it is the only kind: `invalid_blocks` unless set. A second table
+   * in a message is refused as `invalid_attachments` (see TABLES below).
+   */
+  answer?: 'invalid_attachments';
 }
 
 export type BlocksVerdict =
   | { ok: true }
   | {
       ok: false;
-      error: 'invalid_blocks';
+      error: 'invalid_blocks' | 'invalid_attachments';
       /** `path: problem` strings. */
       problems: string[];
       /** Slack's `response_metadata.messages` lines: `[ERROR] … [json-pointer:…]`. */
@@ -67,6 +72,36 @@ export const LIMITS = {
   callbackId: 255,
   privateMetadata: 3000,
   externalId: 255,
+  // The table block: see TABLES below for the sources.
+  tableRows: 100,
+  tableCells: 20,
+  tableColumnSettings: 20,
+  tableCharacters: 10_000,
+  tablesPerMessage: 1,
+} as const;
+
+/**
+ * The `table` block, as Slack documents it (the pages as a public copy captured them on 2026-09-14):
+ * - https://docs.slack.dev/reference/block-kit/blocks/table-block, Fields: `rows` required, at most 100, each row
+ *   at most 20 cells of type `rich_text`, `raw_text` or `raw_number`; `column_settings` at most 20 items, each
+ *   `align` (left, center, right) and `is_wrapped` (boolean). Usage info: `null` skips a column's settings; a
+ *   table's cells together at most 10,000 characters, and all table cells of one message together at most 10,000;
+ *   a table goes in a message's `blocks` or `attachments`.
+ * - https://docs.slack.dev/reference/block-kit/blocks, the Surfaces column: Messages and Home tabs, not Modals.
+ * - One table per message is not on those pages; Slack's own guidance states it (slackapi/slack-skills-plugin,
+ *   skills/block-kit/SKILL.md) and public reports quote the refusal as `invalid_attachments` with
+ *   `only_one_table_allowed`. Where in the answer that word sits is not recorded: we put it in `errors` and
+ *   `response_metadata.messages` like every other problem.
+ * - Unstated, so refused here (the conservative reading): an empty `rows` or row, rows of different lengths (the
+ *   data table block requires one length), a second table in a Home tab. Empty text is refused with Slack's
+ *   `must be more than 0 characters` (@slack/types: raw_text's minimum is 1 character; public reports of
+ *   refusals of empty cells quote that wording). Slack's wording for a table in a modal and for too many
+ *   characters is not recorded: the `slack` strings below for those two are ours.
+ */
+const TABLES = {
+  surfaces: new Set<BlockKitSurface>(['message', 'home']),
+  cells: new Set(['rich_text', 'raw_text', 'raw_number']),
+  align: new Set(['left', 'center', 'right']),
 } as const;
 
 type Path = (string | number)[];
@@ -87,6 +122,10 @@ const PROPERTIES: Record<string, ReadonlySet<string>> = {
   'block:image': new Set(['type', 'block_id', 'image_url', 'slack_file', 'alt_text', 'title']),
   'block:input': new Set(['type', 'block_id', 'label', 'element', 'dispatch_action', 'hint', 'optional']),
   'block:rich_text': new Set(['type', 'block_id', 'elements']),
+  'block:table': new Set(['type', 'block_id', 'rows', 'column_settings']),
+  'cell:raw_text': new Set(['type', 'text']),
+  'cell:raw_number': new Set(['type', 'value', 'text']),
+  'table:column_setting': new Set(['align', 'is_wrapped']),
   'element:button': new Set(['type', 'text', 'action_id', 'url', 'value', 'style', 'confirm', 'accessibility_label']),
   'element:image': new Set(['type', 'image_url', 'slack_file', 'alt_text']),
   'element:static_select': new Set([
@@ -400,15 +439,103 @@ function checkRichText(c: Collector, block: Record<string, unknown>, path: Path)
   });
 }
 
-function checkBlock(c: Collector, block: unknown, path: Path): void {
+/** The characters a person reads in a rich_text cell: its `text` elements and the text of its links. */
+function richTextCharacters(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((sum: number, n) => sum + richTextCharacters(n), 0);
+  if (!isRecord(node)) return 0;
+  const own = typeof node.text === 'string' ? node.text.length : 0;
+  return own + richTextCharacters(node.elements);
+}
+
+/** One table cell; returns its characters, as they count against TABLE's character limits. */
+function checkTableCell(c: Collector, cell: unknown, at: Path): number {
+  if (!isRecord(cell)) {
+    c.wrongType(at, 'a table cell');
+    return 0;
+  }
+  if (typeof cell.type !== 'string' || !TABLES.cells.has(cell.type)) {
+    c.add(
+      [...at, 'type'],
+      'cell must be rich_text, raw_text or raw_number',
+      'must be one of rich_text, raw_text, raw_number',
+    );
+    return 0;
+  }
+  if (cell.type === 'rich_text') {
+    c.extraProperties(cell, at, 'block:rich_text');
+    checkRichText(c, cell, at);
+    const characters = richTextCharacters(cell.elements);
+    if (characters === 0) c.empty([...at, 'elements']);
+    return characters;
+  }
+  c.extraProperties(cell, at, `cell:${cell.type}`);
+  if (cell.type === 'raw_number' && typeof cell.value !== 'number') {
+    if (cell.value === undefined) c.missing(at, 'value');
+    else c.wrongType([...at, 'value'], 'a number');
+  }
+  if (cell.text === undefined) c.missing(at, 'text');
+  else if (typeof cell.text !== 'string') c.wrongType([...at, 'text'], 'a string');
+  else if (cell.text.length === 0) c.empty([...at, 'text']);
+  return typeof cell.text === 'string' ? cell.text.length : 0;
+}
+
+/** A table block's rows and column settings; returns the characters of its cells. */
+function checkTable(c: Collector, block: Record<string, unknown>, path: Path): number {
+  let characters = 0;
+  let width: number | undefined;
+  checkList(c, block, 'rows', path, LIMITS.tableRows, (row, at) => {
+    if (!Array.isArray(row)) {
+      c.wrongType(at, 'an array of cells');
+      return;
+    }
+    if (row.length === 0) c.tooFew(at, 1);
+    if (row.length > LIMITS.tableCells) c.tooMany(at, LIMITS.tableCells);
+    if (width === undefined) width = row.length;
+    else if (row.length !== width)
+      c.add(at, `a row of ${row.length} cells after rows of ${width}`, 'all rows must have the same number of cells');
+    row.forEach((cell, i) => {
+      characters += checkTableCell(c, cell, [...at, i]);
+    });
+  });
+  const settings = block.column_settings;
+  if (settings !== undefined) {
+    if (!Array.isArray(settings)) c.wrongType([...path, 'column_settings'], 'an array');
+    else {
+      if (settings.length > LIMITS.tableColumnSettings)
+        c.tooMany([...path, 'column_settings'], LIMITS.tableColumnSettings);
+      settings.forEach((setting, i) => {
+        const at = [...path, 'column_settings', i];
+        if (setting === null) return; // "Use null to skip a column."
+        if (!isRecord(setting)) {
+          c.wrongType(at, 'a column settings object or null');
+          return;
+        }
+        c.extraProperties(setting, at, 'table:column_setting');
+        if (setting.align !== undefined && !TABLES.align.has(String(setting.align)))
+          c.add([...at, 'align'], 'must be left, center or right', 'must be one of left, center, right');
+        if (setting.is_wrapped !== undefined && typeof setting.is_wrapped !== 'boolean')
+          c.wrongType([...at, 'is_wrapped'], 'a boolean');
+      });
+    }
+  }
+  if (characters > LIMITS.tableCharacters)
+    c.add(
+      [...path, 'rows'],
+      `cells total ${characters} characters, more than ${LIMITS.tableCharacters}`,
+      `table cells must total no more than ${LIMITS.tableCharacters} characters`,
+    );
+  return characters;
+}
+
+function checkBlock(c: Collector, block: unknown, path: Path, surface: BlockKitSurface): number {
   if (!isRecord(block)) {
     c.wrongType(path, 'a block object');
-    return;
+    return 0;
   }
   const type = block.type;
   if (typeof type !== 'string') {
     c.missing(path, 'type');
-    return;
+    return 0;
   }
   const actionIds = new Set<string>();
   c.extraProperties(block, path, `block:${type}`);
@@ -466,9 +593,14 @@ function checkBlock(c: Collector, block: unknown, path: Path): void {
     case 'rich_text':
       checkRichText(c, block, path);
       break;
+    case 'table':
+      if (!TABLES.surfaces.has(surface))
+        c.add([...path, 'type'], `table blocks are not allowed in a ${surface}`, `unsupported type: ${type}`);
+      return checkTable(c, block, path);
     default:
       c.add([...path, 'type'], `unknown block type ${JSON.stringify(type)}`, `unsupported type: ${type}`);
   }
+  return 0;
 }
 
 function verdictFrom(issues: BlockIssue[]) {
@@ -488,10 +620,24 @@ function collectBlocks(c: Collector, blocks: unknown, surface: BlockKitSurface, 
   const max = surface === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks;
   if (blocks.length > max) c.tooMany(root, max);
   const blockIds = new Set<string>();
+  let tables = 0;
+  let tableCharacters = 0;
   blocks.forEach((block, i) => {
     const path = [...root, i];
-    checkBlock(c, block, path);
+    const characters = checkBlock(c, block, path, surface);
     if (!isRecord(block)) return;
+    if (block.type === 'table') {
+      tables += 1;
+      tableCharacters += characters;
+      if (tables > LIMITS.tablesPerMessage)
+        c.issues.push({
+          path: readable(path),
+          pointer: pointer(path),
+          problem: `more than ${LIMITS.tablesPerMessage} table block`,
+          slack: 'only_one_table_allowed',
+          answer: 'invalid_attachments',
+        });
+    }
     const blockId = block.block_id;
     if (blockId !== undefined) {
       if (typeof blockId !== 'string') c.wrongType([...path, 'block_id'], 'a string');
@@ -501,17 +647,26 @@ function collectBlocks(c: Collector, blocks: unknown, surface: BlockKitSurface, 
       } else blockIds.add(blockId);
     }
   });
+  // Each table within its own limit can still add up past the message's.
+  if (tables > 1 && tableCharacters > LIMITS.tableCharacters)
+    c.add(
+      root,
+      `table cells total ${tableCharacters} characters, more than ${LIMITS.tableCharacters}`,
+      `table cells must total no more than ${LIMITS.tableCharacters} characters`,
+    );
 }
 
 /**
  * Validates `blocks` for a surface. Every problem gives `invalid_blocks`, more than 50 message blocks too (Slack
- * answers `errors: ["no more than 50 items allowed [json-pointer:/blocks]"]`).
+ * answers `errors: ["no more than 50 items allowed [json-pointer:/blocks]"]`); a second table alone gives
+ * `invalid_attachments`, as Slack shows a message's table as an attachment.
  */
 export function validateBlocks(blocks: unknown, surface: BlockKitSurface): BlocksVerdict {
   const c = new Collector();
   collectBlocks(c, blocks, surface, ['blocks']);
   if (c.issues.length === 0) return { ok: true };
-  return { ok: false, error: 'invalid_blocks', ...verdictFrom(c.issues) };
+  const error = c.issues.every((i) => i.answer === 'invalid_attachments') ? 'invalid_attachments' : 'invalid_blocks';
+  return { ok: false, error, ...verdictFrom(c.issues) };
 }
 
 /**

@@ -10,13 +10,23 @@
  *   special mention; pasted, it is text). Entities already in the string (`&amp;`, `&lt;`, `&gt;`) are kept, so
  *   text a caller already put in Slack's form is not encoded twice; to send a literal `&amp;` use parts.
  * - parts: strings are typed text encoded exactly as Slack does (no markup recognised, `&amp;` becomes
- *   `&amp;amp;`), and `{ user }`, `{ channel }`, `{ url, label? }` are a mention, a channel, a link.
+ *   `&amp;amp;`), and `{ user }`, `{ channel }`, `{ url, label? }` are a mention, a channel, a link;
+ *   `{ broadcast }` is @here, @channel or @everyone and `{ usergroup, handle }` a user group, picked from the
+ *   composer's list, which Slack sends as special mentions (`<!here>`, `<!subteam^S…|@handle>`, as
+ *   https://docs.slack.dev/messaging/formatting-message-text#special-mentions writes them) with `broadcast` and
+ *   `usergroup` rich_text elements (https://docs.slack.dev/reference/block-kit/blocks/rich-text-block).
  */
 import { randomId } from './ids.js';
 import type { JsonObject } from './json.js';
 import type { WorkspaceDirectory } from './workspace-directory.js';
 
-export type TextPart = string | { user: string } | { channel: string } | { url: string; label?: string };
+export type TextPart =
+  | string
+  | { user: string }
+  | { channel: string }
+  | { url: string; label?: string }
+  | { broadcast: 'here' | 'channel' | 'everyone' }
+  | { usergroup: string; handle: string };
 
 /** What a person types: a string (with optional `<@U…>`, `<#C…|name>`, `<https://…|label>` markup) or parts. */
 export type PersonText = string | readonly TextPart[];
@@ -96,7 +106,13 @@ export function encodePersonText(ws: WorkspaceDirectory, typed: PersonText): Enc
       continue;
     }
     const part = segment.part;
-    if ('user' in part) {
+    if ('broadcast' in part) {
+      text += `<!${part.broadcast}>`;
+      elements.push({ type: 'broadcast', range: part.broadcast });
+    } else if ('usergroup' in part) {
+      text += `<!subteam^${part.usergroup}|${encodeEntities(part.handle)}>`;
+      elements.push({ type: 'usergroup', usergroup_id: part.usergroup });
+    } else if ('user' in part) {
       text += `<@${part.user}>`;
       elements.push({ type: 'user', user_id: part.user });
     } else if ('channel' in part) {

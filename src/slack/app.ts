@@ -18,6 +18,8 @@ import {
   type ReceiverUnhandledRequestHandlerArgs,
   type RespondArguments,
   type RespondFn,
+  SocketModeReceiver,
+  type SocketModeReceiverProcessEventErrorHandlerArgs,
   type webApi,
 } from '@slack/bolt';
 import type { Advisor } from '../advisor/index.js';
@@ -29,12 +31,15 @@ import { BODY_LIMIT_BYTES, guardSlackEdge } from './edge.js';
 import { InFlight, type Work, workOf } from './in-flight.js';
 import { installerSettings } from './install.js';
 import { registerListeners } from './listeners/index.js';
+import { redactingLogger } from './logger.js';
+import { answerUnauthorized } from './not-installed.js';
 import type { Once } from './once.js';
 import { replierFor } from './replier.js';
 import type { ShareLedger } from './share-ledger.js';
 import { sharePipeline } from './share-pipeline.js';
 import { describeSlackError } from './slack-errors.js';
 import { slackFetch } from './slack-fetch.js';
+import { guardSocketModeFrames } from './socket-edge.js';
 import { StoreShareLedger, storeOnce } from './store-ledgers.js';
 
 /**
@@ -54,7 +59,8 @@ export const WEB_API_TIMEOUT_MS = 5000;
 /**
  * How long a client may take to send a request. Slack sends a whole request at once, well within its own
  * 3-second deadline; a client that trickles headers or a body (slow-loris) is cut off here, not after Node's
- * defaults of 60 s and 300 s. Node checks these every `connectionsCheckingInterval`.
+ * defaults of 60 s and 300 s. Node checks these every `connectionsCheckingInterval`. A connection silent for
+ * `requestTimeoutMs` is closed too.
  */
 export const HTTP_TIMEOUTS = { headersTimeoutMs: 5000, requestTimeoutMs: 10_000 };
 
@@ -77,6 +83,27 @@ const LOG_LEVEL: Record<Config['logLevel'], LogLevel> = {
   warn: LogLevel.WARN,
   error: LogLevel.ERROR,
 };
+
+/** The values in the environment that must never be logged. */
+function secretsOf(config: Config): (string | undefined)[] {
+  const database = config.database.kind === 'postgres' ? passwordIn(config.database.url) : undefined;
+  return [
+    config.signingSecret,
+    config.botToken,
+    config.appToken,
+    config.oauth?.clientSecret,
+    config.oauth?.stateSecret,
+    database,
+  ];
+}
+
+function passwordIn(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface SlackAppOptions {
   config: Config;
@@ -162,7 +189,10 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   const timeout = options.timeoutMs ?? WEB_API_TIMEOUT_MS;
   const apiUrl = config.slackApiUrl ?? 'https://slack.com/api/';
   const fetch = slackFetch({ apiUrl, timeoutMs: timeout });
+  // One logger for the app and every library under it, with the environment's secrets taken out of each line.
+  const logger = redactingLogger(LOG_LEVEL[config.logLevel], secretsOf(config));
   const clientOptions: webApi.WebClientOptions = {
+    logger,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: ONCE_ONLY,
     rejectRateLimitedCalls: true,
@@ -173,45 +203,50 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
   if (oauth && !options.store)
     throw new Error('OAuth mode keeps installations in the store: pass `store` to createSlackApp');
   const store = options.store ?? openSqliteStore(':memory:');
-  const receiver =
+  const httpReceiver =
     config.mode === 'http'
       ? new HTTPReceiver({
           signingSecret: config.signingSecret,
-          logLevel: LOG_LEVEL[config.logLevel],
+          logger,
           customRoutes: [healthz],
           bodyLimit: BODY_LIMIT_BYTES, // the edge refuses larger bodies first; this is Bolt's own bound
-          processEventErrorHandler: answerWithoutServerError,
+          processEventErrorHandler: (args) => answerWithoutServerError(args, oauth?.redirectUri),
           unhandledRequestTimeoutMillis: UNHANDLED_ACK_MS,
           unhandledRequestHandler: ackUnhandled,
           ...(oauth ? installerSettings({ oauth, store, apiUrl, clientOptions }) : {}),
+        })
+      : undefined;
+  const socketReceiver =
+    config.mode === 'socket' && config.appToken
+      ? new SocketModeReceiver({
+          appToken: config.appToken,
+          logger,
+          // Socket Mode's own client (apps.connections.open) takes its options from installerOptions.
+          installerOptions: {
+            clientOptions: { ...clientOptions, retryConfig: options.retryConfig ?? PRODUCTION_RETRY },
+          },
+          processEventErrorHandler: ackDespiteError,
         })
       : undefined;
   const app = new App({
     // No token in OAuth mode: Bolt then authorizes each request from the installation store.
     ...(config.botToken ? { token: config.botToken } : {}),
     signingSecret: config.signingSecret,
-    logLevel: LOG_LEVEL[config.logLevel],
+    logger,
+    logLevel: LOG_LEVEL[config.logLevel], // Bolt sets its logger to this, INFO when absent
     clientOptions,
     // auth.test runs in start() instead of the constructor, so a refused token is a clear message, not a crash.
     deferInitialization: true,
-    // Socket Mode's own client (apps.connections.open) takes its options from installerOptions, not clientOptions.
-    ...(receiver
-      ? { receiver }
-      : {
-          socketMode: true,
-          appToken: config.appToken,
-          installerOptions: {
-            clientOptions: { ...clientOptions, retryConfig: options.retryConfig ?? PRODUCTION_RETRY },
-          },
-        }),
+    receiver: httpReceiver ?? socketReceiver,
   });
-  if (receiver) {
-    receiver.requestListener = guardSlackEdge({
+  if (httpReceiver) {
+    httpReceiver.requestListener = guardSlackEdge({
       signingSecret: config.signingSecret,
       logger: app.logger,
-      next: receiver.requestListener,
+      next: httpReceiver.requestListener,
     });
   }
+  if (socketReceiver) guardSocketModeFrames(socketReceiver.client, app.logger);
   // Every request, ack and the work after it, is tracked so that shutdown can let it finish.
   const inFlight = new InFlight();
   app.use(({ body, next }) => inFlight.track(workOf(body), next));
@@ -222,11 +257,9 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     store,
   });
   app.error(async (error) => {
-    // A workspace or org with no installation (never installed, or uninstalled): Bolt acknowledges and stops.
-    if (error instanceof AuthorizationError) {
-      app.logger.warn('a request with no installation to answer it', { message: error.message });
-      return;
-    }
+    // A workspace or org with no installation: thrown on, as Bolt's default handler does, to the receiver's
+    // processEventErrorHandler, which still holds the response and tells the person (not-installed.ts).
+    if (error instanceof AuthorizationError) throw error;
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
     app.logger.error('listener error', {
       code: describeSlackError(error).code,
@@ -245,11 +278,14 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
         requestTimeout: timeouts.requestTimeoutMs,
         connectionsCheckingInterval: Math.min(1000, timeouts.headersTimeoutMs),
       };
-      const started = (await (receiver
+      const started = (await (httpReceiver
         ? app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) }, serverOptions)
         : app.start())) as unknown;
       ready = true;
       const server = config.mode === 'http' ? (started as Server) : undefined;
+      // A connection that sends nothing at all is under neither bound above (Node starts the headers clock at the
+      // first byte): one silent for as long as a whole request may take is closed.
+      server?.setTimeout(timeouts.requestTimeoutMs);
       const address = server ? (server.address() as AddressInfo) : undefined;
       return {
         app,
@@ -278,9 +314,18 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
 }
 
 /**
- * Bolt answers 500 when processing throws before the ack (a payload the shape check let through, or a bug): a
- * 500 makes Slack retry, and enough of them turn event delivery off. It is logged once and answered 400.
+ * In Socket Mode, an envelope whose processing threw before its ack (a payload the frame check let through, or a
+ * bug) is acknowledged all the same, as answerWithoutServerError answers 400 over HTTP: Bolt's default leaves it
+ * unacknowledged, and Slack retries it or shows the person a timeout. It is logged once.
  */
+async function ackDespiteError({ error, logger }: SocketModeReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  logger.error('could not process a Socket Mode envelope before acknowledging it', {
+    name: error.name,
+    message: error.message,
+  });
+  return true;
+}
+
 /**
  * A request no listener acknowledged: a kind of payload this app never asked for (Slack's `app_rate_limited`
  * notice, a legacy `dialog_submission`, a `block_suggestion` without ids). Bolt's default answers 404 after 3 s,
@@ -296,10 +341,18 @@ function ackUnhandled(args: ReceiverUnhandledRequestHandlerArgs): void {
   response.end();
 }
 
-async function answerWithoutServerError(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
-  const { error, logger, response } = args;
-  if (error instanceof AuthorizationError || response.headersSent)
-    return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+/**
+ * Bolt answers 500 when processing throws before the ack (a payload the shape check let through, or a bug): a
+ * 500 makes Slack retry, and enough of them turn event delivery off. It is logged once and answered 400.
+ * A request with no installation to answer it is answered by not-installed.ts.
+ */
+async function answerWithoutServerError(
+  args: ReceiverProcessEventErrorHandlerArgs,
+  redirectUri: string | undefined,
+): Promise<boolean> {
+  const { error, logger, request, response } = args;
+  if (response.headersSent) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  if (error instanceof AuthorizationError) return answerUnauthorized({ error, logger, request, response, redirectUri });
   logger.error('could not process a request before acknowledging it', { name: error.name, message: error.message });
   response.writeHead(400);
   response.end();

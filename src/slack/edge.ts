@@ -34,7 +34,7 @@ export function guardSlackEdge(options: EdgeOptions): RequestListener {
   const { signingSecret, logger, next } = options;
   const endpoint = options.endpoint ?? '/slack/events';
   const bodyLimit = options.bodyLimit ?? BODY_LIMIT_BYTES;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now()); // read at each request, so a test can move the clock
 
   const refuse = (res: ServerResponse, { status, reason }: Refusal, bodyUnread: boolean) => {
     logger.info(`refused a request (${status}): ${reason}`);

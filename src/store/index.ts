@@ -6,7 +6,7 @@ import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { DatabaseConfig, Store, StoreOptions } from './store.js';
 
-export { installationStoreFor } from './installations.js';
+export { installationStoreFor, NoInstallationError } from './installations.js';
 export * from './store.js';
 
 export async function openStore(database: DatabaseConfig, options: StoreOptions = {}): Promise<Store> {

@@ -36,6 +36,17 @@ function describeScope(scope: InstallationScope): string {
     : `team ${scope.teamId}${scope.enterpriseId ? ` in enterprise ${scope.enterpriseId}` : ''}`;
 }
 
+/**
+ * What fetchInstallation throws when a workspace or org has none, so that whoever reads Bolt's authorization
+ * error can tell "not installed" from a store that could not be read.
+ */
+export class NoInstallationError extends Error {
+  override readonly name = 'NoInstallationError';
+  constructor(scope: InstallationScope) {
+    super(`No installation of Realtime Advisor for ${describeScope(scope)}`);
+  }
+}
+
 function withoutUserToken(user: AnyInstallation['user']): AnyInstallation['user'] {
   return { id: user.id, token: undefined, scopes: user.scopes };
 }
@@ -61,7 +72,7 @@ export function installationStoreFor(store: Store): InstallationStore {
       const scope = scopeOfQuery(query);
       const found = await records.find(scope);
       // Bolt expects a throw when there is none; it answers the request with an authorization error.
-      if (!found) throw new Error(`No installation of Realtime Advisor for ${describeScope(scope)}`);
+      if (!found) throw new NoInstallationError(scope);
       const installation = found.installation as AnyInstallation;
       const userId = query.userId ?? installation.user.id;
       // No user scopes at install time means no person has a token: skip the look-up on every request.

@@ -156,6 +156,33 @@ describe('the sandbox in a browser', () => {
     }
   }, 60_000);
 
+  it('shows /realtime compare as a table, the dimensions down its first column', async () => {
+    await page.getByRole('button', { name: '# general' }).click();
+    await type(page.getByRole('textbox', { name: 'Message' }), '/realtime compare');
+    await see(lastEphemeral().getByRole('heading'), 'WebSocket vs SSE: the scorecard');
+    const table = lastEphemeral().locator('table.bk-table');
+    await table.waitFor();
+    expect(await table.locator('tr td:first-child').allInnerTexts()).toEqual([
+      'Dimension',
+      'Direction',
+      'Protocol',
+      'Payload types',
+      'Reconnection',
+      'Infra & proxies',
+      'Connection limits',
+    ]);
+    expect(await table.locator('tr').first().locator('td').allInnerTexts()).toEqual([
+      'Dimension',
+      'WebSocket',
+      'SSE',
+      'Edge',
+    ]);
+    expect(await table.locator('tr').first().locator('strong').count()).toBe(4);
+    await see(table.locator('tr', { hasText: 'Payload types' }), 'Text + binary');
+    expect(await lastEphemeral().locator('.bk-unsupported').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
   it('shows typed markup as text, while mrkdwn formats as in Slack', async () => {
     await page.getByRole('button', { name: '# random' }).click();
     await see(page.locator('.channel-header'), 'Realtime Advisor is not in this channel');
@@ -165,6 +192,25 @@ describe('the sandbox in a browser', () => {
     expect(await message.locator('img').count()).toBe(0);
     expect(await message.locator('strong').textContent()).toBe('bold');
     expect(await page.title()).not.toBe('1');
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+
+  it('shows what the app quotes back as text: a <script> and an <img onerror> in /realtime and in an @mention', async () => {
+    await page.getByRole('button', { name: '# general' }).click();
+    await see(page.locator('.channel-header h1'), '# general');
+    const composer = page.getByRole('textbox', { name: 'Message' });
+    const hostile = '<script>document.title="script"</script><img src=x onerror="document.title=\'img\'">';
+    await type(composer, `/realtime ${hostile} we stream LLM tokens to the browser`);
+    await see(lastEphemeral(), `You asked: ${hostile} we stream LLM tokens to the browser`);
+    await type(composer, `@Realtime Advisor ${hostile} live sports scores`);
+    const reply = page.locator('#messages .message:not(.ephemeral)', { hasText: 'live sports scores' }).last();
+    await reply.getByRole('button', { name: /1 reply/ }).click();
+    const answer = page.locator('#thread-messages .message', { hasText: 'You asked' }).last();
+    await see(answer, `${hostile} live sports scores`);
+    for (const where of [page.locator('#messages'), page.locator('#thread-messages')]) {
+      expect(await where.locator('script, img').count()).toBe(0);
+    }
+    expect(await page.title()).not.toMatch(/^(script|img)$/);
     expect(pageErrors).toEqual([]);
   }, 30_000);
 

@@ -264,7 +264,7 @@ describe('sharing from the panel', () => {
       expect(replies).toHaveLength(2);
       return replies;
     });
-    expect(visibleText(reasoning)).toContain('*What decided it*');
+    expect(visibleText(reasoning)).toContain('What decided it');
     // In the panel: the verdict's Share button is now the link to the post, and a line says where it went.
     const shared = await eventually(() => {
       const button = h.slack.findButtons({ message: at(thread, verdict) }).find((b) => b.text.startsWith('✓'));

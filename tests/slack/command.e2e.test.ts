@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonText } from '../../sandbox/standin/index.js';
-import { eventually, expectAcked, GENERAL, HUMAN, useHarness, visibleText } from './harness.js';
+import { eventually, expectAcked, GENERAL, HUMAN, tablesIn, useHarness, visibleText } from './harness.js';
 
 const h = useHarness();
 
@@ -97,12 +97,25 @@ describe('/realtime sub-commands', () => {
     );
   });
 
-  it('shows the scorecard for "compare"', async () => {
+  it('shows the scorecard for "compare" as a table, a row per dimension, and says who wins where', async () => {
     const answer = await command('compare');
     expect(answer.text).toBe(
-      'WebSocket vs SSE, the scorecard: Direction, Protocol, Payload types, Reconnection, Infra &amp; proxies, Connection limits',
+      'WebSocket vs SSE, the scorecard: SSE has the edge on Protocol, Reconnection and Infra &amp; proxies; ' +
+        'WebSocket on Payload types; it depends for Direction and Connection limits.',
     );
-    expect(visibleText(answer)).toContain('Text + binary');
+    const [table, ...more] = tablesIn(answer);
+    expect(more).toEqual([]);
+    expect(table?.[0]).toEqual(['Dimension', 'WebSocket', 'SSE', 'Edge']);
+    expect(table?.map((row) => row[0])).toEqual([
+      'Dimension',
+      'Direction',
+      'Protocol',
+      'Payload types',
+      'Reconnection',
+      'Infra & proxies',
+      'Connection limits',
+    ]);
+    expect(table).toContainEqual(['Payload types', 'Text + binary', 'Text only', 'WebSocket']);
   });
 
   it.each([
@@ -169,7 +182,7 @@ describe('/realtime sub-commands', () => {
     await eventually(() =>
       expect(h.lastEphemeral()).toMatchObject({
         id: answer.id,
-        text: expect.stringMatching(/^WebSocket vs SSE, the scorecard: Direction/),
+        text: expect.stringMatching(/^WebSocket vs SSE, the scorecard: SSE has the edge/),
       }),
     );
   });

@@ -117,6 +117,29 @@ export function visibleText(message: { text?: string; blocks?: unknown[] } | und
 }
 
 /**
+ * The tables in a message's (or view's) blocks as a person reads them: each a list of rows, each row its cells'
+ * text, the first row the column titles.
+ */
+export function tablesIn(message: { blocks?: unknown[] } | undefined): string[][][] {
+  const cellText = (cell: unknown): string => {
+    const parts: string[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (typeof record.text === 'string') parts.push(record.text);
+        walk(record.elements);
+      }
+    };
+    walk(cell);
+    return parts.join('');
+  };
+  return (message?.blocks ?? [])
+    .filter((b): b is { type: 'table'; rows: unknown[][] } => (b as { type?: string }).type === 'table')
+    .map((table) => table.rows.map((row) => row.map(cellText)));
+}
+
+/**
  * Replays a real click with another button value, as a tampering client would: same signed transport, same
  * response_url, a value the app never produced.
  */

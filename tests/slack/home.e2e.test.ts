@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAdvisor, loadComparisons } from '../../src/advisor/index.js';
 import { COMMAND, SHORTCUT_NAME } from '../../src/slack/ids.js';
 import { exampleSituation } from '../../src/slack/views/phrases.js';
-import { eventually, expectAcked, HUMAN, useHarness, visibleText } from './harness.js';
+import { eventually, expectAcked, HUMAN, tablesIn, useHarness, visibleText } from './harness.js';
 
 const h = useHarness();
 const example = exampleSituation(createAdvisor(loadComparisons()).comparison()) as string;
@@ -27,6 +27,21 @@ describe('App Home', () => {
     expect(text).toContain(`*${SHORTCUT_NAME}*`);
     // How to start comes before the scorecard.
     expect(text.indexOf('Start the wizard')).toBeLessThan(text.indexOf('the scorecard'));
+  });
+
+  it('shows the scorecard as a table, a row per dimension', async () => {
+    const view = await home();
+    const [table, ...more] = tablesIn(view);
+    expect(more).toEqual([]);
+    expect(table?.[0]).toEqual(['Dimension', 'WebSocket', 'SSE', 'Edge']);
+    expect(table?.slice(1).map((row) => row[0])).toEqual([
+      'Direction',
+      'Protocol',
+      'Payload types',
+      'Reconnection',
+      'Infra & proxies',
+      'Connection limits',
+    ]);
   });
 
   it('opens the wizard in a modal from its button', async () => {
@@ -69,6 +84,34 @@ describe('App Home', () => {
         label: { text: 'Post it in' },
         element: { type: 'conversations_select', response_url_enabled: true },
       });
+    });
+
+    it('explains the verdict in the modal with what decided it as text, and posts that as a table', async () => {
+      const eng = h.slack.addChannel({ name: 'eng-decisions', botIsMember: true });
+      const modal = await verdictModal();
+      expectAcked(await h.slack.clickButtonByText({ text: 'Why?', viewId: modal.id }));
+      const expanded = await eventually(() => {
+        const now = h.slack.openViews(HUMAN).at(-1);
+        expect(visibleText(now)).toContain('*What decided it*\n*Direction* (edge: it depends)');
+        return now;
+      });
+      // A modal shows no table (Block Kit's surfaces): the rows are lines of text.
+      expect(tablesIn(expanded)).toEqual([]);
+      expectAcked(
+        await h.slack.submitView({ viewId: expanded?.id ?? '', values: { post_to: { 'post.conversation': eng.id } } }),
+      );
+      const thread = await eventually(() => {
+        const [post] = h.slack.channelHistory(eng.id);
+        const replies = h.slack.thread(eng.id, post?.ts ?? '');
+        expect(replies).toHaveLength(2);
+        return replies;
+      });
+      expect(tablesIn(thread[1])[0]?.map((row) => row[0])).toEqual([
+        'What decided it',
+        'Direction',
+        'Protocol',
+        'Reconnection',
+      ]);
     });
 
     it('posts in a channel the app is in with the reasoning in its thread, and says so in the modal', async () => {

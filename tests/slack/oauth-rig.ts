@@ -35,7 +35,12 @@ export interface OAuthRig {
 }
 
 export async function startOAuthApp(
-  options: { enterprise?: typeof ORG; tokenRotation?: { expiresInSeconds: number } } = {},
+  options: {
+    enterprise?: typeof ORG;
+    tokenRotation?: { expiresInSeconds: number };
+    /** For tests that read the app's log lines; `error` by default. */
+    logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  } = {},
 ): Promise<OAuthRig> {
   const slack = await startSlackStandin(options.enterprise ? { enterprise: options.enterprise } : {});
   const store = await openStore({ kind: 'sqlite', path: ':memory:' });
@@ -46,7 +51,7 @@ export async function startOAuthApp(
     SLACK_SIGNING_SECRET: slack.signingSecret,
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: options.logLevel ?? 'error',
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const { start } = createSlackApp({

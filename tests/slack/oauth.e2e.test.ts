@@ -60,14 +60,16 @@ describe('installing in a workspace through OAuth', () => {
     expect(result.body).toContain('The install was cancelled');
   });
 
-  it('refuses a workspace that never installed with Bolt’s authorization error: acknowledged, no 5xx, nothing done', async () => {
+  it('refuses a workspace that never installed with Bolt’s authorization error: no 5xx, nothing done, the person told', async () => {
     rig.slack.clearCalls();
     const result = await rig.slack.slashCommand({ text: 'compare' });
-    // Bolt 5 acknowledges a request it cannot authorize with an empty 200 (so Slack does not retry it) and runs no
-    // listener; the app logs it as a warning naming the team.
-    expect([result.status, result.body]).toEqual([200, '']);
+    // Bolt runs no listener for a request it cannot authorize; the person is told where to install
+    // (tests/slack/not-installed.e2e.test.ts).
+    expect(result.status).toBe(200);
     expect(rig.slack.calls).toEqual([]);
-    expect(rig.slack.ephemerals(HUMAN)).toEqual([]);
+    expect(rig.slack.ephemerals(HUMAN).map((e) => e.text)).toEqual([
+      expect.stringMatching(/^Realtime Advisor is not installed in this workspace/),
+    ]);
   });
 
   it('installs when the person approves: the installation is stored with the bot token Slack issued', async () => {
@@ -117,7 +119,8 @@ describe('installing in a workspace through OAuth', () => {
       trigger_id: '1.2.3',
     }).toString();
     const result = await rig.slack.sendRaw({ contentType: 'application/x-www-form-urlencoded', body });
-    expect([result.status, result.body]).toEqual([200, '']);
+    expect(result.status).toBe(200);
+    expect(JSON.parse(result.body).text).toMatch(/^Realtime Advisor is not installed in this workspace/);
   });
 
   it('forgets the installation and the workspace’s decisions when the app is uninstalled', async () => {
@@ -142,7 +145,9 @@ describe('installing in a workspace through OAuth', () => {
       expect(await rig.store.decisions.listByChannel('C0GENERAL')).toEqual([]);
     });
     const after = await rig.slack.slashCommand({ text: 'compare' });
-    expect([after.status, after.body]).toEqual([200, '']); // not answered: no installation any more
+    // Not answered: no installation any more, and the person is told so.
+    expect(after.status).toBe(200);
+    expect(JSON.parse(after.body).text).toMatch(/^Realtime Advisor is not installed in this workspace/);
   });
 });
 

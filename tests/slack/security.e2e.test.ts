@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { signRequest } from '../../sandbox/standin/index.js';
 import { eventually, expectAcked, HUMAN, useHarness } from './harness.js';
 
@@ -28,6 +28,37 @@ describe('requests that are not from Slack', () => {
     expect(h.slack.ephemerals(HUMAN)).toHaveLength(before);
     expect(h.slack.calls).toEqual([]);
   });
+
+  it.each([
+    ['past', -1],
+    ['future', 1],
+  ])(
+    'refuses a captured request sent again byte for byte once its timestamp is over 5 minutes in the %s',
+    async (_when, sign) => {
+      const captured = await h.slack.slashCommand({ text: 'compare' });
+      expectAcked(captured);
+      const delivery = h.slack.deliveries.at(-1);
+      const headers = delivery?.headers ?? {};
+      const body = new URLSearchParams(captured.payload).toString();
+      h.slack.clearCalls();
+      const before = h.slack.ephemerals(HUMAN).length;
+      // The clock moves 5 minutes and 10 seconds (a replay that late, or a sender whose clock is that far behind).
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - sign * (5 * 60 + 10) * 1000 });
+      try {
+        const result = await h.slack.sendRaw({
+          contentType: 'application/x-www-form-urlencoded',
+          body,
+          timestamp: Number(headers['x-slack-request-timestamp']),
+          signature: headers['x-slack-signature'] ?? null,
+        });
+        expect(result.status).toBe(401);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(h.slack.ephemerals(HUMAN)).toHaveLength(before);
+      expect(h.slack.calls).toEqual([]);
+    },
+  );
 
   it('answers a correctly signed request with the same body', async () => {
     const result = await h.slack.sendRaw({ contentType: 'application/x-www-form-urlencoded', body: commandBody });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, expectAcked, GENERAL, HUMAN, useHarness, visibleText } from './harness.js';
+import { eventually, expectAcked, GENERAL, HUMAN, tablesIn, useHarness, visibleText } from './harness.js';
 
 const h = useHarness();
 
@@ -38,8 +38,15 @@ describe('sharing a verdict', () => {
     const reasoning = visibleText(replies[0]);
     expect(reasoning).toContain('Data flows only from server to client');
     expect(reasoning).toContain('about 6 SSE connections');
-    // The full reasoning: every answer's effect, what decided it, every caveat.
-    expect(reasoning).toContain('*What decided it*');
+    // The full reasoning: every answer's effect, what decided it (a table), every caveat.
+    expect(tablesIn(replies[0])).toEqual([
+      [
+        ['What decided it', 'WebSocket', 'SSE', 'Edge'],
+        ['Direction', 'Bidirectional', 'Server → client only', 'It depends'],
+        ['Protocol', 'Separate protocol', 'Just HTTP', 'SSE'],
+        ['Reconnection', 'DIY reconnect', 'Automatic + resume', 'SSE'],
+      ],
+    ]);
     expect(reasoning).toContain('Check that no proxy on the path buffers the response');
     // The private verdict is updated in place: its Share button is now a link to the post.
     const shared = await eventually(() => {
@@ -66,7 +73,7 @@ describe('sharing a verdict', () => {
   it('keeps an expanded verdict expanded once it is shared', async () => {
     const verdict = await sseVerdict();
     await h.slack.clickButtonByText({ text: 'Why?', message: { ephemeralId: verdict.id } });
-    await eventually(() => expect(visibleText(h.lastEphemeral())).toContain('*What decided it*'));
+    await eventually(() => expect(tablesIn(h.lastEphemeral())[0]?.[0]?.[0]).toBe('What decided it'));
     await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: verdict.id } });
     const now = await eventually(() => {
       const current = h.lastEphemeral();
@@ -75,10 +82,10 @@ describe('sharing a verdict', () => {
       );
       return current;
     });
-    expect(visibleText(now)).toContain('*What decided it*');
+    expect(tablesIn(now)[0]?.[0]?.[0]).toBe('What decided it');
     // Folding it keeps the link to the post.
     await h.slack.clickButtonByText({ text: 'Show less', message: { ephemeralId: verdict.id } });
-    await eventually(() => expect(visibleText(h.lastEphemeral())).not.toContain('*What decided it*'));
+    await eventually(() => expect(tablesIn(h.lastEphemeral())).toEqual([]));
     expect(h.slack.findButtons({ message: { ephemeralId: verdict.id } }).map((b) => b.text)).toContain(
       '✓ Shared in #general',
     );

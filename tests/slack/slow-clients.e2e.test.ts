@@ -32,7 +32,7 @@ describe('slow clients', () => {
     expect(HTTP_TIMEOUTS.requestTimeoutMs).toBeLessThanOrEqual(30_000);
   });
 
-  it('cuts off 200 trickling connections after the bound, answering Slack meanwhile', async () => {
+  it('cuts off 200 trickling connections and 100 silent ones after the bound, answering Slack meanwhile', async () => {
     const now = Math.floor(Date.now() / 1000);
     const slowHeaders = Array.from({ length: 100 }, () =>
       trickle('POST /slack/events HTTP/1.1\r\nHost: localhost\r\nX-Slow: '),
@@ -43,9 +43,16 @@ describe('slow clients', () => {
           `Content-Length: 100000\r\nX-Slack-Request-Timestamp: ${now}\r\nX-Slack-Signature: v0=00\r\n\r\n`,
       ),
     );
+    // And connections that open and send nothing at all.
+    const silent = Array.from({ length: 100 }, () => {
+      const socket = connect(h.app.port ?? 0, '127.0.0.1');
+      const opened = Date.now();
+      socket.on('error', () => undefined);
+      return { closed: new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now() - opened))) };
+    });
     const answers = await Promise.all(Array.from({ length: 10 }, () => h.slack.slashCommand({ text: 'help' })));
     for (const answer of answers) expectAcked(answer);
-    const lifetimes = await Promise.all([...slowHeaders, ...slowBodies].map((c) => c.closed));
+    const lifetimes = await Promise.all([...slowHeaders, ...slowBodies, ...silent].map((c) => c.closed));
     // Closed by the server within its bounds (plus its 1 s checking interval), not held for minutes.
     expect(Math.max(...lifetimes)).toBeLessThan(4000);
     expectAcked(await h.slack.slashCommand({ text: 'help' }));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { eventually, expectAcked, GENERAL, HUMAN, replayClickWithValue, useHarness, visibleText } from './harness.js';
+import {
+  eventually,
+  expectAcked,
+  GENERAL,
+  HUMAN,
+  replayClickWithValue,
+  tablesIn,
+  useHarness,
+  visibleText,
+} from './harness.js';
 
 const h = useHarness();
 
@@ -114,7 +123,8 @@ describe('/realtime runs the wizard in one ephemeral message', () => {
     await answer('Why?');
     const verdict = h.lastEphemeral();
     await h.slack.clickButtonByText({ text: 'Full scorecard', message: { ephemeralId: verdict.id } });
-    await eventually(() => expect(h.lastEphemeral().text).toMatch(/the scorecard: Direction, Protocol/));
+    await eventually(() => expect(h.lastEphemeral().text).toMatch(/the scorecard: SSE has the edge on Protocol/));
+    expect(tablesIn(h.lastEphemeral())[0]?.map((row) => row[0])).toContain('Connection limits');
     expect(h.slack.ephemerals('U0HUMAN01', GENERAL).find((e) => e.id === verdict.id)?.text).toMatch(
       /^Verdict: WebSocket/,
     );

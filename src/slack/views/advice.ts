@@ -7,6 +7,8 @@ import { type Audience, quote, type SlackText } from '../slack-text.js';
 import { context, escapeText, type KnownBlock, section } from './blocks.js';
 import { capitalised } from './phrases.js';
 import { dimensionRow } from './reference.js';
+import { scorecardTable } from './scorecard.js';
+import type { Surface } from './table.js';
 
 /** How much of a person's situation is quoted back; the rest is not needed to recognise it. */
 const QUOTE_MAX = 500;
@@ -30,14 +32,16 @@ export function adviceSummary(match: AdviceMatch): string {
   return escapeText(`Verdict: ${adviceHeadline(match, true)}`);
 }
 
-/** The reasoning of one piece of advice, wherever it is shown. */
-export function adviceBody(comparison: Comparison, match: AdviceMatch): KnownBlock[] {
+/** The reasoning of one piece of advice, wherever it is shown; what decides it is a table where `surface` has one. */
+export function adviceBody(comparison: Comparison, match: AdviceMatch, surface: Surface): KnownBlock[] {
+  const decides = scorecardTable(comparison, match.decidingRows, surface, 'What decides it');
   const blocks: KnownBlock[] = [
     section(
       `*${escapeText(capitalised(match.situation))}*\n${escapeText(match.reason)}${match.pairing ? `\n_${escapeText(match.pairing)}._` : ''}`,
     ),
   ];
-  if (match.decidingRows.length)
+  if (decides) blocks.push(decides);
+  else if (match.decidingRows.length)
     blocks.push(section(`*What decides it*\n${match.decidingRows.map((d) => dimensionRow(comparison, d)).join('\n')}`));
   return blocks;
 }

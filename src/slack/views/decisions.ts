@@ -18,6 +18,7 @@ import {
   type SlackMessage,
   section,
 } from './blocks.js';
+import { tableLast } from './table.js';
 
 /** A decision with what today's rules make of it. */
 export interface PastDecision {
@@ -187,7 +188,7 @@ export function withFeedback(message: SlackMessage, decision: Decision | undefin
   const value = decisionValue.encode(decision.id);
   return {
     text: message.text,
-    blocks: [
+    blocks: tableLast([
       ...message.blocks,
       context('Was this right? Tell me once you know; the Home tab keeps it until then.'),
       {
@@ -195,6 +196,6 @@ export function withFeedback(message: SlackMessage, decision: Decision | undefin
         block_id: `decision_feedback_${decision.id}`,
         elements: [button('Yes', ACTION.feedbackYes, value), button('No', ACTION.feedbackNo, value)],
       },
-    ],
+    ]),
   };
 }

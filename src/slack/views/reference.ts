@@ -21,6 +21,8 @@ import {
   section,
 } from './blocks.js';
 import { exampleSituation, lookupWord, questionCount } from './phrases.js';
+import { edgeSummary, scorecardTable } from './scorecard.js';
+import { type Surface, tableLast } from './table.js';
 
 export function techName(comparison: Comparison, id: string): string {
   return comparison.technologies.find((t) => t.id === id)?.shortName ?? id;
@@ -42,22 +44,30 @@ export function sourceLinks(sources: readonly Source[]): string {
     .join(' · ');
 }
 
-export function scorecardBlocks(comparison: Comparison): KnownBlock[] {
+/**
+ * The scorecard for `surface`: its rows as a table where Slack shows one (a message, the Home tab), grouped by
+ * category as lines of text where it does not (a modal).
+ */
+export function scorecardBlocks(comparison: Comparison, surface: Surface): KnownBlock[] {
+  const table = scorecardTable(comparison, comparison.dimensions, surface);
   const categories = [...new Set(comparison.dimensions.map((d) => d.category))];
   const [first] = comparison.dimensions;
   return [
     section(escapeText(comparison.summary)),
-    ...categories.map((category) =>
-      section(
-        `*${category[0]?.toUpperCase()}${category.slice(1)}*\n${comparison.dimensions
-          .filter((d) => d.category === category)
-          .map((d) => dimensionRow(comparison, d))
-          .join('\n')}`,
-      ),
-    ),
+    ...(table
+      ? []
+      : categories.map((category) =>
+          section(
+            `*${category[0]?.toUpperCase()}${category.slice(1)}*\n${comparison.dimensions
+              .filter((d) => d.category === category)
+              .map((d) => dimensionRow(comparison, d))
+              .join('\n')}`,
+          ),
+        )),
     context(
-      `Type \`${COMMAND} <dimension>\` for one in depth${first ? `, e.g. \`${COMMAND} ${escapeText(lookupWord(first))}\`` : ''}.`,
+      `Type \`${COMMAND} &lt;dimension&gt;\` for one in depth${first ? `, e.g. \`${COMMAND} ${escapeText(lookupWord(first))}\`` : ''}.`,
     ),
+    ...(table ? [table] : []),
   ];
 }
 
@@ -66,11 +76,15 @@ function allSourcesBlock(comparison: Comparison): KnownBlock {
   return context(`Sources: ${sourceLinks(comparison.sources)}`);
 }
 
+/** `/realtime compare`, in a message (ephemeral or not): the scorecard as a table, below every other block. */
 export function scorecardMessage(comparison: Comparison): SlackMessage {
-  const dimensions = comparison.dimensions.map((d) => d.name).join(', ');
   return {
-    text: escapeText(`${comparison.title}, the scorecard: ${dimensions}`),
-    blocks: [header(`${comparison.title}: the scorecard`), ...scorecardBlocks(comparison), allSourcesBlock(comparison)],
+    text: escapeText(`${comparison.title}, the scorecard: ${edgeSummary(comparison)}`),
+    blocks: tableLast([
+      header(`${comparison.title}: the scorecard`),
+      ...scorecardBlocks(comparison, 'message'),
+      allSourcesBlock(comparison),
+    ]),
   };
 }
 

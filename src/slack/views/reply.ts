@@ -6,6 +6,7 @@ import { button, escapeText, type SlackMessage, section, visibleLength } from '.
 import { historyElsewhereMessage } from './decisions.js';
 import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage, technologyMessage } from './reference.js';
+import { tableLast } from './table.js';
 import { questionMessage, wizardMessage } from './wizard.js';
 
 /** A verdict opens collapsed, short enough to read at a glance: the person's words get what is left of this. */
@@ -78,7 +79,7 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       const message = wizardMessage(reply.view, 'message', lead);
       return {
         text: placed ? message.text : `Not sure from your words. ${message.text}`,
-        blocks: [...message.blocks, ...open],
+        blocks: tableLast([...message.blocks, ...open]),
       };
     }
   }

@@ -38,12 +38,18 @@ function post(
 
 export function sharedVerdict(view: VerdictView, userId: string): SharedPost {
   const { verdict } = view;
-  const body = verdictBody(view.comparison, view, false);
+  const body = verdictBody(view.comparison, view, false, 'message');
   return post(userId, verdictSummary(verdict), verdict.headline, body, verdict.reasons.map((r) => r.because).join(' '));
 }
 
 export function sharedAdvice(comparison: Comparison, match: AdviceMatch, userId: string): SharedPost {
-  return post(userId, adviceSummary(match), adviceHeadline(match), adviceBody(comparison, match), match.reason);
+  return post(
+    userId,
+    adviceSummary(match),
+    adviceHeadline(match),
+    adviceBody(comparison, match, 'message'),
+    match.reason,
+  );
 }
 
 /** The post for what a Share button (or the modal's submit) names: a verdict, or a piece of advice. */

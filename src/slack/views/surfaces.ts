@@ -111,7 +111,7 @@ export const homeHowToStart: HomeSection = ({ comparison, startState }) => {
 
 export const homeScorecard: HomeSection = ({ comparison }) => [
   header(`${comparison.title}: the scorecard`),
-  ...scorecardBlocks(comparison),
+  ...scorecardBlocks(comparison, 'home'),
 ];
 
 /** Home's sections, top to bottom; a new one (e.g. the person's decisions) is one more builder here. */

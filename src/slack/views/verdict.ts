@@ -26,15 +26,18 @@ import {
   section,
 } from './blocks.js';
 import { dimensionRow, sourceLinks } from './reference.js';
+import { scorecardTable } from './scorecard.js';
+import { type Surface, tableLast } from './table.js';
 import { conditionBlocks, outweighedBlocks, quoteNote } from './understood.js';
 
 const STRENGTH = { strong: 'Strong pick', clear: 'Clear pick', lean: 'Leaning pick' } as const;
 
 /**
- * Where the wizard runs, which decides the verdict's buttons: an ephemeral message has Share and Scorecard; the
- * advisor's modal posts with its own submit button instead. (Not Block Kit's notion of a surface: no Home tab.)
+ * Where the wizard runs, which decides the verdict's buttons (an ephemeral message has Share and Scorecard; the
+ * advisor's modal posts with its own submit button instead) and whether its deciding rows are a table. The wizard
+ * never runs in the Home tab itself.
  */
-export type WizardSurface = 'message' | 'modal';
+export type WizardSurface = Extract<Surface, 'message' | 'modal'>;
 
 export function verdictSummary(verdict: Verdict): string {
   return escapeText(`Verdict: ${verdict.headline} (${STRENGTH[verdict.strength].toLowerCase()})`);
@@ -47,14 +50,17 @@ function pickLine(verdict: Verdict): string {
 
 /**
  * The full reasoning, wherever it is shown (the expanded verdict, a shared verdict's thread): how each answer bears
- * on this verdict, what decided it, every caveat, the alternatives and the sources that support it.
+ * on this verdict, what decided it, every caveat, the alternatives and the sources that support it. What decided
+ * it is a table where `surface` shows one (last, where Slack puts it), lines of text in a modal.
  */
 export function verdictBody(
   comparison: Comparison,
   view: Pick<VerdictView, 'verdict' | 'change' | 'understood' | 'cites'>,
   changeable: boolean,
+  surface: Surface,
 ): KnownBlock[] {
   const { verdict } = view;
+  const decided = scorecardTable(comparison, verdict.decidingRows, surface, 'What decided it');
   const blocks: KnownBlock[] = [
     section(pickLine(verdict)),
     section('*Why*'),
@@ -77,7 +83,7 @@ export function verdictBody(
     ...(view.understood && changeable ? outweighedBlocks(view.understood) : []),
   ];
   // A 'neither' verdict may have no deciding scorecard row: its summary says why.
-  if (verdict.decidingRows.length)
+  if (verdict.decidingRows.length && !decided)
     blocks.push(
       section(`*What decided it*\n${verdict.decidingRows.map((d) => dimensionRow(comparison, d)).join('\n')}`),
     );
@@ -90,6 +96,7 @@ export function verdictBody(
       ),
     );
   if (verdict.sources.length) blocks.push(context(`Sources: ${sourceLinks(verdict.sources)}`));
+  if (decided) blocks.push(decided);
   return blocks;
 }
 
@@ -129,10 +136,10 @@ export function verdictMessage(
       );
   return {
     text: verdictSummary(verdict),
-    blocks: [
+    blocks: tableLast([
       header(`Verdict: ${verdict.headline}`),
       ...lead,
-      ...(shape.expanded ? verdictBody(view.comparison, view, true) : collapsedBody(verdict)),
+      ...(shape.expanded ? verdictBody(view.comparison, view, true, surface) : collapsedBody(verdict)),
       {
         type: 'actions',
         block_id: 'verdict_actions',
@@ -146,6 +153,6 @@ export function verdictMessage(
           button('Start over', ACTION.startOver, view.startOver),
         ],
       },
-    ],
+    ]),
   };
 }

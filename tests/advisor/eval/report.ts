@@ -1,7 +1,6 @@
 /**
  * Runs the current advisor on one half of the evaluation set (or the legacy held-out table) and prints how its
- * answers fare against the labels:
- * `npx tsx tests/advisor/eval/report.ts [development|held-out|legacy|round2-development|round2-held-out]`.
+ * answers fare against the labels: `npx tsx tests/advisor/eval/report.ts [half]`, a half from HALVES below.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,10 +17,20 @@ interface Row {
 }
 
 /**
- * Set 1's two halves are both development data now (its held-out half was read once it was reported); round 2's
+ * Set 1's two halves are both development data now (its held-out half was read once it was reported); a later round's
  * development half is tuned on, and its held-out half is run once, after the last change, and never read before.
+ * The pool (pool/situations.json) is development data only, with no held-out half.
  */
-const HALVES = ['development', 'held-out', 'legacy', 'round2-development', 'round2-held-out'] as const;
+const HALVES = [
+  'development',
+  'held-out',
+  'legacy',
+  'round2-development',
+  'round2-held-out',
+  'round3-development',
+  'round3-held-out',
+  'pool',
+] as const;
 type Half = (typeof HALVES)[number];
 
 function rowsOf(half: Half): Row[] {
@@ -33,7 +42,10 @@ function rowsOf(half: Half): Row[] {
       ...(c.ask ? { ask: c.ask } : {}),
     }));
   const here = dirname(fileURLToPath(import.meta.url));
-  const file = half.startsWith('round2-') ? join('round2', `${half.slice('round2-'.length)}.json`) : `${half}.json`;
+  // 'round3-held-out' is round3/held-out.json; set 1's halves sit at the top.
+  const [, round, name] = /^(round\d+)-(.+)$/.exec(half) ?? [];
+  const file =
+    half === 'pool' ? join('pool', 'situations.json') : round && name ? join(round, `${name}.json`) : `${half}.json`;
   return JSON.parse(readFileSync(join(here, file), 'utf8')) as Row[];
 }
 

@@ -143,6 +143,70 @@ describe('blocks the app sends', () => {
     expect(tags(renderBlocks(homeView(comparison, 'x').blocks, ctx))).toContain('hr');
   });
 
+  it('renders /realtime compare’s table as a grid: the dimensions down the first column, bold titles on top', () => {
+    const blocks = replyMessage(advisor.reply('compare'), {
+      audience: 'private',
+      wizardButton: { actionId: ACTION.open, value: advisor.startValue() },
+    }).blocks;
+    const grid = elements(renderBlocks(blocks, ctx)).find((e) => e.t === 'table');
+    const rows = elements(grid as VNode).filter((e) => e.t === 'tr');
+    expect(rows.map((row) => textOf(row.c[0] as VNode))).toEqual([
+      'Dimension',
+      'Direction',
+      'Protocol',
+      'Payload types',
+      'Reconnection',
+      'Infra & proxies',
+      'Connection limits',
+    ]);
+    expect(show(rows[0] as VNode)).toBe(
+      '<tr><td class=bk-cell bk-align-left bk-wrap><span><strong>Dimension</strong></span></td>' +
+        '<td class=bk-cell bk-align-left bk-wrap><span><strong>WebSocket</strong></span></td>' +
+        '<td class=bk-cell bk-align-left bk-wrap><span><strong>SSE</strong></span></td>' +
+        '<td class=bk-cell bk-align-left><span><strong>Edge</strong></span></td></tr>',
+    );
+  });
+
+  it('renders every kind of cell as text, with its column’s alignment, and no cell text as markup', () => {
+    const tree = renderBlocks(
+      [
+        {
+          type: 'table',
+          column_settings: [{ align: 'right' }, null, { align: 'center', is_wrapped: true }],
+          rows: [
+            [
+              { type: 'raw_text', text: '<img src=x onerror=alert(1)>' },
+              { type: 'raw_number', value: 6, text: '6' },
+              {
+                type: 'rich_text',
+                elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: '<b>a</b> &amp; *b*' }] }],
+              },
+            ],
+          ],
+        },
+      ],
+      ctx,
+    );
+    expect(show(tree)).toBe(
+      '<div class=blocks><div class=bk-table-scroll><table class=bk-table><tbody><tr>' +
+        '<td class=bk-cell bk-align-right><img src=x onerror=alert(1)></td>' +
+        '<td class=bk-cell bk-align-left>6</td>' +
+        '<td class=bk-cell bk-align-center bk-wrap><span><b>a</b> &amp; *b*</span></td>' +
+        '</tr></tbody></table></div></div>',
+    );
+    const created: string[] = [];
+    const doc: DocumentLike = {
+      createElement: (tag) => {
+        created.push(tag);
+        return { setAttribute: () => undefined, appendChild: () => undefined };
+      },
+      createTextNode: () => ({}),
+    };
+    toDom(tree, doc);
+    expect(created).not.toContain('img');
+    expect(created).not.toContain('b');
+  });
+
   it("renders the Home modal's conversation picker as a select of the person's channels", () => {
     const tree = renderBlocks(modalView([], {}, true).blocks, ctx);
     const select = elements(tree).find((e) => e.t === 'select');

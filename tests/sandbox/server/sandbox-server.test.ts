@@ -264,6 +264,35 @@ describe('bad input', () => {
     expect(status).toBe(403);
   });
 
+  it.each([
+    ['another site', 'https://evil.example'],
+    ['another port on this machine', 'http://localhost:1'],
+    ['a sandboxed frame', 'null'],
+  ])(
+    'refuses a request sent from %s (its Origin), reads, actions and the event stream alike',
+    async (_what, origin) => {
+      const headers = { 'content-type': 'application/json', origin };
+      for (const [path, method, body] of [
+        ['snapshot', 'GET', undefined],
+        ['events', 'GET', undefined],
+        ['command', 'POST', JSON.stringify({ channel: 'C0GENERAL', command: '/realtime', text: '' })],
+      ] as const) {
+        const response = await fetch(`${base}/api/${path}`, { method, headers, ...(body ? { body } : {}) });
+        expect([path, response.status]).toEqual([path, 403]);
+        expect(((await response.json()) as { reason: string }).reason).toMatch(/origin/);
+      }
+    },
+  );
+
+  it('answers its own page, whose requests carry its own origin or none', async () => {
+    const own = await fetch(`${base}/api/snapshot`, { headers: { origin: base } });
+    expect(own.status).toBe(200);
+    const named = await fetch(`${base}/api/snapshot`, {
+      headers: { origin: `http://localhost:${sandbox.port}`, host: `localhost:${sandbox.port}` },
+    });
+    expect(named.status).toBe(200);
+  });
+
   it('keeps serving after all of that', async () => {
     expect((await api('snapshot')).status).toBe(200);
   });

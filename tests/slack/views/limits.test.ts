@@ -102,6 +102,10 @@ const wizardButton = { actionId: ACTION.startOver, value: advisor.startValue() }
 
 const messages: [string, SlackMessage][] = [
   ...wizardViews.map((v, i): [string, SlackMessage] => [`wizard view ${i} (${v.kind})`, wizardMessage(v, 'message')]),
+  ...verdicts.map((v, i): [string, SlackMessage] => [
+    `verdict ${i} expanded`,
+    wizardMessage(v, 'message', [], { expanded: true }),
+  ]),
   ...verdicts.map((v, i): [string, SlackMessage] => [`verdict ${i} shared: channel`, sharedVerdict(v, 'U1').channel]),
   ...verdicts.map((v, i): [string, SlackMessage] => [`verdict ${i} shared: thread`, sharedVerdict(v, 'U1').thread]),
   ...verdicts.map((v, i): [string, SlackMessage] => [`verdict ${i} shared: combined`, sharedVerdict(v, 'U1').combined]),
@@ -211,6 +215,10 @@ describe('modals and the Home tab are valid views', () => {
         { ...ctx, wizard: v.kind === 'verdict' ? v.state : undefined },
         v.kind === 'verdict',
       ),
+    ]),
+    ...verdicts.map((v, i): [string, unknown] => [
+      `modal verdict ${i} expanded`,
+      modalView(wizardMessage(v, 'modal', [], { expanded: true }).blocks, { ...ctx, wizard: v.state }, true),
     ]),
     ...textViews.map((v, i): [string, unknown] => [
       `modal free-text view ${i}`,

@@ -16,6 +16,7 @@ import type { KnownBlock, SlackMessage } from '../../../src/slack/views/blocks.j
 import { replyMessage } from '../../../src/slack/views/reply.js';
 import { wizardMessage } from '../../../src/slack/views/wizard.js';
 import { advisor, websocketVsSse as comparison } from '../../advisor/helpers.js';
+import { tablesIn } from '../harness.js';
 
 const BLOCKS_MAX = 6;
 const VISIBLE_MAX = 600;
@@ -139,7 +140,14 @@ describe('"Why?" expands the verdict in place, and "Show less" collapses it', ()
       const verdict = (view as VerdictView).verdict;
       for (const reason of verdict.reasons) expect(text).toContain(JSON.stringify(reason.because).slice(1, -1));
       for (const caveat of verdict.caveats) expect(text).toContain(caveat.text);
-      for (const row of verdict.decidingRows) expect(text).toContain(`*${row.name}*`);
+      // What decided it: a table with one row per deciding scorecard row, below everything else, as Slack shows it.
+      const [decided, ...more] = tablesIn(expanded);
+      expect(more).toEqual([]);
+      if (verdict.decidingRows.length) {
+        expect(decided?.[0]).toEqual(['What decided it', 'WebSocket', 'SSE', 'Edge']);
+        expect(decided?.slice(1).map((row) => row[0])).toEqual(verdict.decidingRows.map((row) => row.name));
+        expect(expanded.blocks.at(-1)?.type).toBe('table');
+      } else expect(decided).toBeUndefined();
       expect(buttonsOf(expanded).filter((b) => b === 'Change')).toHaveLength(0); // accessories, not actions
       const changes = expanded.blocks.filter((b) => b.type === 'section' && b.accessory?.type === 'button');
       expect(changes).toHaveLength(verdict.reasons.length);

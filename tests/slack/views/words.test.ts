@@ -15,7 +15,7 @@ import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage } from 
 import { sharedAdvice, sharedVerdict } from '../../../src/slack/views/share.js';
 import { wizardMessage } from '../../../src/slack/views/wizard.js';
 import { advisor, websocketVsSse as comparison } from '../../advisor/helpers.js';
-import { visibleText } from '../harness.js';
+import { tablesIn, visibleText } from '../harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const evalSet = (path: string) =>
@@ -107,9 +107,14 @@ describe('every message says each thing once', () => {
     expect(`${message.text}\n${visibleText(message)}`).not.toMatch(/Verdict: [^:\n]*: /);
   });
 
-  it('says "(edge: it depends)" wherever a row has no winner, in the scorecard and in its own look-up', () => {
+  it('says "it depends" wherever a row has no winner, in the scorecard and in its own look-up', () => {
     const direction = comparison.dimensions.find((d) => d.id === 'direction');
-    expect(visibleText(scorecardMessage(comparison))).toContain('*Direction* (edge: it depends)');
+    expect(tablesIn(scorecardMessage(comparison))[0]).toContainEqual([
+      'Direction',
+      'Bidirectional',
+      'Server → client only',
+      'It depends',
+    ]);
     expect(visibleText(dimensionMessage(comparison, direction as never))).toContain('Direction (edge: it depends)');
     expect(visibleText(scorecardMessage(comparison))).not.toMatch(/\(depends\)/);
   });
