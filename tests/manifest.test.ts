@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { createAdvisor, loadComparisons } from '../src/advisor/index.js';
 import { OAUTH_REDIRECT_PATH } from '../src/config.js';
 import { COMMAND, SHORTCUT_CALLBACK } from '../src/slack/ids.js';
 import { BOT_SCOPES } from '../src/slack/install.js';
+import { ASSISTANT_DESCRIPTION, suggestedPrompts } from '../src/slack/views/assistant.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8'));
@@ -39,6 +41,12 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'views.update': [],
   'views.push': [],
   'views.publish': [],
+  'chat.update': ['chat:write'],
+  // Read only in the app's DM (the assistant panel's threads): im:history, not the channels' history scopes.
+  'conversations.replies': ['im:history'],
+  'assistant.threads.setStatus': ['chat:write'], // Slack's reference: chat:write (assistant:write also accepted)
+  'assistant.threads.setSuggestedPrompts': ['assistant:write'],
+  'assistant.threads.setTitle': ['assistant:write'],
 };
 const SCOPES_BY_EVENT: Record<string, string[]> = {
   app_mention: ['app_mentions:read'],
@@ -46,20 +54,53 @@ const SCOPES_BY_EVENT: Record<string, string[]> = {
   'message.im': ['im:history'],
   app_uninstalled: [],
   tokens_revoked: [],
+  assistant_thread_started: [],
+  assistant_thread_context_changed: [],
 };
 
-const calledMethods = [...new Set([...code.matchAll(/client\.(\w+)\s*\.\s*(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`))];
+/**
+ * What Bolt's Assistant calls for the app (node_modules/@slack/bolt/dist/Assistant.js and
+ * AssistantThreadContextStore.js): each utility the code uses, by the Web API methods it calls.
+ */
+const ASSISTANT_UTILITIES: Record<string, string[]> = {
+  say: ['chat.postMessage'],
+  setStatus: ['assistant.threads.setStatus'],
+  setSuggestedPrompts: ['assistant.threads.setSuggestedPrompts'],
+  setTitle: ['assistant.threads.setTitle'],
+  // The thread context store reads the thread, and saves the context by updating the app's first message in it.
+  DefaultThreadContextStore: ['conversations.replies', 'chat.update'],
+};
+const usesAssistant = /new Assistant\(/.test(code);
+
+const calledMethods = [
+  ...new Set([
+    ...[...code.matchAll(/client\.(\w+)\s*\.\s*(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`),
+    ...(usesAssistant
+      ? Object.entries(ASSISTANT_UTILITIES).flatMap(([utility, methods]) =>
+          new RegExp(`\\b${utility}\\b`).test(code) ? methods : [],
+        )
+      : []),
+  ]),
+];
 /**
  * The events the code listens to, as the manifest names them: a `message` listener is subscribed per kind of
  * conversation it answers in (`channel_type !== 'im'` → `message.im`), since each kind needs its own scope.
  */
 const messageChannelTypes = [...code.matchAll(/channel_type !== '(\w+)'/g)].map((m) => m[1] as string);
 const listenedEvents = [
-  ...new Set(
-    [...code.matchAll(/app\.event\(\s*'(\w+)'/g)].flatMap((m) =>
+  ...new Set([
+    ...[...code.matchAll(/app\.event\(\s*'(\w+)'/g)].flatMap((m) =>
       m[1] === 'message' ? messageChannelTypes.map((type) => `message.${type}`) : [m[1] as string],
     ),
-  ),
+    // Bolt's Assistant listens to a thread's start, its context changing and the person's messages in the DM.
+    ...(usesAssistant
+      ? [
+          'assistant_thread_started',
+          'message.im',
+          ...(/threadContextChanged/.test(code) ? ['assistant_thread_context_changed'] : []),
+        ]
+      : []),
+  ]),
 ];
 
 describe('manifest.yml', () => {
@@ -96,6 +137,8 @@ describe('manifest.yml', () => {
       'app_home_opened',
       'app_mention',
       'app_uninstalled',
+      'assistant_thread_context_changed',
+      'assistant_thread_started',
       'message.im',
       'tokens_revoked',
     ]);
@@ -131,6 +174,15 @@ describe('manifest.yml', () => {
       expect.stringMatching(/^https:\/\/.+\/slack\/oauth_redirect$/),
     ]);
     expect(new URL(manifest.oauth_config.redirect_urls[0]).pathname).toBe(OAUTH_REDIRECT_PATH);
+  });
+
+  it('declares the assistant panel with a description, and the prompts the app sets on each new thread', () => {
+    const view = manifest.features.assistant_view;
+    expect(view.assistant_description).toBe(ASSISTANT_DESCRIPTION);
+    const { prompts } = suggestedPrompts(createAdvisor(loadComparisons()).comparison());
+    expect(view.suggested_prompts).toEqual(prompts);
+    expect(prompts.length).toBeLessThanOrEqual(4); // Slack's limit
+    expect(code).toContain('app.assistant(');
   });
 
   it('may be installed org-wide in Enterprise Grid, and leaves token rotation off (README: token rotation)', () => {

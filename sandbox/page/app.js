@@ -3,6 +3,7 @@
  * every action is a request to the sandbox (which makes it a signed Slack request to the app), and every change
  * arrives as a snapshot over server-sent events, from which the page renders again.
  */
+import { assistantTimeline, viewingLine } from './assistant.js';
 import { h, mrkdwn, renderBlocks, toDom } from './blocks.js';
 
 /**
@@ -25,13 +26,15 @@ import { h, mrkdwn, renderBlocks, toDom } from './blocks.js';
  *   command: Api['commandRequest'], message: Api['messageRequest'], click: Api['clickRequest'],
  *   shortcut: Api['shortcutRequest'], submit: Api['submitRequest'], close: Api['closeRequest'],
  *   home: Api['homeRequest'], dismiss: Api['dismissRequest'], fault: Api['faultRequest'],
- *   disarm: Api['disarmRequest']
+ *   disarm: Api['disarmRequest'], 'assistant-open': Api['assistantOpenRequest'],
+ *   'assistant-view': Api['assistantViewRequest'], 'assistant-message': Api['assistantMessageRequest'],
+ *   'assistant-prompt': Api['assistantPromptRequest']
  * }} Requests
  * @typedef {import('zod').input<Api['clickRequest']>['location']} Location
  * @typedef {import('zod').input<Api['faultRequest']>} FaultBody
  */
 /**
- * @typedef {'main' | 'thread'} Where
+ * @typedef {'main' | 'thread' | 'assistant'} Where
  * @typedef {{ kind: 'channel', id: string } | { kind: 'home' }} Pane
  * @typedef {{ channel: string, ts: string }} ThreadRef
  * @typedef {{ channel: string, ts: string, where: Where }} MenuRef
@@ -103,6 +106,8 @@ const state = {
   modalKey: '',
   /** A thread just opened: it shows its parent first, as Slack does, not its last reply. */
   threadOpened: false,
+  /** The assistant panel is open beside the channel. */
+  assistantOpen: false,
   /**
    * Notices with no channel (a form that failed) already shown as a toast.
    * @type {Set<string>}
@@ -594,6 +599,64 @@ function renderThread(ctx) {
 }
 
 /**
+ * The assistant panel beside the channel: the person's latest panel thread, its status and where a share goes.
+ * @param {TextContext} ctx
+ */
+function renderAssistant(ctx) {
+  const panel = $('assistant-panel');
+  $('assistant-entry').setAttribute('aria-pressed', state.assistantOpen ? 'true' : 'false');
+  panel.hidden = !state.assistantOpen;
+  if (!state.assistantOpen) return;
+  const assistant = snap().assistant;
+  $('assistant-title').textContent = assistant?.title ?? '';
+  $('assistant-viewing').textContent = viewingLine(assistant, (id) => snap().channels.find((c) => c.id === id)?.name);
+  $('assistant-status').textContent = assistant?.status ? `${snap().app.name} ${assistant.status}` : '';
+  const rows = {
+    /**
+     * @param {StoredMessage} message
+     * @param {{ channel: string, ts: string }} location
+     */
+    message: (message, location) =>
+      messageRow({
+        kind: isApp(message) ? 'app' : 'person',
+        key: `assistant:${message.ts}`,
+        name: authorName(message),
+        id: message.user,
+        time: tsMs(message.ts),
+        content: messageContent(message, ctx),
+        location,
+        label: `${authorName(message)}: ${message.text ?? ''}`.slice(0, 200),
+      }),
+    /** @param {StoredEphemeral} ephemeral */
+    ephemeral: (ephemeral) => ephemeralMessage(ephemeral, ctx),
+    fromApp: isApp,
+  };
+  replaceList($('assistant-messages'), assistant ? assistantTimeline(assistant, rows) : []);
+}
+
+/**
+ * Opens the assistant panel beside what the main pane shows: a new thread the first time, the same one after.
+ * The thread panel closes: one panel at a time on the right.
+ */
+async function openAssistant() {
+  state.assistantOpen = true;
+  state.thread = null;
+  render();
+  $('assistant-input').focus();
+  const channel = currentChannel()?.id;
+  if (!snap().assistant) await post('assistant-open', channel ? { channel } : {});
+  else await viewBesideAssistant();
+}
+
+/** With the panel open, tells Slack which channel is in view beside it (none on the Home tab). */
+async function viewBesideAssistant() {
+  if (!state.assistantOpen || !snap().assistant) return;
+  const channel = currentChannel()?.id;
+  if ((snap().assistant?.viewing ?? undefined) === channel) return;
+  await post('assistant-view', channel ? { channel } : {});
+}
+
+/**
  * The armed simulated failures: counted on the menu's label, so they are seen while it is closed, and listed in
  * it with a button that disarms each.
  */
@@ -704,6 +767,7 @@ function renderAppName() {
   document.title = `${name} · Slack sandbox`;
   $('topbar-title').textContent = `${name} sandbox`;
   $('hint-mention').textContent = `@${name} …`;
+  $('assistant-name').textContent = `⚡ ${name}`;
 }
 
 function render() {
@@ -714,6 +778,7 @@ function render() {
   if (state.view.kind === 'home') renderHome(ctx);
   else renderChannel(ctx);
   renderThread(ctx);
+  renderAssistant(ctx);
   renderModal(ctx);
   renderFaults();
   for (const notice of snap().notices) {
@@ -733,6 +798,8 @@ function render() {
 async function send(text, where) {
   const trimmed = text.trim();
   if (!trimmed) return false;
+  // In the assistant panel, everything typed is a message to the app (no slash commands in its thread).
+  if (where === 'assistant') return (await post('assistant-message', { text })) !== undefined;
   const channel = where === 'thread' ? state.thread?.channel : currentChannel()?.id;
   const threadTs = where === 'thread' ? state.thread?.ts : undefined;
   if (!channel) return false;
@@ -798,6 +865,7 @@ function openThread(channel, ts) {
   state.thread = { channel, ts };
   state.threadOpened = true;
   state.menu = null;
+  state.assistantOpen = false;
   render();
   $('thread-input').focus();
 }
@@ -828,11 +896,12 @@ async function clickButton(button) {
 const CLICKS = [
   [
     'data-channel',
-    (el) => {
+    async (el) => {
       state.view = { kind: 'channel', id: el.getAttribute('data-channel') ?? '' };
       state.menu = null;
       render();
       $('composer-input').focus();
+      await viewBesideAssistant();
     },
   ],
   [
@@ -841,6 +910,7 @@ const CLICKS = [
       state.view = { kind: 'home' };
       render();
       await post('home');
+      await viewBesideAssistant();
     },
   ],
   [
@@ -901,6 +971,25 @@ const CLICKS = [
       render();
     },
   ],
+  ['data-open-assistant', () => openAssistant()],
+  [
+    'data-close-assistant',
+    () => {
+      state.assistantOpen = false;
+      render();
+    },
+  ],
+  [
+    'data-assistant-new',
+    () => {
+      const channel = currentChannel()?.id;
+      return post('assistant-open', channel ? { channel } : {});
+    },
+  ],
+  [
+    'data-assistant-prompt',
+    (el) => post('assistant-prompt', { title: el.getAttribute('data-assistant-prompt') ?? '' }),
+  ],
   [
     'data-close-thread',
     () => {
@@ -956,4 +1045,5 @@ fillFaultForm();
 $('hint-command').textContent = `${config.command} …`;
 wireComposer('composer', 'composer-input', 'main');
 wireComposer('thread-composer', 'thread-input', 'thread');
+wireComposer('assistant-composer', 'assistant-input', 'assistant');
 connect();

@@ -73,6 +73,22 @@ export const closeRequest = z.strictObject({
   all: z.boolean().default(false),
 });
 
+/** The assistant panel: opened beside a channel (or none in view, from the Home tab), a new thread each time. */
+export const assistantOpenRequest = z.strictObject({ channel: id('a channel id').optional() });
+
+/** With the panel open, the person views another channel (or none). */
+export const assistantViewRequest = z.strictObject({ channel: id('a channel id').optional() });
+
+/** What the person writes in the panel. */
+export const assistantMessageRequest = z.strictObject({
+  text: typed.refine((t) => t.trim() !== '', 'expected some text: Slack does not send empty messages'),
+});
+
+/** One of the suggested prompts the app set on the thread, by its title. */
+export const assistantPromptRequest = z.strictObject({
+  title: z.string({ error: 'expected a prompt title' }).min(1, 'expected a prompt title').max(500),
+});
+
 /** The Home tab opens for the person the page acts as; nothing else to say. */
 export const homeRequest = z.strictObject({});
 

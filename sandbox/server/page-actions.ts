@@ -18,6 +18,7 @@ import {
   shortcutRequest,
   submitRequest,
 } from './api.js';
+import { assistantActions } from './assistant-panel.js';
 import { BadRequest, parse } from './http.js';
 import { SHORTCUT_NAME } from './manifest.js';
 import type { SlackSide } from './slack-side.js';
@@ -62,10 +63,8 @@ function ackSummary(result: { status: number; timedOut: boolean; ackMs: number }
   return { status: result.status, timedOut: result.timedOut, ms: Math.round(result.ackMs) };
 }
 
-export function pageActions(
-  { standin, me, slackText }: SlackSide,
-  slackbot: SlackbotNotices,
-): Record<string, PageAction> {
+export function pageActions(side: SlackSide, slackbot: SlackbotNotices): Record<string, PageAction> {
+  const { standin, me, slackText } = side;
   const requireChannel = (ref: string) => {
     const channel = standin.workspace.resolveChannel(ref);
     if (!channel || channel.isIm || !channel.members.has(me)) throw new BadRequest(400, `channel: no channel ${ref}`);
@@ -73,6 +72,9 @@ export function pageActions(
   };
 
   return {
+    // The assistant panel beside the channel (assistant-panel.ts).
+    ...assistantActions(side),
+
     async command(body) {
       const input = parse(commandRequest, body);
       const channel = requireChannel(input.channel);

@@ -4,6 +4,7 @@
  * `text` a Slack client would send.
  */
 import type { Fault, SlackStandin, StandinUser, StoredEphemeral, StoredMessage, StoredView } from '../standin/index.js';
+import { assistantSnapshot, type PageAssistant } from './assistant-panel.js';
 
 /** What the app is called in the page; Slack shows the app's display name, not the bot user's handle. */
 export const APP_NAME = 'Realtime Advisor';
@@ -73,6 +74,8 @@ export interface PageSnapshot {
   notices: PageNotice[];
   /** Simulated failures still armed, so that they can be seen and disarmed. */
   faults: PageFault[];
+  /** The person's assistant panel thread, once they opened it. */
+  assistant: PageAssistant | null;
 }
 
 export function pageSnapshot(standin: SlackStandin, me: string, local: PageNotice[], version: number): PageSnapshot {
@@ -121,6 +124,7 @@ export function pageSnapshot(standin: SlackStandin, me: string, local: PageNotic
       label: describeFault(fault),
       remaining,
     })),
+    assistant: assistantSnapshot(standin, me, PAGE_MESSAGES),
   };
 }
 

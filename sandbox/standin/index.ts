@@ -8,6 +8,7 @@ export * from './ids.js';
 export * from './json.js';
 export * from './oauth.js';
 export * from './person-actions.js';
+export type { OpenAssistantInput } from './person-assistant.js';
 // Each kind of action is reached through PersonActions (SlackStandin); only its input and result types are public.
 export type { ButtonLocation, ClickOptions, ClickResult } from './person-buttons.js';
 export type {
@@ -28,6 +29,7 @@ export * from './server.js';
 export * from './signing.js';
 export * from './web-api.js';
 export * from './workspace.js';
+export * from './workspace-assistant.js';
 export * from './workspace-base.js';
 export * from './workspace-directory.js';
 export * from './workspace-interactions.js';

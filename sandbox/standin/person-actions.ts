@@ -7,6 +7,13 @@
 import { type AckResult, type ActorConfig, AppRequests, type Delivery } from './app-requests.js';
 import type { FoundButton } from './block-kit.js';
 import type { JsonObject } from './json.js';
+import {
+  askAssistant,
+  clickSuggestedPrompt,
+  type OpenAssistantInput,
+  openAssistant,
+  viewChannelBesideAssistant,
+} from './person-assistant.js';
 import { type ClickOptions, type ClickResult, clickButton, clickButtonByText, findButtons } from './person-buttons.js';
 import {
   type DirectMessageInput,
@@ -26,6 +33,7 @@ import { messageShortcut, type ShortcutResult } from './person-shortcut.js';
 import { type SlashCommandResult, slashCommand } from './person-slash-command.js';
 import type { PersonText } from './person-text.js';
 import type { Workspace } from './workspace.js';
+import type { AssistantThread } from './workspace-assistant.js';
 import type { StoredMessage } from './workspace-messages.js';
 
 /** Acts as people: sends Slack's requests to the app and applies Slack's handling of the answers. */
@@ -158,6 +166,38 @@ export class PersonActions {
 
   openHome(input: { user?: string } = {}): Promise<EventResult> {
     return openHome(this.app, this.eventDelivery, input);
+  }
+
+  // ---- the assistant panel (person-assistant.ts) -------------------------------------------------------------
+
+  /** A person opens the app's assistant panel beside a channel (`assistant_thread_started`). */
+  openAssistant(input: OpenAssistantInput = {}): Promise<{ thread: AssistantThread; event: EventResult }> {
+    return openAssistant(this.app, this.eventDelivery, input);
+  }
+
+  /** With the panel open, the person views another channel, or none (`assistant_thread_context_changed`). */
+  viewChannelBesideAssistant(input: {
+    thread: Pick<AssistantThread, 'channel' | 'threadTs'>;
+    channel?: string;
+  }): Promise<EventResult> {
+    return viewChannelBesideAssistant(this.app, this.eventDelivery, input);
+  }
+
+  /** A person writes in the panel (a `message.im` event in its thread). */
+  askAssistant(input: {
+    thread: Pick<AssistantThread, 'channel' | 'threadTs'>;
+    text: PersonText;
+    retryNum?: number;
+  }): Promise<{ message: StoredMessage; event: EventResult }> {
+    return askAssistant(this.app, this.eventDelivery, input);
+  }
+
+  /** A person clicks a suggested prompt in the panel: its message is sent as theirs. */
+  clickSuggestedPrompt(input: {
+    thread: Pick<AssistantThread, 'channel' | 'threadTs'>;
+    title: string;
+  }): Promise<{ message: StoredMessage; event: EventResult }> {
+    return clickSuggestedPrompt(this.app, this.eventDelivery, input);
   }
 
   // ---- Events API delivery -----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import { type InstallInput, type InstallResult, installApp } from './person-inst
 import { postToResponseUrl } from './response-url.js';
 import { callWebApi, decodeArgs } from './web-api.js';
 import { actsFirst, type CallRecord, type Fault, type Notice, type PendingFault, Workspace } from './workspace.js';
+import type { AssistantThread } from './workspace-assistant.js';
 import type { StandinChange } from './workspace-base.js';
 import type { StandinChannel, StandinUser } from './workspace-directory.js';
 import type { StoredEphemeral, StoredMessage } from './workspace-messages.js';
@@ -256,6 +257,11 @@ export class SlackStandin extends PersonActions {
 
   homeView(user: string): StoredView | undefined {
     return this.ws.homeView(user);
+  }
+
+  /** A person's assistant panel threads (context, status, suggested prompts, title), oldest first. */
+  assistantThreads(user?: string): AssistantThread[] {
+    return this.ws.assistantThreads(user);
   }
 
   /**

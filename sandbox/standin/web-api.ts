@@ -5,9 +5,11 @@
  * Transport concerns (HTTP, faults, recording) live in server.ts.
  */
 import { type BlocksVerdict, type ViewVerdict, validateBlocks, validateView } from './block-kit.js';
-import type { JsonObject } from './json.js';
+import { isRecord, type JsonObject } from './json.js';
 import type { IssuedToken, StandinOAuth } from './oauth.js';
+import { assistantHandlers } from './web-api-assistant.js';
 import type { Workspace } from './workspace.js';
+import type { MessageMetadata, StoredMessage } from './workspace-messages.js';
 
 export interface ApiContext {
   ws: Workspace;
@@ -23,7 +25,7 @@ export interface ApiContext {
 }
 
 /** Argument fields Slack expects as JSON (JSON-encoded strings in a form body). */
-export const JSON_FIELDS = ['blocks', 'view'] as const;
+export const JSON_FIELDS = ['blocks', 'view', 'metadata', 'prompts', 'loading_messages'] as const;
 
 /** The arguments with JSON fields parsed and the token removed, for the call record. */
 export function decodeArgs(args: JsonObject): JsonObject {
@@ -41,7 +43,7 @@ export function decodeArgs(args: JsonObject): JsonObject {
   return out;
 }
 
-type Parsed = { kind: 'absent' } | { kind: 'ok'; value: unknown } | { kind: 'bad' };
+export type Parsed = { kind: 'absent' } | { kind: 'ok'; value: unknown } | { kind: 'bad' };
 
 function jsonArg(args: JsonObject, key: string): Parsed {
   const value = args[key];
@@ -114,6 +116,57 @@ function isContent(value: { ok: true; content: Content } | JsonObject): value is
 }
 
 /**
+ * A message's `metadata` argument (https://api.slack.com/metadata/using): an `event_type` and an `event_payload`
+ * object. Not JSON is `invalid_metadata_format`, another shape `invalid_metadata_schema`, the two codes Slack's
+ * chat methods document for it.
+ */
+function readMetadata(args: JsonObject): { ok: true; metadata?: MessageMetadata } | JsonObject {
+  const parsed = jsonArg(args, 'metadata');
+  if (parsed.kind === 'absent') return { ok: true };
+  if (parsed.kind === 'bad') return fail('invalid_metadata_format');
+  const value = parsed.value;
+  if (
+    !isRecord(value) ||
+    typeof value.event_type !== 'string' ||
+    value.event_type === '' ||
+    !isRecord(value.event_payload)
+  )
+    return fail('invalid_metadata_schema');
+  return { ok: true, metadata: { event_type: value.event_type, event_payload: value.event_payload } };
+}
+
+function isMetadata(
+  value: { ok: true; metadata?: MessageMetadata } | JsonObject,
+): value is { ok: true; metadata?: MessageMetadata } {
+  return value.ok === true;
+}
+
+/**
+ * The message in chat.update's answer: the fields Slack sends there (recorded api-responses/chat.update.fieldset.json
+ * has no ts and no thread fields; the answer's top level carries the ts).
+ */
+function updatedMessage(message: StoredMessage): JsonObject {
+  const fields = ['type', 'text', 'user', 'team', 'bot_id', 'app_id', 'bot_profile', 'edited', 'blocks', 'metadata'];
+  return Object.fromEntries(Object.entries(message).filter(([key]) => fields.includes(key)));
+}
+
+/** Slack's cursors are opaque; the stand-in's say where the next page starts. */
+const pageCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
+
+/** Where a cursor's page starts: 0 without one, undefined for a cursor the stand-in never gave. */
+function pageOffset(cursor: string | undefined): number | undefined {
+  if (cursor === undefined) return 0;
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A message as the Web API returns it: its metadata only to a caller that asked for it (`include_all_metadata`). */
+function withoutMetadata(message: StoredMessage): StoredMessage {
+  const { metadata: _metadata, ...rest } = message;
+  return rest as StoredMessage;
+}
+
+/**
  * What views.open reads and checks, in Slack's order: the view, then the trigger_id (which is used up here).
  * A Slack error object when something is wrong.
  */
@@ -157,7 +210,7 @@ function visibleChannel(ws: Workspace, ref: string | undefined) {
   return channel;
 }
 
-type Handler = (ctx: ApiContext, args: JsonObject) => JsonObject;
+export type Handler = (ctx: ApiContext, args: JsonObject) => JsonObject;
 
 function authTestForWorkspace(ws: Workspace): JsonObject {
   return {
@@ -206,6 +259,8 @@ const handlers: Record<string, Handler> = {
     if (!channel) return fail('channel_not_found');
     const read = readContent(args);
     if (!isContent(read)) return read;
+    const meta = readMetadata(args);
+    if (!isMetadata(meta)) return meta;
     if (channel.archived) return fail('is_archived');
     if (!channel.botIsMember) return fail('not_in_channel');
     const requestedThread = str(args, 'thread_ts');
@@ -218,9 +273,70 @@ const handlers: Record<string, Handler> = {
       ...read.content,
       threadTs,
       broadcast: threadTs !== undefined && bool(args, 'reply_broadcast'),
+      ...(meta.metadata ? { metadata: meta.metadata } : {}),
     });
     return { ok: true, channel: channel.id, ts: message.ts, message };
   },
+
+  // https://docs.slack.dev/reference/methods/chat.update: only the app's own messages (`cant_update_message`
+  // otherwise, as api-responses/chat.update.error-cant_update_message.json records); blocks left out are kept;
+  // `metadata` replaces the message's. The answer echoes channel, ts and text, and the message.
+  'chat.update': ({ ws }, args) => {
+    const channel = visibleChannel(ws, str(args, 'channel'));
+    if (!channel) return fail('channel_not_found');
+    const ts = str(args, 'ts');
+    if (ts === undefined) return argumentError('missing required field: ts');
+    const message = ws.findMessage(channel.id, ts);
+    if (!message) return fail('message_not_found');
+    const read = readContent(args);
+    if (!isContent(read)) return read;
+    const meta = readMetadata(args);
+    if (!isMetadata(meta)) return meta;
+    if (!ws.isBotMessage(message)) return fail('cant_update_message');
+    const updated = ws.updateMessage(channel.id, ts, {
+      ...(typeof args.text === 'string' ? { text: args.text } : {}),
+      ...(read.content.blocks ? { blocks: read.content.blocks } : {}),
+      ...(meta.metadata ? { metadata: meta.metadata } : {}),
+    });
+    return { ok: true, channel: channel.id, ts, text: updated.text, message: updatedMessage(updated) };
+  },
+
+  // https://docs.slack.dev/reference/methods/conversations.replies: "a message plus all the messages in reply to
+  // it", the parent first; `ts` may name a reply, which reads its whole thread; `oldest` / `latest` (with
+  // `inclusive`) bound the replies; `limit` (default 1000) pages with a cursor; metadata only with
+  // `include_all_metadata`. Errors: `channel_not_found`, `thread_not_found` for a ts with no message.
+  'conversations.replies': ({ ws }, args) => {
+    const channel = visibleChannel(ws, str(args, 'channel'));
+    if (!channel) return fail('channel_not_found');
+    const ts = str(args, 'ts');
+    if (ts === undefined) return argumentError('missing required field: ts');
+    const parentTs = threadParent(ws, channel.id, ts);
+    if (parentTs === undefined) return fail('thread_not_found');
+    const [parent, ...replies] = ws.thread(channel.id, parentTs);
+    const oldest = str(args, 'oldest');
+    const latest = str(args, 'latest');
+    const inclusive = bool(args, 'inclusive');
+    const after = (t: string, bound: string) => (inclusive ? Number(t) >= Number(bound) : Number(t) > Number(bound));
+    const before = (t: string, bound: string) => (inclusive ? Number(t) <= Number(bound) : Number(t) < Number(bound));
+    const inRange = replies.filter(
+      (m) => (oldest === undefined || after(m.ts, oldest)) && (latest === undefined || before(m.ts, latest)),
+    );
+    const all = parent ? [parent, ...inRange] : inRange;
+    const limit = Math.max(1, Math.min(1000, Number(str(args, 'limit') ?? 1000) || 1000));
+    const offset = pageOffset(str(args, 'cursor'));
+    if (offset === undefined) return fail('invalid_cursor');
+    const page = all.slice(offset, offset + limit);
+    const hasMore = offset + limit < all.length;
+    const metadata = bool(args, 'include_all_metadata');
+    return {
+      ok: true,
+      messages: page.map((m) => (metadata ? m : withoutMetadata(m))),
+      has_more: hasMore,
+      ...(hasMore ? { response_metadata: { next_cursor: pageCursor(offset + limit) } } : {}),
+    };
+  },
+
+  ...assistantHandlers({ fail, str, argumentError, jsonArg, visibleChannel }),
 
   'chat.postEphemeral': ({ ws }, args) => {
     const channelRef = str(args, 'channel');

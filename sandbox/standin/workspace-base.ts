@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { CallRecord, Notice } from './workspace.js';
+import type { AssistantThread } from './workspace-assistant.js';
 import type { StoredEphemeral, StoredMessage } from './workspace-messages.js';
 import type { StoredView } from './workspace-views.js';
 
@@ -30,6 +31,8 @@ export type StandinChange =
   | { kind: 'view_opened' | 'view_updated' | 'view_pushed'; user: string; view: StoredView }
   | { kind: 'view_closed'; user: string; viewId: string }
   | { kind: 'home_published'; user: string; view: StoredView }
+  /** An assistant thread's context, status, suggested prompts or title changed (workspace-assistant.ts). */
+  | { kind: 'assistant_changed'; thread: AssistantThread }
   | { kind: 'notice'; notice: Notice }
   | { kind: 'call'; call: CallRecord }
   /** A fault was armed, used or disarmed. */

@@ -26,7 +26,15 @@ export interface StoredMessage {
   reply_users_count?: number;
   latest_reply?: string;
   edited?: { user: string; ts: string };
+  /** What an app attached with `metadata` (https://api.slack.com/metadata/using); read back only when asked for. */
+  metadata?: MessageMetadata;
   [key: string]: unknown;
+}
+
+/** Message metadata as Slack keeps it: an event type and a payload object of the app's own. */
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: JsonObject;
 }
 
 export interface StoredEphemeral {
@@ -70,7 +78,7 @@ export class WorkspaceMessages extends WorkspaceDirectory {
   /** Posts as the app's bot user. */
   postBotMessage(
     channel: string,
-    content: { text: string; blocks?: unknown[]; threadTs?: string; broadcast?: boolean },
+    content: { text: string; blocks?: unknown[]; threadTs?: string; broadcast?: boolean; metadata?: MessageMetadata },
   ): StoredMessage {
     const message: StoredMessage = {
       user: this.opts.botUserId,
@@ -89,6 +97,7 @@ export class WorkspaceMessages extends WorkspaceDirectory {
       },
     };
     if (content.blocks !== undefined) message.blocks = withGeneratedIds(content.blocks);
+    if (content.metadata !== undefined) message.metadata = structuredClone(content.metadata);
     return this.insertMessage(channel, message, content.threadTs, content.broadcast);
   }
 
@@ -158,7 +167,7 @@ export class WorkspaceMessages extends WorkspaceDirectory {
     return structuredClone(message);
   }
 
-  private insertMessage(
+  protected insertMessage(
     channel: string,
     message: StoredMessage,
     threadTs: string | undefined,
@@ -189,11 +198,16 @@ export class WorkspaceMessages extends WorkspaceDirectory {
     return structuredClone(message);
   }
 
-  updateMessage(channel: string, ts: string, content: { text?: string; blocks?: unknown[] }): StoredMessage {
+  updateMessage(
+    channel: string,
+    ts: string,
+    content: { text?: string; blocks?: unknown[]; metadata?: MessageMetadata },
+  ): StoredMessage {
     const message = this.findMessage(channel, ts);
     if (!message) throw new Error(`no message ${ts} in ${channel}`);
     if (content.text !== undefined) message.text = content.text;
     if (content.blocks !== undefined) message.blocks = withGeneratedIds(content.blocks);
+    if (content.metadata !== undefined) message.metadata = structuredClone(content.metadata);
     message.edited = { user: message.user, ts: this.nextTs() };
     this.emit({ kind: 'message_changed', channel, ts, message: structuredClone(message) });
     return structuredClone(message);

@@ -9,7 +9,7 @@
  */
 
 import type { JsonObject } from './json.js';
-import { WorkspaceInteractions } from './workspace-interactions.js';
+import { WorkspaceAssistant } from './workspace-assistant.js';
 
 /** A fault armed and not yet used up. */
 export interface PendingFault {
@@ -80,7 +80,7 @@ export interface Notice {
   at: number;
 }
 
-export class Workspace extends WorkspaceInteractions {
+export class Workspace extends WorkspaceAssistant {
   readonly calls: CallRecord[] = [];
   readonly noticeList: Notice[] = [];
   private readonly faults = new Map<string, { id: string; fault: Fault; remaining: number }[]>();

@@ -7,6 +7,7 @@ import { type AdviceMatch, adviceEntry } from './advise.js';
 import { readText } from './free-text.js';
 import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
 import { type TechnologyProfile, technologyProfile } from './profile.js';
+import { followUp } from './refine.js';
 import { dataVersion, type Revisited, revisit, type StoredDecision } from './revisit.js';
 import type { Comparison, Dimension, Question } from './schema.js';
 import { settle } from './settle.js';
@@ -166,6 +167,13 @@ export interface Advisor {
   understand(text: string, comparisonId?: string): TextView;
   /** The answer to a command's text: a look-up for a keyword, advice for a situation, help for what fits neither. */
   reply(text: string, comparisonId?: string): Reply;
+  /**
+   * A conversation about one case (refine.ts): the messages in order, each read onto the case so far, later ones
+   * outweighing earlier ones where they disagree. `earlier` is where the case stood before them (an encoded state,
+   * as a verdict carries it, with the answers the person gave by button); one that does not decode is left out.
+   * The reading is the last message's.
+   */
+  refine(texts: readonly string[], earlier?: string, comparisonId?: string): TextView;
   /** A quick take, situational pick or 'neither' entry by id, e.g. to re-render advice that is being shared. */
   entry(id: string, comparisonId?: string): AdviceMatch | undefined;
   /** The version of the data a verdict is decided under today, to store with a decision. */
@@ -393,6 +401,22 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
           return { kind: 'understood', comparison: c, situation: lookup.text, view: read, reading };
         }
       }
+    },
+    refine(texts, earlier, comparisonId) {
+      const decoded = earlier === undefined ? undefined : decodeState(earlier, comparisons);
+      const base = decoded?.ok ? decoded.state : undefined;
+      const c = comparison(base?.comparisonId ?? comparisonId);
+      let state = base;
+      let last: ReturnType<typeof readText> | undefined;
+      for (const text of texts) {
+        const next = readText(c, readers.get(c.id), text);
+        last = state ? followUp(c, state, next) : next;
+        state = last.state;
+      }
+      return {
+        view: view(state ?? startState(c), last?.reading, last?.conflicts),
+        reading: last?.reading ?? { findings: [], answers: {}, conflicts: {}, raised: [], conditions: [], cites: [] },
+      };
     },
     entry: (id, comparisonId) => adviceEntry(comparison(comparisonId), id),
     dataVersion: (comparisonId) => dataVersion(comparison(comparisonId)),

@@ -22,7 +22,7 @@ const KEYWORDS: Record<'help' | 'compare' | 'neither' | 'wizard' | 'history', re
   help: ['help', 'usage', 'how', '?', 'commands'],
   compare: ['compare', 'comparison', 'scorecard', 'score card', 'table', 'all', 'overview', 'vs', 'versus'],
   neither: ['neither', 'alternatives', 'alternative', 'other', 'others', 'none', 'something else'],
-  wizard: ['wizard', 'start', 'ask me', 'questions', 'decide', 'quiz'],
+  wizard: ['wizard', 'start', 'ask me', 'questions', 'decide', 'quiz', 'start over', 'start again', 'restart'],
   history: ['history', 'decisions', 'past decisions', 'log', 'decision log'],
 };
 

@@ -14,7 +14,7 @@ import { installationStoreFor, type Store } from '../store/index.js';
 export const INSTALL_PATH = '/slack/install';
 
 /** The bot scopes the app asks for at install; manifest.yml grants exactly these (tests/manifest.test.ts). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'app_mentions:read', 'im:history'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'assistant:write'] as const;
 
 /** Slack's authorize page sits beside its Web API (https://slack.com/api/ → https://slack.com/oauth/v2/authorize). */
 export function authorizationUrlFor(apiUrl: string): string {

@@ -21,10 +21,28 @@ const interaction = {
   channel: objectOrAbsent,
 };
 
+/**
+ * The assistant panel's events: Bolt's Assistant reads the thread's DM and ts from `assistant_thread` (its
+ * extractThreadInfo throws without them).
+ */
+const assistantThread = z.looseObject({
+  assistant_thread: z.looseObject({ channel_id: id, thread_ts: id }),
+});
+
 /** The kinds of body Slack sends to a request URL, in the order Bolt tells them apart. */
 const SHAPES = {
   event: z.looseObject({
-    event: z.looseObject({ type: z.string(), item: objectOrAbsent }),
+    event: z.looseObject({ type: z.string(), item: objectOrAbsent }).check((ctx) => {
+      if (!ctx.value.type.startsWith('assistant_thread_')) return;
+      const thread = assistantThread.safeParse(ctx.value);
+      if (!thread.success)
+        ctx.issues.push({
+          code: 'custom',
+          message: 'no assistant_thread',
+          input: ctx.value,
+          path: ['assistant_thread'],
+        });
+    }),
     authorizations: z.array(z.looseObject({})).optional(),
   }),
   command: z.looseObject({ command: z.string(), user_id: id, channel_id: z.string().optional() }),

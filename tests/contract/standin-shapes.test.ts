@@ -326,6 +326,21 @@ describe.skipIf(!HAVE_RECORDED)(
       expect(shapeGaps(refused.body, recorded)).toEqual([]);
     });
 
+    it('chat.update: ok and cant_update_message (Bolt’s thread context store updates the app’s first message)', async () => {
+      const posted = await api('chat.postMessage', { channel: 'C0GENERAL', text: 'hi' });
+      const ok = await api('chat.update', {
+        channel: 'C0GENERAL',
+        ts: posted.body.ts,
+        text: 'Updated text you carefully authored',
+        metadata: { event_type: 'assistant_thread_context', event_payload: { channel_id: 'C0GENERAL' } },
+      });
+      expect(shapeGaps(ok.body, recordedJson('api-responses/chat.update.ok.json'))).toEqual([]);
+      expect(extraFields(ok.body, fieldset('chat.update'), 'message')).toEqual([]);
+      const person = standin.postAsUser({ text: 'mine' });
+      const refused = await api('chat.update', { channel: 'C0GENERAL', ts: person.ts, text: 'x' });
+      expect(refused.body).toEqual(recordedJson('api-responses/chat.update.error-cant_update_message.json'));
+    });
+
     it('views.open, views.update, views.publish: ok and the recorded errors', async () => {
       const view = {
         type: 'modal',

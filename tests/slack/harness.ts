@@ -93,7 +93,7 @@ export async function eventually<T>(check: () => T, timeoutMs = 3000): Promise<T
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return check();
+      return await check();
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20));

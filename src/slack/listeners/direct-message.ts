@@ -1,6 +1,7 @@
 /**
  * The app's Messages tab: a message a person writes to the app in its DM gets the answer an @mention gets
- * (mention.ts), in the DM, threaded only where they wrote in a thread. Only a person's new message is answered:
+ * (mention.ts), in the DM. A message in a thread of the DM is the assistant panel's (assistant.ts): Bolt's
+ * Assistant takes every threaded message in an app's DM for itself. Only a person's new message is answered:
  * not an edit or a deletion (those carry a subtype), nor a bot's message, the app's own replies included (Slack
  * sends those to the `message.im` subscription too). Slack's retries of one event are answered once, by event_id,
  * as mentions are. Messages in channels are left to @mentions: the app reads no channel history.
@@ -11,7 +12,7 @@ import { answerTo } from './mention.js';
 import type { Register } from './types.js';
 
 /** A person's new message in the DM, with or without files; anything else in the DM is left alone. */
-interface PersonMessage {
+export interface PersonMessage {
   channel: string;
   user: string;
   text: string;
@@ -19,7 +20,10 @@ interface PersonMessage {
   thread_ts?: string | undefined;
 }
 
-function personMessage(event: Record<string, unknown>, botUserId: string | undefined): PersonMessage | undefined {
+export function personMessage(
+  event: Record<string, unknown>,
+  botUserId: string | undefined,
+): PersonMessage | undefined {
   if (event.channel_type !== 'im') return undefined;
   if (event.subtype !== undefined && event.subtype !== 'file_share') return undefined; // edits, deletions, joins…
   if (event.bot_id !== undefined || typeof event.user !== 'string' || event.user === botUserId) return undefined;

@@ -1,5 +1,6 @@
 /** One register function per listener group; open one file to see one feature whole. */
 import type { App } from '@slack/bolt';
+import { registerAssistant } from './assistant.js';
 import { registerCommand } from './command.js';
 import { registerDirectMessage } from './direct-message.js';
 import { registerFeedback } from './feedback.js';
@@ -21,6 +22,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     registerShortcut,
     registerMention,
     registerDirectMessage,
+    registerAssistant,
     registerHome,
     registerFeedback,
     registerForeignActions,

@@ -4,15 +4,22 @@
  * not a member, the share goes out through the click's response_url instead (no thread possible there) and the
  * person is told privately how to get the threaded form. No chat:write.public.
  *
+ * In the assistant panel (a thread of the person's DM with the app), "the channel" is the one they are viewing
+ * beside it, the thread's context (assistant-context.ts). The click's response_url posts only in the DM, so there
+ * is no fallback: where the app is not a member, the person is told to invite it. The verdict in the panel is
+ * theirs alone, so it is replaced in place by its link, and a line says where the share went.
+ *
  * "Share anyway" is offered only after Slack did not confirm a part of the share: the person looked, and it was
  * not there.
  */
+import { viewedChannel } from '../assistant-context.js';
 import { conversationKind, isConversationBetweenPeople, isPublicChannel } from '../conversation.js';
 import { decisionDraft } from '../decision-log.js';
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
 import type { ShareResult } from '../share-pipeline.js';
 import { type SharedIn, shareAnywayValue, shareValue } from '../values.js';
+import { noChannelInViewMessage } from '../views/assistant.js';
 import { withFeedback } from '../views/decisions.js';
 import { noticeMessage, outOfDateMessage } from '../views/problems.js';
 import { sharedPost, unsureShareMessage } from '../views/share.js';
@@ -27,12 +34,35 @@ export const registerShare: Register = (app, { advisor, shares }) => {
     [ACTION.share, false],
     [ACTION.shareAnyway, true],
   ] as const) {
-    app.action<ButtonClick>(actionId, async ({ ack, action, body, respond, client, logger }) => {
+    app.action<ButtonClick>(actionId, async ({ ack, action, body, respond, client, logger, context }) => {
       await ack();
       const user = body.user.id;
-      const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
-      const conversation = conversationKind(channel, body.channel?.name);
-      const reply = replierFor({ client, logger, respond, user, channel, conversation });
+      const clickedIn = body.channel?.id ?? (body.container.channel_id as string | undefined);
+      const panelThread = panelThreadOf(body, conversationKind(clickedIn, body.channel?.name));
+      let channel = clickedIn;
+      if (panelThread && clickedIn) {
+        const here = replierFor({ client, logger, respond, user, channel: clickedIn, threadTs: panelThread });
+        const viewed = await here.attempt('find the channel you are viewing', () =>
+          viewedChannel({ client, logger, botUserId: context.botUserId, channel: clickedIn, threadTs: panelThread }),
+        );
+        if (!viewed.ok) return; // told
+        if (!viewed.value) {
+          await here.privately(noChannelInViewMessage(), 'share');
+          return;
+        }
+        channel = viewed.value;
+      }
+      const panel = panelThread !== undefined;
+      const conversation = panel ? conversationKind(channel) : conversationKind(channel, body.channel?.name);
+      const reply = replierFor({
+        client,
+        logger,
+        respond,
+        user,
+        channel: clickedIn,
+        conversation,
+        ...(panelThread ? { threadTs: panelThread } : {}),
+      });
       // Share anyway carries the message its share started on; Share is that message.
       const anyway = force ? shareAnywayValue.decode(action.value) : undefined;
       const startedOn = anyway?.ok ? anyway.value.startedOn : (body.container.message_ts ?? body.message?.ts);
@@ -51,13 +81,15 @@ export const registerShare: Register = (app, { advisor, shares }) => {
           key: `share:${channel}:${startedOn}:${shared}`,
           channel,
           post: sharedPost(named.value, user),
-          fallback: (message) => reply.inChannel(message, 'share this in the channel'),
+          // The click's response_url posts where the click was: in the panel, that is the DM, not the channel.
+          fallback: panel ? undefined : (message) => reply.inChannel(message, 'share this in the channel'),
           force,
           decision: decisionDraft(advisor, named.value, {
             teamId: body.team?.id ?? body.user.team_id ?? '',
             enterpriseId: body.enterprise?.id ?? null,
             userId: user,
-            inPublicChannel: isPublicChannel(channel, body.channel?.name),
+            // The panel's context names no channel's kind: not taken for public, so it stays the person's own.
+            inPublicChannel: !panel && isPublicChannel(channel, body.channel?.name),
           }),
         },
         { client, reply },
@@ -66,9 +98,10 @@ export const registerShare: Register = (app, { advisor, shares }) => {
       switch (result.kind) {
         case 'shared': {
           // The private verdict itself says so: its Share button becomes "Shared in #channel", a link to the post.
-          // Only a private one (replacing a public message would change it for everyone), and only from its own
-          // Share button: "Share anyway" sits on a notice beside it.
-          if (named.value.kind === 'verdict' && !force && body.container.is_ephemeral === true && result.ts) {
+          // Only a private one (replacing a public message would change it for everyone; the panel is the
+          // person's own), and only from its own Share button: "Share anyway" sits on a notice beside it.
+          const privateVerdict = body.container.is_ephemeral === true || panel;
+          if (named.value.kind === 'verdict' && !force && privateVerdict && result.ts) {
             // The decision log asked Slack for the link as it recorded the share (once is enough, even when Slack
             // gave none); without a log, ask now.
             const link = result.decision
@@ -80,7 +113,7 @@ export const registerShare: Register = (app, { advisor, shares }) => {
                 );
             const where: SharedIn = {
               channel,
-              ...(body.channel?.name && (conversation === 'channel' || conversation === 'private-channel')
+              ...(!panel && body.channel?.name && (conversation === 'channel' || conversation === 'private-channel')
                 ? { name: body.channel.name }
                 : {}),
               ...(link.ok && link.value.permalink ? { link: link.value.permalink } : {}),
@@ -88,17 +121,16 @@ export const registerShare: Register = (app, { advisor, shares }) => {
             const shape = { expanded: named.value.shape?.expanded ?? false, shared: where };
             // "Was this right?" stays with the verdict it asks about.
             const message = withFeedback(verdictMessage(named.value.view, 'message', [], shape), result.decision);
-            if (await reply.replace(message, 'show that the verdict is shared')) return;
+            const replaced = await reply.replace(message, 'show that the verdict is shared');
+            // The panel's link has no channel name to show: a line names the channel (Slack shows it by name).
+            if (replaced && !panel) return;
+            if (replaced) {
+              await reply.privately(noticeMessage(sharedNotice(channel, result.before)), 'confirm the share');
+              return;
+            }
           }
           await reply.privately(
-            withFeedback(
-              noticeMessage(
-                result.before
-                  ? 'Already shared: it is in the channel.'
-                  : `Shared in <#${channel}>, with the reasoning in the thread.`,
-              ),
-              result.decision,
-            ),
+            withFeedback(noticeMessage(sharedNotice(channel, result.before)), result.decision),
             'confirm the share',
           );
           return;
@@ -117,12 +149,12 @@ export const registerShare: Register = (app, { advisor, shares }) => {
             'tell you about the share',
           );
           return;
-        case 'refused':
-          await reply.explain(
-            result.step === 'post' ? 'share this in the channel' : 'add the reasoning to the thread',
-            result.problem,
-          );
+        case 'refused': {
+          const where = panel ? `<#${channel}>` : 'the channel';
+          const doing = result.step === 'post' ? `share this in ${where}` : 'add the reasoning to the thread';
+          await reply.explain(doing, result.problem);
           return;
+        }
         case 'shared-without-thread':
           await reply.privately(
             withFeedback(
@@ -140,3 +172,20 @@ export const registerShare: Register = (app, { advisor, shares }) => {
     });
   }
 };
+
+function sharedNotice(channel: string, before: boolean): string {
+  return before
+    ? `Already shared: it is in <#${channel}>.`
+    : `Shared in <#${channel}>, with the reasoning in the thread.`;
+}
+
+/**
+ * The assistant panel thread a click was in: a reply in a thread of the app's DM with the person. A message the
+ * app posted at the top of its DM, or a thread's first message, is not in the panel.
+ */
+function panelThreadOf(body: ButtonClick, kind: ReturnType<typeof conversationKind>): string | undefined {
+  if (kind !== 'direct-message') return undefined;
+  const threadTs = (body.message?.thread_ts as string | undefined) ?? body.container.thread_ts;
+  const clicked = body.container.message_ts ?? body.message?.ts;
+  return typeof threadTs === 'string' && threadTs !== clicked ? threadTs : undefined;
+}

@@ -10,6 +10,7 @@ import { ACTION } from '../../../src/slack/ids.js';
 import { describeSlackError } from '../../../src/slack/slack-errors.js';
 import { fromSlack } from '../../../src/slack/slack-text.js';
 import { quotedBlocks } from '../../../src/slack/views/advice.js';
+import { greetingMessage, noChannelInViewMessage, panelAnswerMessage } from '../../../src/slack/views/assistant.js';
 import type { SlackMessage } from '../../../src/slack/views/blocks.js';
 import {
   feedbackModal,
@@ -131,6 +132,32 @@ const messages: [string, SlackMessage][] = [
     'mention intro',
     replyMessage({ kind: 'wizard', view: advisor.start() as never }, { audience: 'public', wizardButton }),
   ],
+  ['assistant panel greeting', greetingMessage()],
+  ['assistant panel, no channel in view to share in', noChannelInViewMessage()],
+  ...textReplies.map(([name, text]): [string, SlackMessage] => [
+    `assistant panel, thread unread: ${name}`,
+    panelAnswerMessage(advisor.reply(text), {
+      asked: fromSlack(text),
+      wizardActionId: ACTION.startOver,
+      startValue: advisor.startValue(),
+      threadUnread: true,
+    }),
+  ]),
+  ...textReplies.map(([name, text]): [string, SlackMessage] => {
+    // A long conversation about one case, and a last message that says nothing new.
+    const refined = advisor.refine([text, longText, text]);
+    const reply = advisor.reply(text);
+    const shown = reply.kind === 'understood' ? { ...reply, view: refined.view, reading: refined.reading } : reply;
+    return [
+      `assistant panel, a follow-up with nothing new: ${name}`,
+      panelAnswerMessage(shown, {
+        asked: fromSlack(longText),
+        wizardActionId: ACTION.startOver,
+        startValue: advisor.startValue(),
+        nothingNew: true,
+      }),
+    ];
+  }),
   ['out of date', outOfDateMessage(advisor.startValue())],
   [
     'problem',

@@ -1,0 +1,115 @@
+/**
+ * The assistant panel in a real browser (Debian's Chromium, driven by playwright-core): a person opens it beside
+ * #general, asks in their own words, answers the one question their words left open, refines the case in a
+ * follow-up and shares the verdict in the channel they are viewing. Every step is a signed Slack request to the
+ * real app; the page shows what the app did. Ends with the screenshot the README shows for the panel.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sandbox, startSandbox } from '../../sandbox/server/server.js';
+import { type Browser, launchChromium } from './chromium.js';
+
+/**
+ * Every run saves the final state to artifacts/assistant-panel.png (git-ignored); with UPDATE_SCREENSHOT=1 it also
+ * refreshes docs/assistant-panel.png, the README's picture, so a test run changes no tracked file.
+ */
+const SCREENSHOTS = [
+  new URL('../../artifacts/assistant-panel.png', import.meta.url),
+  ...(process.env.UPDATE_SCREENSHOT === '1' ? [new URL('../../docs/assistant-panel.png', import.meta.url)] : []),
+];
+const STEP_MS = 15_000;
+
+let sandbox: Sandbox;
+let page: Page;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, logLevel: 'error' });
+  browser = await launchChromium({ width: 1440, height: 900 });
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(STEP_MS);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+/** Waits until the element's visible text contains `text` (playwright-core has no assertions of its own). */
+async function see(locator: Locator, text: string | RegExp): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
+  const read = () => locator.innerText({ timeout: 500 }).catch(() => '');
+  if (typeof text === 'string') await expect.poll(read, { timeout: STEP_MS }).toContain(text);
+  else await expect.poll(read, { timeout: STEP_MS }).toMatch(text);
+}
+
+/** Types into a composer and sends with Enter; the box empties once the sandbox took it. */
+async function type(box: Locator, text: string): Promise<void> {
+  await box.fill(text);
+  await box.press('Enter');
+  await expect.poll(() => box.inputValue(), { timeout: STEP_MS }).toBe('');
+}
+
+describe('the assistant panel in a browser', () => {
+  it('asks in its own words beside #general, answers the open question, refines, and shares the verdict there', async () => {
+    await page.goto(`http://127.0.0.1:${sandbox.port}/`);
+    await see(page.locator('#connection'), 'Live');
+    await see(page.locator('.channel-header h1'), '# general');
+
+    // (1) Open the panel from the top bar: a greeting in one line, prompts to try, and where a share goes.
+    await page.getByRole('button', { name: '✦ Assistant', exact: true }).click();
+    const panel = page.getByRole('complementary', { name: 'Assistant' });
+    await see(panel, 'in your own words');
+    await see(panel.locator('#assistant-viewing'), 'Beside #general');
+    await see(panel.getByRole('group', { name: 'Try one of these' }), 'Compare WebSocket and SSE');
+    const box = panel.getByRole('textbox', { name: 'Ask the assistant' });
+    const lastFromApp = () => panel.locator('.message:not(.ephemeral)', { has: page.locator('.badge') }).last();
+
+    // (2) In their own words: binary frames, and nothing about the direction. One question, as buttons.
+    await type(box, 'We need binary frames');
+    await see(lastFromApp(), 'Which direction does data flow?');
+    await see(panel.locator('#assistant-title'), 'We need binary frames'); // the thread's title
+    await lastFromApp().getByRole('button', { name: 'Server → client only', exact: true }).click();
+    await see(lastFromApp().getByRole('heading'), /^Verdict: WebSocket/);
+
+    // (3) A follow-up refines the case: text is fine after all. The direction answered by button stands.
+    await type(box, 'actually plain JSON text is fine');
+    const verdict = lastFromApp();
+    await see(verdict.getByRole('heading'), /^Verdict: SSE/);
+    await verdict.getByRole('button', { name: 'Why?' }).click();
+    await see(lastFromApp(), 'Server → client only');
+    await lastFromApp().getByRole('button', { name: 'Show less' }).click();
+    await lastFromApp().getByRole('button', { name: 'Why?' }).waitFor();
+
+    // (4) Share: the verdict lands in #general, the channel in view, with its reasoning in the thread.
+    await lastFromApp().getByRole('button', { name: 'Share in channel' }).click();
+    const shared = page.locator('#messages .message:not(.ephemeral)', { hasText: 'ran the Realtime Advisor' }).last();
+    await see(shared, 'SSE');
+    await shared.getByRole('button', { name: /1 reply/ }).waitFor();
+    await see(panel.locator('.message.ephemeral').last(), 'Shared in #general, with the reasoning in the thread.');
+    await see(lastFromApp(), '✓ Shared: see the post');
+
+    expect(pageErrors).toEqual([]);
+    await page.mouse.move(0, 0);
+    for (const screenshot of SCREENSHOTS) {
+      mkdirSync(new URL('.', screenshot), { recursive: true });
+      await page.screenshot({ path: screenshot.pathname });
+    }
+  }, 90_000);
+
+  it('follows the person to another channel: a share goes where they are looking', async () => {
+    await page.getByRole('button', { name: '# random' }).click();
+    const panel = page.getByRole('complementary', { name: 'Assistant' });
+    await see(panel.locator('#assistant-viewing'), 'Beside #random');
+    expect(sandbox.standin.assistantThreads(sandbox.me).at(-1)?.context.channel_id).toBe('C0RANDOM');
+    await page.getByRole('button', { name: '# general' }).click();
+    await see(panel.locator('#assistant-viewing'), 'Beside #general');
+    expect(pageErrors).toEqual([]);
+  }, 30_000);
+});
