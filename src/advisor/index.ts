@@ -409,7 +409,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
       let state = base;
       let last: ReturnType<typeof readText> | undefined;
       for (const text of texts) {
-        const next = readText(c, readers.get(c.id), text);
+        const next = readText(c, readerOf(c), text);
         last = state ? followUp(c, state, next) : next;
         state = last.state;
       }
