@@ -8,8 +8,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 /**
  * Round 3 was written and labelled from the seed's rules and the data's added cases alone, by a labeller who had not
  * read the reader's code, and split before any tuning against it. Its sources are question-and-answer threads and
- * project issues only (another labeller takes blogs and write-ups). Nobody tunes against its held-out half or edits
- * it; read the misses of development.json only.
+ * project issues only (another labeller takes blogs and write-ups). Its held-out half was reported once (35 of 48
+ * right, 7 wrong picks) and then read, so it is development data now; its bytes stay pinned so that figure still
+ * means what it said.
  */
 describeRound({
   name: 'round 3',
