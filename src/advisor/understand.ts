@@ -486,8 +486,9 @@ function currentClauses(reader: Reader, words: Words): Set<number> {
 }
 
 /**
- * The phrase's words from `start`, in order, with at most MAX_GAP others between them inside one sentence part, or
- * up to WIDE_GAP others inside one clause where the phrase says `...`.
+ * The phrase's words from `start`, in order, with at most MAX_GAP others between them, or up to WIDE_GAP where the
+ * phrase says `...`, all inside one clause: a comma or a parenthesis between two words says they belong to different
+ * things ("the video, chat is its own thing" is no video chat; "audience (the voting kind" no audience that votes).
  */
 function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): number[] | undefined {
   const { part, clause } = words;
@@ -505,7 +506,7 @@ function matchPhrase(phrase: CompiledPhrase, words: Words, start: number): numbe
     const list = words.hits.lists[pattern.id];
     const found = list?.[firstAfter(list, last)];
     if (found === undefined || found > last + 1 + reach) return undefined;
-    if (part[found] !== part[start] || (wide && clause[found] !== clause[last])) return undefined;
+    if (part[found] !== part[start] || clause[found] !== clause[last]) return undefined;
     at.push(found);
     last = found;
     wide = false;

@@ -1048,3 +1048,20 @@ describe('the legacy table (written before the matcher, never tuned against)', (
     expect(hits / heldOutCases.length).toBeGreaterThanOrEqual(0.7);
   });
 });
+
+describe('calibration: a cue read out of its place decides nothing (round 3 held-out, retired into development)', () => {
+  it.each([
+    // "video, chat" are two clauses, not a video chat: the viewers just watch, so a broadcast.
+    [
+      'viewer page for creators going live: thousands of concurrent viewers just watch the video, chat is its own thing already',
+      'hls',
+    ],
+    // "audience (the voting kind": the parenthesis opens another clause; the voters click once.
+    [
+      'live poll app for a stream audience (the voting kind of poll lol). results page does an http request twice a second. voters click once, tallies should flow out live',
+      'sse',
+    ],
+  ])('a phrase stays inside one clause: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
+});
