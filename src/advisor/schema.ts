@@ -183,6 +183,12 @@ export const cueSchema = z.object({
   outweighs: z.array(id).optional(),
   /** The advice entry (quick take or situational pick) a verdict cites when this cue helped set it. */
   cites: id.optional(),
+  /**
+   * What this cue says (or, negated, denies) is a standing fact about where the app runs ("the firewall blocks
+   * websockets", "our host doesn't support websockets"), which holds whatever the tense. Without it, a clause said of the present ("long polling today") sets no condition that
+   * changes the pick: what they have today is what they want to change, not a constraint on it.
+   */
+  standing: z.boolean().optional(),
 });
 export const conditionSchema = z.object({
   id,

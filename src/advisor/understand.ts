@@ -772,7 +772,15 @@ export function read(reader: Reader, text: string): Reading {
 
   const conditions: HeldCondition[] = [];
   for (const condition of reader.comparison.understanding?.conditions ?? []) {
-    const mine = all.filter((f) => 'condition' in f.target && f.target.condition === condition.id);
+    // What they have today is no constraint on what they want: "replies come back via long polling today" is how it
+    // works now, not a network that lets only plain requests through. A standing fact ("the vpn blocks websockets")
+    // holds whatever its tense, and the present still describes the system for a caveat.
+    const mine = all.filter(
+      (f) =>
+        'condition' in f.target &&
+        f.target.condition === condition.id &&
+        !(f.current && condition.pick && (f.target.holds ?? true) && !reader.cues.get(f.cue)?.standing),
+    );
     const rank = (holds: boolean) =>
       Math.max(
         -1,

@@ -1064,4 +1064,19 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
   ])('a phrase stays inside one clause: "%s" → %s', (text, pick) => {
     expect(pickOf(text)).toBe(pick);
   });
+
+  it('what they have today sets no condition: long polling "today" is what they want to leave, not a constraint', () => {
+    const { summary } = read(
+      'agent replies come back via long polling today, the whole message at once. want token by token output in our web widget like chatgpt does',
+    );
+    expect(summary.conditions.map((c) => c.id)).not.toContain('no-streaming');
+    expect(summary.verdict?.pick).toBe('sse');
+  });
+
+  it('a standing fact about the network holds whatever its tense', () => {
+    const { summary } = read(
+      "our host doesn't support websockets at the moment, and we only need to push subscription results down to the client",
+    );
+    expect(summary.conditions.map((c) => c.id)).toContain('no-websocket');
+  });
 });
