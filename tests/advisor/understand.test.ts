@@ -1079,4 +1079,12 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
     );
     expect(summary.conditions.map((c) => c.id)).toContain('no-websocket');
   });
+
+  it('a text that says it is torn leaves open the question it is torn over', () => {
+    expect(
+      pickOf(
+        'backend renders to binary and we push it one way to the page. base64 inside sse keeps it plain http (gzip eats most of the bloat) vs raw frames on a socket, torn',
+      ),
+    ).toBe('ask:simplicity');
+  });
 });
