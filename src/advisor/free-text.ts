@@ -55,10 +55,28 @@ export function readText(comparison: Comparison, reader: Reader | undefined, tex
       [...stated].some((id) => requires(id).includes(c.id)) ||
       (requires(c.id).length > 0 && requires(c.id).every((id) => stated.has(id))),
   );
+  // A constraint stated directly ("a proxy blocks websockets") that a domain word alone would make moot ("logs" reads
+  // as a feed, and SSE needs no websockets) is evidence against that domain word: the person would not name a
+  // constraint that does not matter to them. The question the word answered is asked, not taken from it.
+  const ids = decisive.map((c) => c.id);
+  const picksWith = (answers: Record<string, string>) =>
+    new Set(completions(comparison, answers).map((a) => pickOf(comparison, a, ids)));
+  for (const c of decisive) {
+    const condition = defined.find((d) => d.id === c.id);
+    if (!condition?.pick || c.strength !== 'direct') continue;
+    const pick = 'technology' in condition.pick ? condition.pick.technology : condition.pick.neither;
+    if (picksWith(found).has(pick)) continue;
+    for (const [questionId, answered] of Object.entries(reading.answers)) {
+      if (answered.strength === 'direct' || found[questionId] !== answered.option) continue;
+      const { [questionId]: _, ...without } = found;
+      if (!picksWith(without).has(pick)) continue;
+      delete found[questionId];
+      delete quotes[questionId];
+    }
+  }
   // A conflict whose sides all lead to the same pick is moot ("sends its key once" and "after that only listens"
   // both give SSE): the first side in the wizard's order answers it, in its own words.
   const open = { ...reading.conflicts };
-  const ids = decisive.map((c) => c.id);
   for (const [questionId, conflict] of Object.entries(reading.conflicts)) {
     const pickFor = (option: string) =>
       new Set(completions(comparison, { ...found, [questionId]: option }).map((a) => pickOf(comparison, a, ids)));

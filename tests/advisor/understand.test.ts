@@ -1087,4 +1087,18 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
       ),
     ).toBe('ask:simplicity');
   });
+
+  it('a constraint said directly is not made moot by one domain word: the question the word answered is asked', () => {
+    // "logs" alone would make it a feed, and a feed needs no websockets; the person named the block because it matters.
+    const { view } = advisor.understand(
+      "some customers' corporate firewalls block the socket, the browser just logs 'too many missed heartbeats' and no data shows. need a plan b for those people",
+    );
+    expect(view.kind === 'question' && view.question.id).toBe('direction');
+    // Said directly, the direction still decides, and the constraint is moot.
+    expect(
+      pickOf(
+        'shop site: payment processed / order shipped toasts. last time we tried sockets the nginx upgrade config and heartbeats ate a week. nothing goes client to server',
+      ),
+    ).toBe('sse');
+  });
 });
