@@ -1101,4 +1101,17 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
       ),
     ).toBe('sse');
   });
+
+  it('"depends on whether" leaves open the question it hangs on', () => {
+    expect(pickOf('whether we need websockets depends on if users will reply in the chat later')).toBe('ask:direction');
+  });
+
+  it('an occasion named alone is no live media, and a client who acts once sends rarely', () => {
+    // "keynote" names when the poll runs, not a video; attendees who vote once are rare client events.
+    const { summary } = read(
+      'we run a live poll during the keynote; attendees vote once and the results update on the big screen',
+    );
+    expect(summary.conditions.map((c) => c.id)).not.toContain('live-media');
+    expect(summary.verdict?.pick).toBe('sse');
+  });
 });
