@@ -233,6 +233,16 @@ export const understandingSchema = z.object({
   choices: z.array(phrase).default([]),
   wordClasses: z.record(id, z.array(phrase).min(1)),
   cues: z.array(cueSchema).min(1),
+  /** How sure the reader must be before a reading decides rather than asks. */
+  calibration: z
+    .object({
+      /**
+       * Domain words from this many different cues, agreeing on another option, put one direct statement in doubt:
+       * the question is asked naming both sides. 0 (the default): a direct statement outweighs any number of them.
+       */
+      hintsAgainstOneStatement: z.number().int().min(0).default(0),
+    })
+    .optional(),
   /** Answers assumed when the text says nothing of a question, shown as assumed with a Change button. */
   assume: z.array(z.object({ question: id, option: id, because: text })),
   conditions: z.array(conditionSchema),

@@ -28,6 +28,8 @@ export interface Finding {
   cites?: string;
   /** Options this finding gives way to when the text also says them (from the cue). */
   yields?: readonly string[];
+  /** It gave way to another option the text says: it supports that option, but is no evidence of its own. */
+  gaveWay?: boolean;
 }
 
 export interface Evidence {
@@ -695,7 +697,9 @@ function giveWay(list: readonly Finding[]): Finding[] {
         f.yields?.includes(g.target.option) &&
         RANK[strengthOf(g.target)] >= RANK[target.strength],
     );
-    return other && 'option' in other.target ? { ...f, target: { ...target, option: other.target.option } } : f;
+    return other && 'option' in other.target
+      ? { ...f, target: { ...target, option: other.target.option }, gaveWay: true }
+      : f;
   });
 }
 
@@ -742,6 +746,28 @@ export function read(reader: Reader, text: string): Reading {
     const wordsFor = (option: string, list: readonly Finding[]) => [
       ...new Set(list.filter((f) => 'option' in f.target && f.target.option === option).map((f) => f.words)),
     ];
+    // One direct statement alone, against domain words from several cues that agree on another option, is a doubt
+    // worth a question, asked naming both sides: the statement may be a phrase read out of its sense.
+    const doubt = reader.comparison.understanding?.calibration?.hintsAgainstOneStatement ?? 0;
+    if (options.length === 1 && top === RANK.direct && doubt > 0) {
+      const cuesFor = (option: string, list: readonly Finding[]) =>
+        new Set(list.filter((f) => 'option' in f.target && f.target.option === option && !f.gaveWay).map((f) => f.cue));
+      const against = mine.filter((f) => 'option' in f.target && f.target.option !== options[0]);
+      const rival = [...new Set(against.map((f) => ('option' in f.target ? f.target.option : '')))].find(
+        (o) => cuesFor(o, against).size >= doubt,
+      );
+      // …with nothing else, of any strength, supporting the statement.
+      if (rival && cuesFor(options[0] as string, mine).size === 1) {
+        conflicts[question.id] = {
+          strength,
+          sides: [options[0] as string, rival].map((option) => ({
+            option,
+            words: wordsFor(option, option === rival ? against : strongest),
+          })),
+        };
+        continue;
+      }
+    }
     if (options.length > 1) {
       conflicts[question.id] = {
         strength,

@@ -1114,4 +1114,19 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
     expect(summary.conditions.map((c) => c.id)).not.toContain('live-media');
     expect(summary.verdict?.pick).toBe('sse');
   });
+
+  it('one statement alone against domain words of several kinds is asked, naming both sides', () => {
+    // "users type" alone says both ways; an LLM's tokens and "push" say server to client: in a chat with a model, the
+    // typing is the prompt. Written for this test, in the wording of the pool's LLM rows.
+    const text = 'chatgpt style token streaming to the page, we push each token; users type';
+    const { view, reading } = advisor.understand(text);
+    expect(view.kind === 'question' && view.question.id).toBe('direction');
+    expect(reading.conflicts.direction?.sides.map((s) => s.option)).toEqual(['both-ways', 'server-to-client']);
+    // Supported by a second cue, the statement stands.
+    expect(
+      pickOf(
+        'bidding engine has to take thousands of concurrent bids per lot and push the new price + next min bid to everyone within a round trip',
+      ),
+    ).toBe('websocket');
+  });
 });
