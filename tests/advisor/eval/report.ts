@@ -31,6 +31,8 @@ const HALVES = [
   'round2-held-out',
   'round3-development',
   'round3-held-out',
+  'round4-development',
+  'round4-held-out',
   'pool',
 ] as const;
 type Half = (typeof HALVES)[number];
