@@ -63,7 +63,9 @@ export function readText(comparison: Comparison, reader: Reader | undefined, tex
     new Set(completions(comparison, answers).map((a) => pickOf(comparison, a, ids)));
   for (const c of decisive) {
     const condition = defined.find((d) => d.id === c.id);
-    if (!condition?.pick || c.strength !== 'direct') continue;
+    // Only a constraint that rules a technology out (`overrides`): "under a second" is no constraint the person names
+    // because it matters to the pick.
+    if (!condition?.pick || !condition.overrides || c.strength !== 'direct') continue;
     const pick = 'technology' in condition.pick ? condition.pick.technology : condition.pick.neither;
     if (picksWith(found).has(pick)) continue;
     for (const [questionId, answered] of Object.entries(reading.answers)) {
