@@ -1129,4 +1129,16 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
       ),
     ).toBe('websocket');
   });
+
+  it.each([
+    // Not caring about order or guaranteed delivery is asking for datagrams.
+    [
+      'every game state update supersedes the last, so we dont care about order or guaranteed delivery, only speed. client is a browser',
+      'webtransport',
+    ],
+    // A live player is video, not a game's player; a broadcast to viewers with no interaction goes one way.
+    ["our live player is ~20s behind, can it get under 10? it's a broadcast to viewers, no interaction", 'hls'],
+  ])('round 4 development: "%s" → %s', (text, pick) => {
+    expect(pickOf(text)).toBe(pick);
+  });
 });
