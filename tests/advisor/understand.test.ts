@@ -1141,4 +1141,12 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
   ])('round 4 development: "%s" → %s', (text, pick) => {
     expect(pickOf(text)).toBe(pick);
   });
+
+  it('a browser that sends batches uploads, it does not talk both ways (round 4 development)', () => {
+    expect(
+      pickOf(
+        'site search and click telemetry fire one request per event, dozens a second. buffer them in the browser and send batches instead',
+      ),
+    ).toBe('batched-posts');
+  });
 });
