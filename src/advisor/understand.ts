@@ -160,6 +160,9 @@ const STOPS_NEGATION = new Set(['ADP', 'CCONJ', 'SCONJ']);
 /** Words that open a clause of their own, which a negation before them does not reach ("can't agree what's worth"). */
 const OPENS_CLAUSE = new Set(['what', 'which', 'who', 'whom', 'whose', 'whether', 'how', 'when', 'where', 'why', 'if']);
 
+/** Words that open a sentence which asks ("should we …", "do we …"). */
+const ASKS = new Set(['should', 'shall', 'do', 'does', 'can', 'could', 'would', 'which', 'is', 'are']);
+
 const VOWEL = /[aeiou]/;
 
 /**
@@ -644,6 +647,15 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
     }
     for (const f of mine) f.undecided = true;
     i = last;
+  }
+  // A statement with a choice inside it, in a sentence that asks, is a question, not an answer: "should i place
+  // orders over that same connection or stick with rest calls" asks which ("tokens or live logs to a browser" is a
+  // list).
+  for (const f of answers) {
+    const opening = words.sentence.indexOf(words.sentence[f.first] as number);
+    if (!ASKS.has(words.tokens[opening]?.norm ?? '')) continue;
+    for (let k = f.first + 1; k < f.last && !f.undecided; k++)
+      if (anyRunAt(reader.choices, words, k)) f.undecided = true;
   }
   // Two answers to one question offered as a choice ("msgpack or cbor … or plain text", "json vs protobuf") are
   // both undecided.

@@ -1149,4 +1149,12 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
       ),
     ).toBe('batched-posts');
   });
+
+  it('a statement with a choice inside it asks its question (round 4 development)', () => {
+    expect(
+      pickOf(
+        'my bot already gets the order book over the socket. should i place orders over that same connection or stick with rest calls',
+      ),
+    ).toBe('ask:direction');
+  });
 });
