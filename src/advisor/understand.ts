@@ -651,9 +651,11 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
   // A statement with a choice inside it, in a sentence that asks, is a question, not an answer: "should i place
   // orders over that same connection or stick with rest calls" asks which ("tokens or live logs to a browser" is a
   // list).
+  const asking = new Set<number>();
+  for (const [k, sentence] of words.sentence.entries())
+    if (k === 0 || words.sentence[k - 1] !== sentence) if (ASKS.has(words.tokens[k]?.norm ?? '')) asking.add(sentence);
   for (const f of answers) {
-    const opening = words.sentence.indexOf(words.sentence[f.first] as number);
-    if (!ASKS.has(words.tokens[opening]?.norm ?? '')) continue;
+    if (!asking.has(words.sentence[f.first] as number)) continue;
     for (let k = f.first + 1; k < f.last && !f.undecided; k++)
       if (anyRunAt(reader.choices, words, k)) f.undecided = true;
   }
