@@ -194,6 +194,9 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     clientOptions,
     // auth.test runs in start() instead of the constructor, so a refused token is a clear message, not a crash.
     deferInitialization: true,
+    // No conversation store: state rides in button values. Bolt's default, an in-memory store, ran as a global
+    // middleware on every request and threw (and caught) an Error for every channel it had never seen.
+    convoStore: false,
     // Socket Mode's own client (apps.connections.open) takes its options from installerOptions, not clientOptions.
     ...(receiver
       ? { receiver }
