@@ -7,6 +7,7 @@
  *   npm run bench -- --rss             RSS idle, after warm-up and after 100,000 requests (bench/rss.ts);
  *                                      with --snapshots, heap snapshots and what grew between them
  *   npm run bench -- --profile [kind]  where the CPU goes, app and bare Bolt (bench/profile.ts)
+ *   npm run bench -- --listeners       what each registered Bolt listener costs every request (bench/bolt-listeners.ts)
  *   npm run bench -- --all             the first three, one after the other
  *
  * Options: --requests N and --runs N (the table), --seconds N (each rate of --mixed), --total N (--rss),
@@ -17,6 +18,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startSlackStandin } from '../sandbox/standin/index.js';
+import { runBoltListeners } from './bolt-listeners.js';
 import { runMixed } from './mixed.js';
 import { runProfiles } from './profile.js';
 import { CONCURRENCY, runRatio } from './ratio.js';
@@ -29,6 +31,7 @@ const { values, positionals } = parseArgs({
     mixed: { type: 'boolean', default: false },
     rss: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    listeners: { type: 'boolean', default: false },
     all: { type: 'boolean', default: false },
     snapshots: { type: 'boolean', default: false },
     requests: { type: 'string', default: '1000' },
@@ -57,6 +60,7 @@ const traffic = new SlackTraffic(slack);
 const base = 30_000 + Math.floor(Math.random() * 20_000);
 try {
   if (values.profile) await runProfiles(slack, traffic, kinds);
+  else if (values.listeners) await runBoltListeners();
   else {
     const table = values.all || (!values.mixed && !values.rss);
     if (table) {
@@ -82,7 +86,8 @@ try {
       console.log('\n# RSS over 100,000 requests');
       await runRss(traffic, base + 20, Number(values.total), values.snapshots);
     }
-    if (!values.all) console.log('\nAlso: npm run bench -- --mixed | --rss | --profile | --all (see bench/load.ts).');
+    if (!values.all)
+      console.log('\nAlso: npm run bench -- --mixed | --rss | --profile | --listeners | --all (see bench/load.ts).');
   }
 } catch (error) {
   console.log(
