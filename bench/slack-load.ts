@@ -72,7 +72,7 @@ function ask<T>(child: ChildProcess, message: unknown, key: string): Promise<T> 
 
 /**
  * Starts `node [nodeArgs] --import probe.mjs <script>` against the stand-in on `port` (the app's environment:
- * the stand-in's token, secret and API URL, LOG_LEVEL=error, and its SQLite store in a fresh file, as in
+ * the stand-in's token, secret and API URL, LOG_LEVEL=info as in production, and its SQLite store in a fresh file, as in
  * production, removed when it stops) and waits for its first 200 on /healthz.
  */
 export async function startBenchServer(
@@ -91,7 +91,7 @@ export async function startBenchServer(
       SLACK_SIGNING_SECRET: slack.signingSecret,
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: 'info', // the production default
       DATABASE_PATH: join(dataDir, 'bench.db'),
       ...options.env,
     },
