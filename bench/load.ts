@@ -11,7 +11,8 @@
  *   npm run bench -- --all             the first three, one after the other
  *
  * Options: --requests N and --runs N (the table), --seconds N (each rate of --mixed), --total N (--rss),
- * --kinds '/realtime,@mention' (the table and --profile). Every figure is printed beside its target; a figure
+ * --kinds '/realtime,@mention' (the table and --profile), --app <dir> (another build's dist/, e.g. main's, for a
+ * before and after). Every figure is printed beside its target; a figure
  * over target is reported, never a failure: the exit code is 0. Linux only (/proc is read for start-up checks).
  * Run nothing else heavy meanwhile: the machine's load is printed at the start and the end.
  */
@@ -23,7 +24,7 @@ import { runMixed } from './mixed.js';
 import { runProfiles } from './profile.js';
 import { CONCURRENCY, runRatio } from './ratio.js';
 import { runRss } from './rss.js';
-import { APP_MAIN, KINDS, type Kind, SlackTraffic, startBenchServer } from './slack-load.js';
+import { benchAnotherBuild, benchedApp, KINDS, type Kind, SlackTraffic, startBenchServer } from './slack-load.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,6 +40,7 @@ const { values, positionals } = parseArgs({
     seconds: { type: 'string', default: '60' },
     total: { type: 'string', default: '100000' },
     kinds: { type: 'string' },
+    app: { type: 'string' },
   },
 });
 
@@ -49,6 +51,7 @@ if (unknown.length > 0) {
   process.exit(0);
 }
 const kinds = (named.length > 0 ? named : KINDS) as readonly Kind[];
+if (values.app) benchAnotherBuild(values.app);
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -65,7 +68,7 @@ try {
     const table = values.all || (!values.mixed && !values.rss);
     if (table) {
       console.log('\n# The app against bare Bolt');
-      const app = await startBenchServer('app', APP_MAIN, slack, base);
+      const app = await startBenchServer('app', benchedApp(), slack, base);
       try {
         await traffic.prepare(app.port);
         await runRatio(app, traffic, base + 1, {

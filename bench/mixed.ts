@@ -8,7 +8,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Answer, BenchServer, CallTally, Kind, SlackTraffic } from './slack-load.js';
-import { APP_MAIN, describeCalls, MiB, post, quantile, sleep, startBenchServer } from './slack-load.js';
+import { benchedApp, describeCalls, MiB, post, quantile, sleep, startBenchServer } from './slack-load.js';
 
 const MIX: readonly [Kind, number][] = [
   ['/realtime', 0.25],
@@ -127,7 +127,7 @@ export async function runMixed(traffic: SlackTraffic, port: number, seconds: num
     `Open-loop mixed traffic (${MIX.map(([k, s]) => `${s * 100}% ${k}`).join(', ')}), ${seconds} s a rate from ${FROM} a second, rising by ${STEP} until a rate misses.`,
   );
   console.log(`A rate is sustained when every ack comes within 3 s and the p99 is under ${TARGET_P99_MS} ms.`);
-  const app = await startBenchServer('app', APP_MAIN, traffic.slack, port);
+  const app = await startBenchServer('app', benchedApp(), traffic.slack, port);
   let best: number | undefined;
   const rssSeries: string[] = [];
   try {

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SlackStandin } from '../sandbox/standin/index.js';
 import {
-  APP_MAIN,
   BARE_BOLT,
+  benchedApp,
   describeCalls,
   KINDS,
   type Kind,
@@ -129,7 +129,7 @@ export async function profileKind(
   kind: Kind,
   port: number,
   say: (line: string) => void,
-  server: { name: string; script: string; env?: Record<string, string> } = { name: 'app', script: APP_MAIN },
+  server: { name: string; script: string; env?: Record<string, string> } = { name: 'app', script: benchedApp() },
 ) {
   const dir = join(outDir, `${server.name}-${kind}`.replace(/\W+/g, '-').replace(/^-|-$/g, ''));
   rmSync(dir, { recursive: true, force: true });
@@ -139,7 +139,7 @@ export async function profileKind(
     ...(server.env ? { env: server.env } : {}),
   });
   try {
-    if (server.script === APP_MAIN) await traffic.prepare(app.port);
+    if (server.script === benchedApp()) await traffic.prepare(app.port);
     const send = async (n: number) => {
       let next = 0;
       let failed = 0;

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kindAt } from './mixed.js';
 import {
-  APP_MAIN,
   type BenchServer,
+  benchedApp,
   describeCalls,
   MiB,
   post,
@@ -97,7 +97,7 @@ export async function runRss(traffic: SlackTraffic, port: number, total: number,
   console.log(
     `${total.toLocaleString('en')} requests of the mixed traffic at concurrency ${CONCURRENCY}, after ${WARM_UP.toLocaleString('en')} to warm up.`,
   );
-  const app = await startBenchServer('app', APP_MAIN, traffic.slack, port, { nodeArgs: ['--expose-gc'] });
+  const app = await startBenchServer('app', benchedApp(), traffic.slack, port, { nodeArgs: ['--expose-gc'] });
   const heapDir = fileURLToPath(new URL('../artifacts/heap/', import.meta.url));
   if (snapshots) mkdirSync(heapDir, { recursive: true });
   const mib = (b: number) => `${(b / MiB).toFixed(0)} MiB`;

@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type JsonObject, type SlackStandin, signRequest } from '../sandbox/standin/index.js';
@@ -23,7 +23,12 @@ const FREE_TEXT = 'we push live stock prices to a dashboard, one way, as JSON';
 const MENTION_TEXT = 'chat app, both ways, low latency';
 
 const probe = fileURLToPath(new URL('./probe.mjs', import.meta.url));
-export const APP_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+let appMain = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+/** The app's entry the benchmarks start: dist/main.js, or another build's (npm run bench -- --app <dir>). */
+export const benchedApp = (): string => appMain;
+export function benchAnotherBuild(dir: string): void {
+  appMain = resolve(dir, 'main.js');
+}
 export const BARE_BOLT = fileURLToPath(new URL('./bare-bolt.ts', import.meta.url));
 
 export interface Usage {
