@@ -8,6 +8,7 @@
  *                                      with --snapshots, heap snapshots and what grew between them
  *   npm run bench -- --profile [kind]  where the CPU goes, app and bare Bolt (bench/profile.ts)
  *   npm run bench -- --listeners       what each registered Bolt listener costs every request (bench/bolt-listeners.ts)
+ *   npm run bench -- --before <dir>    CPU per request of this build, another build's dist/ and bare Bolt, interleaved
  *   npm run bench -- --all             the first three, one after the other
  *
  * Options: --requests N and --runs N (the table), --seconds N (each rate of --mixed), --total N (--rss),
@@ -17,12 +18,13 @@
  * Run nothing else heavy meanwhile: the machine's load is printed at the start and the end.
  */
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSlackStandin } from '../sandbox/standin/index.js';
 import { runBoltListeners } from './bolt-listeners.js';
 import { runMixed } from './mixed.js';
 import { runProfiles } from './profile.js';
-import { CONCURRENCY, runRatio } from './ratio.js';
+import { CONCURRENCY, runBeforeAfter, runRatio } from './ratio.js';
 import { runRss } from './rss.js';
 import { benchAnotherBuild, benchedApp, KINDS, type Kind, SlackTraffic, startBenchServer } from './slack-load.js';
 
@@ -41,6 +43,7 @@ const { values, positionals } = parseArgs({
     total: { type: 'string', default: '100000' },
     kinds: { type: 'string' },
     app: { type: 'string' },
+    before: { type: 'string' },
   },
 });
 
@@ -64,7 +67,21 @@ const base = 30_000 + Math.floor(Math.random() * 20_000);
 try {
   if (values.profile) await runProfiles(slack, traffic, kinds);
   else if (values.listeners) await runBoltListeners();
-  else {
+  else if (values.before) {
+    const after = await startBenchServer('app', benchedApp(), slack, base);
+    const before = await startBenchServer('before', resolve(values.before, 'main.js'), slack, base + 1);
+    try {
+      await traffic.prepare(after.port);
+      await runBeforeAfter(after, before, traffic, base + 2, {
+        requests: Number(values.requests),
+        rounds: Number(values.runs),
+        kinds,
+      });
+    } finally {
+      await after.stop();
+      await before.stop();
+    }
+  } else {
     const table = values.all || (!values.mixed && !values.rss);
     if (table) {
       console.log('\n# The app against bare Bolt');

@@ -37,6 +37,8 @@ export interface Cell {
   rps: number;
   cpuPerReqMs: number;
   failed: number;
+  /** The statuses other than 200, with how many of each (0: no answer at all). */
+  statuses: Map<number, number>;
 }
 
 /** Waits until `expected` calls after acks have reached the stand-in (or 5 s), so that their work is counted. */
@@ -56,6 +58,8 @@ export async function closedLoop(
 ): Promise<Cell> {
   const secret = traffic.slack.signingSecret;
   traffic.takeCalls();
+  // Fresh connections: a kept-alive one the server closed while idle (5 s) would fail the first request sent on it.
+  server.agent.destroy();
   const answers: Answer[] = [];
   let next = 0;
   const before = await server.usage();
@@ -78,6 +82,10 @@ export async function closedLoop(
     rps: (n / elapsed) * 1000,
     cpuPerReqMs: (after.cpuUs - before.cpuUs) / 1000 / n,
     failed: answers.filter((a) => a.status !== 200).length,
+    statuses: answers.reduce(
+      (m, a) => (a.status === 200 ? m : m.set(a.status, (m.get(a.status) ?? 0) + 1)),
+      new Map<number, number>(),
+    ),
   };
 }
 
@@ -146,9 +154,14 @@ export async function runRatio(app: BenchServer, traffic: SlackTraffic, port: nu
         `${median(xs).toFixed(2)} (${spread(xs)})${target === undefined ? '' : median(xs) <= target ? ' ok' : ' OVER'}`;
       const both = (f: (cell: Cell) => number, digits: number) =>
         `${median(a.map(f)).toFixed(digits)} / ${median(b.map(f)).toFixed(digits)}`;
-      const failed = a.reduce((n, x) => n + x.failed, 0) + b.reduce((n, x) => n + x.failed, 0);
+      const notOk = (cells: Cell[], who: string) => {
+        const all = new Map<number, number>();
+        for (const cell of cells) for (const [status, n] of cell.statuses) all.set(status, (all.get(status) ?? 0) + n);
+        return [...all].map(([status, n]) => `${who} ${n}× ${status}`);
+      };
+      const failures = [...notOk(a, 'app'), ...notOk(b, 'bare')];
       rows.push([
-        `${kind}${failed > 0 ? ` (${failed} not 200)` : ''}`,
+        `${kind}${failures.length > 0 ? ` (${failures.join(', ')})` : ''}`,
         c,
         both((x) => x.p50, 2),
         both((x) => x.p99, 2),
@@ -188,5 +201,48 @@ export async function runRatio(app: BenchServer, traffic: SlackTraffic, port: nu
   } finally {
     await bare.stop();
     await ackOnly?.stop();
+  }
+}
+
+/**
+ * Before and after (npm run bench -- --before <dir>): the built app, another build (main's, say) and bare Bolt
+ * answering, interleaved in ROUNDS rounds of `requests` requests of each kind at concurrency 10, so that all
+ * three meet the same load on a shared machine. Printed per kind: the median CPU time per request of each, and
+ * each app's median ratio to bare Bolt in the same round.
+ */
+export async function runBeforeAfter(
+  after: BenchServer,
+  before: BenchServer,
+  traffic: SlackTraffic,
+  port: number,
+  options: { requests: number; rounds: number; kinds: readonly Kind[] },
+): Promise<void> {
+  const bare = await startBenchServer('bare Bolt answering', BARE_BOLT, traffic.slack, port, {
+    env: { BARE_ANSWER: '1' },
+  });
+  try {
+    console.log(
+      `${options.rounds} interleaved rounds of ${options.requests} requests a kind at concurrency 10; medians (min–max).`,
+    );
+    const rows: string[][] = [['kind', 'CPU ms/req before', 'after', 'bare Bolt', 'before ×', 'after × (≤1.2)']];
+    for (const kind of options.kinds) {
+      const servers = [before, after, bare];
+      for (const s of servers) await closedLoop(s, traffic, kind, 10, 1000); // warm-up
+      const cpu = servers.map((): number[] => []);
+      for (let round = 0; round < options.rounds; round++) {
+        const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
+        for (const i of order) {
+          const server = servers[i] as BenchServer;
+          cpu[i]?.push((await closedLoop(server, traffic, kind, 10, options.requests)).cpuPerReqMs);
+        }
+      }
+      const [b = [], a = [], bolt = []] = cpu;
+      const ratio = (xs: number[]) => xs.map((x, i) => x / (bolt[i] ?? x));
+      const cell = (xs: number[], digits = 3) => `${median(xs).toFixed(digits)} (${spread(xs, digits)})`;
+      rows.push([kind, cell(b), cell(a), cell(bolt), cell(ratio(b), 2), cell(ratio(a), 2)]);
+    }
+    printTable(rows);
+  } finally {
+    await bare.stop();
   }
 }
