@@ -11,7 +11,7 @@
  *   npm run bench -- --before <dir>    CPU per request of this build, another build's dist/ and bare Bolt, interleaved
  *   npm run bench -- --all             the first three, one after the other
  *
- * Options: --requests N and --runs N (the table), --seconds N (each rate of --mixed), --total N (--rss),
+ * Options: --requests N and --runs N (the table), --seconds N, --from N and --step N (--mixed), --total N (--rss),
  * --kinds '/realtime,@mention' (the table and --profile), --app <dir> (another build's dist/, e.g. main's, for a
  * before and after). Every figure is printed beside its target; a figure
  * over target is reported, never a failure: the exit code is 0. Linux only (/proc is read for start-up checks).
@@ -40,6 +40,8 @@ const { values, positionals } = parseArgs({
     requests: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '60' },
+    from: { type: 'string', default: '200' },
+    step: { type: 'string', default: '100' },
     total: { type: 'string', default: '100000' },
     kinds: { type: 'string' },
     app: { type: 'string' },
@@ -100,7 +102,11 @@ try {
     }
     if (values.mixed || values.all) {
       console.log('\n# Mixed traffic at rising rates');
-      await runMixed(traffic, base + 10, Number(values.seconds));
+      await runMixed(traffic, base + 10, {
+        seconds: Number(values.seconds),
+        from: Number(values.from),
+        step: Number(values.step),
+      });
     }
     if (values.rss || values.all) {
       console.log('\n# RSS over 100,000 requests');

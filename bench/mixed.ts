@@ -1,8 +1,9 @@
 /**
  * Mixed traffic at rising rates (npm run bench -- --mixed): the built app gets an open-loop stream of Slack's
  * requests, sent on a fixed schedule whatever the answers (as Slack sends them), SECONDS at each rate, starting at
- * FROM requests a second and rising by STEP until a rate misses. A rate is sustained when every request is acked
- * within Slack's 3 s and the p99 of the acks is under 100 ms; the highest sustained rate is the figure. The mix:
+ * FROM requests a second and rising by STEP until a rate misses (--seconds, --from, --step: 60, 200, 100). A rate
+ * is sustained when every request is acked within Slack's 3 s and the p99 of the acks is under 100 ms; the
+ * highest sustained rate is the figure. The mix:
  * 25% `/realtime`, 40% wizard clicks, 20% free text, 15% @mentions (each click and mention answered after its
  * ack, as in production). RSS is sampled every 5 s and printed per rate, to show whether it levels.
  */
@@ -16,8 +17,6 @@ const MIX: readonly [Kind, number][] = [
   ['free text', 0.2],
   ['@mention', 0.15],
 ];
-const FROM = 200;
-const STEP = 100;
 const ACK_DEADLINE_MS = 3000;
 const TARGET_P99_MS = 100;
 /** Past this many requests awaiting an ack, the rate is lost already: stop sending. */
@@ -50,6 +49,10 @@ interface Step {
   /** How late the app's event loop ran at worst (blocked), and this process's (the sender's and the stand-in's). */
   appDelayMs: number;
   benchDelayMs: number;
+  /** The most requests awaiting their ack at once. */
+  maxPending: number;
+  /** Requests acked after more than 500 ms: their kind, when they were sent (ms into the step) and how long. */
+  slow: { kind: Kind; at: number; ms: number }[];
 }
 
 async function runStep(app: BenchServer, traffic: SlackTraffic, rate: number, seconds: number): Promise<Step> {
@@ -59,6 +62,8 @@ async function runStep(app: BenchServer, traffic: SlackTraffic, rate: number, se
   const rss: number[] = [];
   let sent = 0;
   let lagMs = 0;
+  let maxPending = 0;
+  const slow: { kind: Kind; at: number; ms: number }[] = [];
   let givenUp = false;
   const before = await app.usage();
   await app.loopDelay();
@@ -84,14 +89,18 @@ async function runStep(app: BenchServer, traffic: SlackTraffic, rate: number, se
       break;
     }
     while (sent < due) {
-      const request = traffic.request(kindAt(i));
+      const kind = kindAt(i);
+      const request = traffic.request(kind);
       i += 1;
       sent += 1;
+      const at = performance.now() - started;
       const p = post(app, secret, request).then((a) => {
         answers.push(a);
+        if (a.ms > 500) slow.push({ kind, at, ms: a.ms });
         pending.delete(p);
       });
       pending.add(p);
+      maxPending = Math.max(maxPending, pending.size);
     }
     await sleep(5);
   }
@@ -118,13 +127,19 @@ async function runStep(app: BenchServer, traffic: SlackTraffic, rate: number, se
     lagMs,
     calls,
     appDelayMs: appDelay.max,
+    maxPending,
+    slow,
     benchDelayMs: benchDelay.max / 1e6,
   };
 }
 
-export async function runMixed(traffic: SlackTraffic, port: number, seconds: number): Promise<void> {
+export async function runMixed(
+  traffic: SlackTraffic,
+  port: number,
+  { seconds, from, step: rise }: { seconds: number; from: number; step: number },
+): Promise<void> {
   console.log(
-    `Open-loop mixed traffic (${MIX.map(([k, s]) => `${s * 100}% ${k}`).join(', ')}), ${seconds} s a rate from ${FROM} a second, rising by ${STEP} until a rate misses.`,
+    `Open-loop mixed traffic (${MIX.map(([k, s]) => `${s * 100}% ${k}`).join(', ')}), ${seconds} s a rate from ${from} a second, rising by ${rise} until a rate misses.`,
   );
   console.log(`A rate is sustained when every ack comes within 3 s and the p99 is under ${TARGET_P99_MS} ms.`);
   const app = await startBenchServer('app', benchedApp(), traffic.slack, port);
@@ -135,8 +150,8 @@ export async function runMixed(traffic: SlackTraffic, port: number, seconds: num
     const idle = (await app.usage()).rss;
     rssSeries.push(`idle ${(idle / MiB).toFixed(0)}`);
     // Warm-up, not counted: 10 s at the first rate.
-    await runStep(app, traffic, FROM, 10);
-    for (let rate = FROM; ; rate += STEP) {
+    await runStep(app, traffic, from, 10);
+    for (let rate = from; ; rate += rise) {
       const step = await runStep(app, traffic, rate, seconds);
       const times = step.answers.map((a) => a.ms).sort((a, b) => a - b);
       const p99 = quantile(times, 0.99);
@@ -146,6 +161,23 @@ export async function runMixed(traffic: SlackTraffic, port: number, seconds: num
       console.log(
         `${String(rate).padStart(5)}/s: ${step.sent} sent${step.givenUp ? ' (stopped: over 5,000 awaiting an ack)' : ''}, ack p50 ${quantile(times, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(0)} ms, ${step.late} over 3 s, ${step.failed} not 200; server CPU ${step.cpuPct.toFixed(0)}% of a core; RSS ${mib[0]}→${mib.at(-1)} MiB (max ${(Math.max(...step.rss) / MiB).toFixed(0)}); sender lag ≤ ${step.lagMs.toFixed(0)} ms → ${sustained ? 'sustained' : 'MISSED'}`,
       );
+      const statuses = new Map<string, number>();
+      for (const a of step.answers) {
+        if (a.status === 200) continue;
+        const what = a.status === 0 ? `no answer (${a.error})` : String(a.status);
+        statuses.set(what, (statuses.get(what) ?? 0) + 1);
+      }
+      if (statuses.size > 0)
+        console.log(`        not 200: ${[...statuses].map(([what, n]) => `${n}× ${what}`).join(', ')}`);
+      if (step.slow.length > 0) {
+        const byKind = new Map<string, number>();
+        for (const r of step.slow) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
+        const first = step.slow.reduce((a, r) => Math.min(a, r.at), Infinity);
+        const last = step.slow.reduce((a, r) => Math.max(a, r.at), 0);
+        console.log(
+          `        ${step.slow.length} acks over 500 ms (${[...byKind].map(([k, n]) => `${n} ${k}`).join(', ')}), sent between ${(first / 1000).toFixed(1)} s and ${(last / 1000).toFixed(1)} s; at most ${step.maxPending} awaiting an ack at once`,
+        );
+      }
       console.log(
         `        event loop blocked at most: app ${step.appDelayMs.toFixed(0)} ms, this process ${step.benchDelayMs.toFixed(0)} ms; after the acks: ${describeCalls(step.calls)}`,
       );
@@ -156,7 +188,7 @@ export async function runMixed(traffic: SlackTraffic, port: number, seconds: num
     await app.stop();
   }
   console.log(
-    `Highest sustained rate: ${best === undefined ? `below ${FROM}` : best} requests a second (before this work: about 480 on this 2-core machine).`,
+    `Highest sustained rate: ${best === undefined ? `below ${from}` : best} requests a second (before this work: about 480 on this 2-core machine).`,
   );
   console.log(`RSS (MiB) at the end of each rate: ${rssSeries.join(', ')}.`);
 }
