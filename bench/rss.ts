@@ -4,7 +4,8 @@
  * Printed: RSS idle, after a warm-up of WARM_UP requests, every 10,000 requests and after the last, then after
  * 5 s of rest; the heap in use after a full collection, after the warm-up and at the end. The target: flat after
  * the warm-up (RSS within 10%, the heap after a collection within 5%). With --snapshots, it writes heap
- * snapshots after the warm-up and at the end (artifacts/heap/) and prints the kinds of object that grew most.
+ * snapshots after the warm-up and at the end (artifacts/heap/) and prints the kinds of object that grew most;
+ * writing a snapshot takes a few hundred MiB that V8 keeps, so RSS is then not comparable (the heap still is).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,6 +110,7 @@ export async function runRss(traffic: SlackTraffic, port: number, total: number,
     const warm = await app.usage();
     const warmHeap = await collected(app);
     const before = snapshots ? await app.heapSnapshot(join(heapDir, 'after-warm-up.heapsnapshot')) : undefined;
+    if (before) console.log('Heap snapshots on: writing one takes memory V8 keeps, so RSS below is not comparable.');
     const series: string[] = [];
     const started = performance.now();
     for (let done = 0; done < total; done += 10_000) {
