@@ -65,16 +65,15 @@ const load = () =>
 console.log(`Load average at the start: ${load()} (2 cores; above about 0.5 something else is running).`);
 const slack = await startSlackStandin();
 const traffic = new SlackTraffic(slack);
-const base = 30_000 + Math.floor(Math.random() * 20_000);
 try {
   if (values.profile) await runProfiles(slack, traffic, kinds);
   else if (values.listeners) await runBoltListeners();
   else if (values.before) {
-    const after = await startBenchServer('app', benchedApp(), slack, base);
-    const before = await startBenchServer('before', resolve(values.before, 'main.js'), slack, base + 1);
+    const after = await startBenchServer('app', benchedApp(), slack);
+    const before = await startBenchServer('before', resolve(values.before, 'main.js'), slack);
     try {
       await traffic.prepare(after.port);
-      await runBeforeAfter(after, before, traffic, base + 2, {
+      await runBeforeAfter(after, before, traffic, {
         requests: Number(values.requests),
         rounds: Number(values.runs),
         kinds,
@@ -87,10 +86,10 @@ try {
     const table = values.all || (!values.mixed && !values.rss);
     if (table) {
       console.log('\n# The app against bare Bolt');
-      const app = await startBenchServer('app', benchedApp(), slack, base);
+      const app = await startBenchServer('app', benchedApp(), slack);
       try {
         await traffic.prepare(app.port);
-        await runRatio(app, traffic, base + 1, {
+        await runRatio(app, traffic, {
           requests: Number(values.requests),
           runs: Number(values.runs),
           kinds,
@@ -102,7 +101,7 @@ try {
     }
     if (values.mixed || values.all) {
       console.log('\n# Mixed traffic at rising rates');
-      await runMixed(traffic, base + 10, {
+      await runMixed(traffic, {
         seconds: Number(values.seconds),
         from: Number(values.from),
         step: Number(values.step),
@@ -110,7 +109,7 @@ try {
     }
     if (values.rss || values.all) {
       console.log('\n# RSS over 100,000 requests');
-      await runRss(traffic, base + 20, Number(values.total), values.snapshots);
+      await runRss(traffic, Number(values.total), values.snapshots);
     }
     if (!values.all)
       console.log('\nAlso: npm run bench -- --mixed | --rss | --profile | --listeners | --all (see bench/load.ts).');

@@ -135,14 +135,13 @@ async function runStep(app: BenchServer, traffic: SlackTraffic, rate: number, se
 
 export async function runMixed(
   traffic: SlackTraffic,
-  port: number,
   { seconds, from, step: rise }: { seconds: number; from: number; step: number },
 ): Promise<void> {
   console.log(
     `Open-loop mixed traffic (${MIX.map(([k, s]) => `${s * 100}% ${k}`).join(', ')}), ${seconds} s a rate from ${from} a second, rising by ${rise} until a rate misses.`,
   );
   console.log(`A rate is sustained when every ack comes within 3 s and the p99 is under ${TARGET_P99_MS} ms.`);
-  const app = await startBenchServer('app', benchedApp(), traffic.slack, port);
+  const app = await startBenchServer('app', benchedApp(), traffic.slack);
   let best: number | undefined;
   const rssSeries: string[] = [];
   try {

@@ -127,14 +127,13 @@ export async function profileKind(
   slack: SlackStandin,
   traffic: SlackTraffic,
   kind: Kind,
-  port: number,
   say: (line: string) => void,
   server: { name: string; script: string; env?: Record<string, string> } = { name: 'app', script: benchedApp() },
 ) {
   const dir = join(outDir, `${server.name}-${kind}`.replace(/\W+/g, '-').replace(/^-|-$/g, ''));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const app = await startBenchServer(server.name, server.script, slack, port, {
+  const app = await startBenchServer(server.name, server.script, slack, {
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'],
     ...(server.env ? { env: server.env } : {}),
   });
@@ -181,10 +180,9 @@ export async function runProfiles(slack: SlackStandin, traffic: SlackTraffic, ki
   console.log(
     `CPU profiles of the built app (node --cpu-prof), ${PROFILED} requests a kind after ${WARM_UP} to warm up.`,
   );
-  const base = 30_000 + Math.floor(Math.random() * 20_000);
-  for (const [i, kind] of (kinds.length > 0 ? kinds : KINDS).entries()) {
-    await profileKind(slack, traffic, kind, base + 2 * i, (line) => console.log(line));
-    await profileKind(slack, traffic, kind, base + 2 * i + 1, (line) => console.log(line), {
+  for (const kind of kinds.length > 0 ? kinds : KINDS) {
+    await profileKind(slack, traffic, kind, (line) => console.log(line));
+    await profileKind(slack, traffic, kind, (line) => console.log(line), {
       name: 'bare Bolt answering',
       script: BARE_BOLT,
       env: { BARE_ANSWER: '1' },

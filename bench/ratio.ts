@@ -106,12 +106,12 @@ export interface RatioOptions {
   concurrency: readonly number[];
 }
 
-export async function runRatio(app: BenchServer, traffic: SlackTraffic, port: number, options: RatioOptions) {
+export async function runRatio(app: BenchServer, traffic: SlackTraffic, options: RatioOptions) {
   const { requests, runs, kinds, concurrency } = options;
   const slack = traffic.slack;
-  const bare = await startBenchServer('bare Bolt answering', BARE_BOLT, slack, port, { env: { BARE_ANSWER: '1' } });
+  const bare = await startBenchServer('bare Bolt answering', BARE_BOLT, slack, { env: { BARE_ANSWER: '1' } });
   const ackOnly = kinds.some((k) => ANSWERED_AFTER_ACK.includes(k))
-    ? await startBenchServer('bare Bolt acking only', BARE_BOLT, slack, port + 1)
+    ? await startBenchServer('bare Bolt acking only', BARE_BOLT, slack)
     : undefined;
   try {
     const idle = { app: (await app.usage()).rss, bare: (await bare.usage()).rss };
@@ -214,10 +214,9 @@ export async function runBeforeAfter(
   after: BenchServer,
   before: BenchServer,
   traffic: SlackTraffic,
-  port: number,
   options: { requests: number; rounds: number; kinds: readonly Kind[] },
 ): Promise<void> {
-  const bare = await startBenchServer('bare Bolt answering', BARE_BOLT, traffic.slack, port, {
+  const bare = await startBenchServer('bare Bolt answering', BARE_BOLT, traffic.slack, {
     env: { BARE_ANSWER: '1' },
   });
   try {

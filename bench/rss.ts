@@ -94,11 +94,11 @@ function heapGrowth(before: HeapNodeCounts, after: HeapNodeCounts): string[] {
     .map((g) => `  ${(g.bytes / 1024).toFixed(0).padStart(8)} KiB  ${String(g.count).padStart(8)} objects  ${g.name}`);
 }
 
-export async function runRss(traffic: SlackTraffic, port: number, total: number, snapshots = false): Promise<void> {
+export async function runRss(traffic: SlackTraffic, total: number, snapshots = false): Promise<void> {
   console.log(
     `${total.toLocaleString('en')} requests of the mixed traffic at concurrency ${CONCURRENCY}, after ${WARM_UP.toLocaleString('en')} to warm up.`,
   );
-  const app = await startBenchServer('app', benchedApp(), traffic.slack, port, { nodeArgs: ['--expose-gc'] });
+  const app = await startBenchServer('app', benchedApp(), traffic.slack, { nodeArgs: ['--expose-gc'] });
   const heapDir = fileURLToPath(new URL('../artifacts/heap/', import.meta.url));
   if (snapshots) mkdirSync(heapDir, { recursive: true });
   const mib = (b: number) => `${(b / MiB).toFixed(0)} MiB`;

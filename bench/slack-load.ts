@@ -6,7 +6,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -75,8 +76,20 @@ function ask<T>(child: ChildProcess, message: unknown, key: string): Promise<T> 
   });
 }
 
+/** A port free on loopback now: the system picks it, and it is let go for the server to take. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
- * Starts `node [nodeArgs] --import probe.mjs <script>` against the stand-in on `port` (the app's environment:
+ * Starts `node [nodeArgs] --import probe.mjs <script>` against the stand-in on a free port (the app's environment:
  * the stand-in's token, secret and API URL, LOG_LEVEL=info as in production, and its SQLite store in a fresh file, as in
  * production, removed when it stops) and waits for its first 200 on /healthz.
  */
@@ -84,9 +97,9 @@ export async function startBenchServer(
   name: string,
   script: string,
   slack: SlackStandin,
-  port: number,
   options: { nodeArgs?: string[]; env?: Record<string, string> } = {},
 ): Promise<BenchServer> {
+  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'realtime-advisor-bench-'));
   const args = [...(options.nodeArgs ?? []), '--import', probe, ...(script.endsWith('.ts') ? ['--import', 'tsx'] : [])];
   const child = spawn(process.execPath, [...args, script], {
@@ -104,7 +117,10 @@ export async function startBenchServer(
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    await untilHealthy(port, 20_000, 20, name);
+    const died = exited.then(() => {
+      throw new Error(`${name} exited before it answered /healthz`);
+    });
+    await Promise.race([untilHealthy(port, 20_000, 20, name), died]);
   } catch (error) {
     child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
