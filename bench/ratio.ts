@@ -58,8 +58,6 @@ export async function closedLoop(
 ): Promise<Cell> {
   const secret = traffic.slack.signingSecret;
   traffic.takeCalls();
-  // Fresh connections: a kept-alive one the server closed while idle (5 s) would fail the first request sent on it.
-  server.agent.destroy();
   const answers: Answer[] = [];
   let next = 0;
   const before = await server.usage();

@@ -91,7 +91,7 @@ function freePort(): Promise<number> {
 /**
  * Starts `node [nodeArgs] --import probe.mjs <script>` against the stand-in on a free port (the app's environment:
  * the stand-in's token, secret and API URL, LOG_LEVEL=info as in production, and its SQLite store in a fresh file, as in
- * production, removed when it stops) and waits for its first 200 on /healthz.
+ * production, removed when it stops; BENCH_DATABASE_PATH=:memory: takes the disk out) and waits for its first 200.
  */
 export async function startBenchServer(
   name: string,
@@ -110,7 +110,7 @@ export async function startBenchServer(
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
       LOG_LEVEL: 'info', // the production default
-      DATABASE_PATH: join(dataDir, 'bench.db'),
+      DATABASE_PATH: process.env.BENCH_DATABASE_PATH ?? join(dataDir, 'bench.db'),
       ...options.env,
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
