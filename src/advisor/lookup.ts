@@ -32,26 +32,47 @@ export function keyWords(text: string): string {
   return words(text).join(' ');
 }
 
+/**
+ * Each dimension's and technology's names as key words, worked out once per comparison: the data does not change
+ * after loading, and working them out again for every text typed took most of a look-up's time.
+ */
+interface Names {
+  dimensions: { dimension: Dimension; names: Set<string> }[];
+  technologies: { technology: Technology; names: Set<string> }[];
+}
+const namesByComparison = new WeakMap<Comparison, Names>();
+
+function namesOf(comparison: Comparison): Names {
+  let names = namesByComparison.get(comparison);
+  if (!names) {
+    names = {
+      dimensions: comparison.dimensions.map((dimension) => ({
+        dimension,
+        names: new Set([keyWords(dimension.name), ...dimension.aliases.map(keyWords)]),
+      })),
+      technologies: comparison.technologies.map((technology) => ({
+        technology,
+        names: new Set([technology.name, technology.shortName, ...technology.aliases].map(keyWords)),
+      })),
+    };
+    namesByComparison.set(comparison, names);
+  }
+  return names;
+}
+
 export function findDimension(comparison: Comparison, text: string): Dimension | undefined {
   const wanted = keyWords(text);
   if (!wanted) return undefined;
-  return comparison.dimensions.find(
-    (d) =>
-      keyWords(d.name) === wanted ||
-      d.id === wanted.replace(/ /g, '-') ||
-      d.aliases.some((a) => keyWords(a) === wanted),
-  );
+  const id = wanted.replace(/ /g, '-');
+  return namesOf(comparison).dimensions.find((d) => d.names.has(wanted) || d.dimension.id === id)?.dimension;
 }
 
 /** A technology by its id, name, short name or an alias: "websockets", "ws", "server-sent events", "eventsource". */
 export function findTechnology(comparison: Comparison, text: string): Technology | undefined {
   const wanted = keyWords(text);
   if (!wanted) return undefined;
-  return comparison.technologies.find(
-    (t) =>
-      t.id === wanted.replace(/ /g, '-') ||
-      [t.name, t.shortName, ...t.aliases].some((name) => keyWords(name) === wanted),
-  );
+  const id = wanted.replace(/ /g, '-');
+  return namesOf(comparison).technologies.find((t) => t.technology.id === id || t.names.has(wanted))?.technology;
 }
 
 /** The word that looks a technology up: its short name, as typed ("websocket", "sse"). */

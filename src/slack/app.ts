@@ -208,6 +208,10 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
       ? new HTTPReceiver({
           signingSecret: config.signingSecret,
           logger,
+          // The edge in front (edge.ts) checks every request Bolt routes to its events endpoint with Bolt's own
+          // isValidSlackRequest, before anything reads the body. Bolt checking it again cost an HMAC and a parse
+          // of the body per request, and proved nothing more.
+          signatureVerification: false,
           customRoutes: [healthz],
           bodyLimit: BODY_LIMIT_BYTES, // the edge refuses larger bodies first; this is Bolt's own bound
           processEventErrorHandler: (args) => answerWithoutServerError(args, oauth?.redirectUri),
@@ -237,6 +241,9 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     clientOptions,
     // auth.test runs in start() instead of the constructor, so a refused token is a clear message, not a crash.
     deferInitialization: true,
+    // No conversation store: state rides in button values. Bolt's default, an in-memory store, ran as a global
+    // middleware on every request and threw (and caught) an Error for every channel it had never seen.
+    convoStore: false,
     receiver: httpReceiver ?? socketReceiver,
   });
   if (httpReceiver) {

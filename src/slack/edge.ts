@@ -5,9 +5,11 @@
  *  2. a declared body over the limit: 413, body unread; a body that grows past it: 413, reading stops;
  *  3. the signature, checked with Bolt's own verifySlackRequest: 401;
  *  4. the body parsed as Bolt parses it, and its shape checked (payload-shape.ts): 400.
- * Then Bolt gets the request with its body already read (Bolt reads `rawBody` when it is set) and checks the
- * signature again, as it always does. Each refusal is logged once, with the reason and never the body.
- * Other paths go to Bolt as they are (GET and HEAD /healthz), after a malformed request target gets a 400.
+ * Then Bolt gets the request with its body already read (Bolt reads `rawBody` when it is set); its receiver does
+ * not check the signature again (app.ts), so this is the one check, and which requests it covers is decided
+ * exactly as Bolt's receiver routes them (the path of the request target, the method in capitals). Each refusal is
+ * logged once, with the reason and never the body. Other paths go to Bolt as they are (GET and HEAD /healthz),
+ * after a malformed request target gets a 400.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type BufferedIncomingMessage, HTTPModuleFunctions, isValidSlackRequest, type Logger } from '@slack/bolt';
@@ -82,7 +84,7 @@ export function guardSlackEdge(options: EdgeOptions): RequestListener {
   return (req, res) => {
     const path = pathOf(req.url);
     if (path === undefined) return refuse(res, { status: 400, reason: 'a malformed request target' }, true);
-    if (path !== endpoint || req.method !== 'POST') return next(req, res);
+    if (path !== endpoint || req.method?.toUpperCase() !== 'POST') return next(req, res);
     const early = beforeBody(req);
     if (early) return refuse(res, early, true);
     readBody(req, bodyLimit).then((read) => {
@@ -97,7 +99,10 @@ export function guardSlackEdge(options: EdgeOptions): RequestListener {
   };
 }
 
-/** The path of a request target, or undefined when it is not a URL at all (`http://[::1`, `//%%`). */
+/**
+ * The path of a request target as Bolt's HTTPReceiver reads it to route (`/slack/events?x=1` and `/slack/./events`
+ * are its events endpoint), or undefined when it is not a URL at all (`http://[::1`, `//%%`).
+ */
 function pathOf(target: string | undefined): string | undefined {
   if (target === undefined) return undefined;
   try {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import { signRequest } from '../../sandbox/standin/index.js';
 import { eventually, expectAcked, HUMAN, useHarness } from './harness.js';
@@ -59,6 +60,44 @@ describe('requests that are not from Slack', () => {
       expect(h.slack.calls).toEqual([]);
     },
   );
+
+  // Bolt's receiver no longer checks signatures itself: the edge must cover every target Bolt routes as its events
+  // endpoint. A forged command sent to each spelling must run nothing, whatever the status.
+  it.each([
+    '/slack/events?retry=1',
+    '/slack/./events',
+    '/slack/x/../events',
+    '/slack/events#fragment',
+    '/%73lack/events',
+  ])('runs no listener for a forged request to %s', async (target) => {
+    const before = h.slack.ephemerals(HUMAN).length;
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: h.app.port,
+          method: 'POST',
+          path: target,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-slack-request-timestamp': timestamp,
+            'x-slack-signature': signRequest('not-the-secret-at-all', Number(timestamp), commandBody),
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(commandBody);
+    });
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    expect(h.slack.ephemerals(HUMAN)).toHaveLength(before);
+    expect(h.slack.calls).toEqual([]);
+  });
 
   it('answers a correctly signed request with the same body', async () => {
     const result = await h.slack.sendRaw({ contentType: 'application/x-www-form-urlencoded', body: commandBody });

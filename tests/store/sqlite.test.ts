@@ -46,6 +46,39 @@ describe('SQLite store, on its own', () => {
     }
   });
 
+  // One commit (one fsync of the WAL, which holds the event loop) for a burst of claims, not one each.
+  it('commits the claims made in one turn together, once the turn ends, the first of a key winning', async () => {
+    const path = join(folder, 'burst', 'realtime-advisor.db');
+    const store = openSqliteStore(path);
+    const other = new Database(path);
+    try {
+      const keys = Array.from({ length: 50 }, (_, i) => `event:Ev${i}`);
+      const claims = [...keys, 'event:Ev0'].map((key) => store.dedup.claim(key, 60));
+      const visible = () => (other.prepare('SELECT count(*) AS n FROM dedup_keys').get() as { n: number }).n;
+      expect(visible()).toBe(0);
+      expect(await Promise.all(claims)).toEqual([...keys.map(() => true), false]);
+      expect(visible()).toBe(50);
+      expect(await store.dedup.claim('event:Ev1', 60)).toBe(false);
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
+  it('commits claims still waiting for their turn when the store closes', async () => {
+    const path = join(folder, 'closing', 'realtime-advisor.db');
+    const store = openSqliteStore(path);
+    const claim = store.dedup.claim('event:last', 60);
+    await store.close();
+    expect(await claim).toBe(true);
+    const db = new Database(path);
+    try {
+      expect(db.prepare('SELECT key FROM dedup_keys').all()).toEqual([{ key: 'event:last' }]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('gives a private, throwaway database for :memory:', async () => {
     const a = openSqliteStore(':memory:');
     const b = openSqliteStore(':memory:');

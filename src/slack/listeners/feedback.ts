@@ -6,7 +6,7 @@
  */
 import type { Logger, webApi } from '@slack/bolt';
 import type { Decision, FeedbackAnswer } from '../../store/store.js';
-import { ACTION, FEEDBACK_CALLBACK } from '../ids.js';
+import { ACTION, FEEDBACK, FEEDBACK_CALLBACK } from '../ids.js';
 import { type Replier, replierFor } from '../replier.js';
 import { decisionValue, feedbackMetadata } from '../values.js';
 import { feedbackModal, feedbackSavedText, mayAnswer } from '../views/decisions.js';
@@ -59,38 +59,34 @@ async function save(
 }
 
 export const registerFeedback: Register = (app, deps) => {
-  for (const [actionId, answer] of [
-    [ACTION.feedbackYes, 'yes'],
-    [ACTION.feedbackNo, 'no'],
-  ] as const) {
-    app.action<ButtonClick>(actionId, async ({ ack, action, body, client, respond, logger }) => {
-      await ack();
-      const user = body.user.id;
-      const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
-      const reply = replierFor({ client, logger, respond, user, channel });
-      const id = decisionValue.decode(action.value);
-      if (!id.ok) {
-        logger.info('out-of-date feedback button', { reason: id.error.code, user });
-        await reply.privately(noticeMessage(GONE), 'answer for the decision');
-        return;
-      }
-      const teamId = body.team?.id ?? body.user.team_id;
-      const decision = await save(deps, logger, reply, { id: id.value, teamId, user, answer });
-      if (!decision || decision === 'failed') return;
-      const fromHome = body.view?.type === 'home';
-      const pickName = deps.advisor.revisit(decision).shared.name;
-      // The answer is saved; the modal only offers a note, so a trigger that expired costs the note, not the answer.
-      const opened = await reply.attempt(
-        'ask for a note',
-        () =>
-          client.views.open({ trigger_id: body.trigger_id, view: feedbackModal(decision, pickName, answer, fromHome) }),
-        { tell: false },
-      );
-      if (fromHome && teamId) await publishHome(deps, { client, logger, teamId, user });
-      else if (!opened.ok)
-        await reply.privately(noticeMessage(feedbackSavedText(pickName, answer)), 'confirm your answer');
-    });
-  }
+  app.action<ButtonClick>(FEEDBACK, async ({ ack, action, body, client, respond, logger }) => {
+    await ack();
+    const answer: FeedbackAnswer = action.action_id === ACTION.feedbackYes ? 'yes' : 'no';
+    const user = body.user.id;
+    const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+    const reply = replierFor({ client, logger, respond, user, channel });
+    const id = decisionValue.decode(action.value);
+    if (!id.ok) {
+      logger.info('out-of-date feedback button', { reason: id.error.code, user });
+      await reply.privately(noticeMessage(GONE), 'answer for the decision');
+      return;
+    }
+    const teamId = body.team?.id ?? body.user.team_id;
+    const decision = await save(deps, logger, reply, { id: id.value, teamId, user, answer });
+    if (!decision || decision === 'failed') return;
+    const fromHome = body.view?.type === 'home';
+    const pickName = deps.advisor.revisit(decision).shared.name;
+    // The answer is saved; the modal only offers a note, so a trigger that expired costs the note, not the answer.
+    const opened = await reply.attempt(
+      'ask for a note',
+      () =>
+        client.views.open({ trigger_id: body.trigger_id, view: feedbackModal(decision, pickName, answer, fromHome) }),
+      { tell: false },
+    );
+    if (fromHome && teamId) await publishHome(deps, { client, logger, teamId, user });
+    else if (!opened.ok)
+      await reply.privately(noticeMessage(feedbackSavedText(pickName, answer)), 'confirm your answer');
+  });
 
   app.view(FEEDBACK_CALLBACK, async ({ ack, view, body, client, logger }) => {
     await ack(); // closes the modal: the answer is saved already, the note follows
