@@ -77,7 +77,7 @@ function ask<T>(child: ChildProcess, message: unknown, key: string): Promise<T> 
 }
 
 /** A port free on loopback now: the system picks it, and it is let go for the server to take. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type SlackStandin, signRequest, startSlackStandin } from '../sandbox/standin/index.js';
 import { untilHealthy } from './app-server.js';
+import { freePort } from './slack-load.js';
 
 const RUNS = 7;
 const TARGET = { healthz: 500, firstAnswer: 1000 };
@@ -69,16 +70,21 @@ interface Start {
   firstAnswer?: number;
 }
 
-async function once(command: string, args: string[], port: number, ask: boolean): Promise<Start> {
+async function once(command: string, args: string[], ask: boolean): Promise<Start> {
+  const port = await freePort();
   const started = performance.now();
   const child = spawnApp(command, args, port);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    await untilHealthy(port, 10_000, 5);
+    const died = exited.then(() => {
+      throw new Error(`${command} ${args.join(' ')} exited before it answered /healthz`);
+    });
+    await Promise.race([untilHealthy(port, 10_000, 5), died]);
     const healthz = performance.now() - started;
     return ask ? { healthz, firstAnswer: (await freeText(slack, port)) - started } : { healthz };
   } finally {
     child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await exited;
   }
 }
 
@@ -100,7 +106,7 @@ console.log(`Start-up against the stand-in, ${RUNS} runs each, medians (min–ma
 try {
   for (const [i, [name, command, args, ask]] of ways.entries()) {
     const runs: Start[] = [];
-    for (let run = 0; run < RUNS; run++) runs.push(await once(command, args, 39_000 + i * 10 + run, ask));
+    for (let run = 0; run < RUNS; run++) runs.push(await once(command, args, ask));
     const healthz = runs.map((r) => r.healthz);
     console.log(
       `${name}: spawn → 200 on /healthz ${median(healthz).toFixed(0)} ms (${range(healthz)})${i === 0 ? ` (target < ${TARGET.healthz} ms: ${verdict(median(healthz), TARGET.healthz)})` : ''}`,
