@@ -1,21 +1,20 @@
 /**
  * Issue 10's load benchmarks, against the built app (`node dist/main.js`, HTTP mode, against the local Slack
- * stand-in, its store in memory) over loopback, with signed requests as Slack sends them:
+ * stand-in, its SQLite store in a fresh file) over loopback, with signed requests as Slack sends them:
  *
  *   npm run bench                      the app against bare Bolt, per kind and concurrency (bench/ratio.ts)
- *   npm run bench -- --mixed           mixed traffic at rising rates, 60 s each: the highest sustainable rate (bench/mixed.ts)
- *   npm run bench -- --rss             RSS idle, after warm-up and after 100,000 requests (bench/rss.ts);
- *                                      with --snapshots, heap snapshots and what grew between them
- *   npm run bench -- --profile [kind]  where the CPU goes, app and bare Bolt (bench/profile.ts)
- *   npm run bench -- --listeners       what each registered Bolt listener costs every request (bench/bolt-listeners.ts)
  *   npm run bench -- --before <dir>    CPU per request of this build, another build's dist/ and bare Bolt, interleaved
- *   npm run bench -- --all             the first three, one after the other
+ *   npm run bench -- --mixed           mixed traffic at rising rates, 60 s each: the highest sustained rate (mixed.ts)
+ *   npm run bench -- --rss             RSS idle, after warm-up and over 100,000 requests (bench/rss.ts); with
+ *                                      --snapshots, heap snapshots and what grew between them
+ *   npm run bench -- --profile [kind]  where the CPU goes, app and bare Bolt (bench/profile.ts)
+ *   npm run bench -- --listeners       what each registered Bolt listener costs every request (bolt-listeners.ts)
+ *   npm run bench -- --all             the table, --mixed and --rss, one after the other
  *
- * Options: --requests N and --runs N (the table), --seconds N, --from N and --step N (--mixed), --total N (--rss),
- * --kinds '/realtime,@mention' (the table and --profile), --app <dir> (another build's dist/, e.g. main's, for a
- * before and after). Every figure is printed beside its target; a figure
- * over target is reported, never a failure: the exit code is 0. Linux only (/proc is read for start-up checks).
- * Run nothing else heavy meanwhile: the machine's load is printed at the start and the end.
+ * Options: --requests N and --runs N (the table, --before), --seconds N, --from N and --step N (--mixed), --total N
+ * (--rss), --kinds '/realtime,@mention' (the table, --before, --profile), --app <dir> (run another build's dist/).
+ * Every figure is printed beside its target; a figure over target is reported, never a failure: the exit code is
+ * 0. Run nothing else heavy meanwhile: the machine's load average is printed at the start and the end.
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -108,7 +107,7 @@ try {
       });
     }
     if (values.rss || values.all) {
-      console.log('\n# RSS over 100,000 requests');
+      console.log(`\n# RSS over ${Number(values.total).toLocaleString('en')} requests`);
       await runRss(traffic, Number(values.total), values.snapshots);
     }
     if (!values.all)

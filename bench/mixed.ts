@@ -187,7 +187,7 @@ export async function runMixed(
     await app.stop();
   }
   console.log(
-    `Highest sustained rate: ${best === undefined ? `below ${from}` : best} requests a second (before this work: about 480 on this 2-core machine).`,
+    `Highest sustained rate: ${best === undefined ? `below ${from}` : best} requests a second (the issue's earlier figure, not from this benchmark: about 480).`,
   );
   console.log(`RSS (MiB) at the end of each rate: ${rssSeries.join(', ')}.`);
 }
