@@ -101,19 +101,24 @@ export async function eventually<T>(check: () => T, timeoutMs = 3000): Promise<T
   }
 }
 
-/** The visible text of a message's blocks, for assertions about what a person reads. */
-export function visibleText(message: { text?: string; blocks?: unknown[] } | undefined): string {
+/** Every `text` string in a block tree, in reading order. */
+function textsIn(node: unknown): string[] {
   const parts: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
+  const walk = (current: unknown) => {
+    if (Array.isArray(current)) current.forEach(walk);
+    else if (current && typeof current === 'object') {
+      const record = current as Record<string, unknown>;
       if (typeof record.text === 'string') parts.push(record.text);
       for (const [key, value] of Object.entries(record)) if (key !== 'text' || typeof value !== 'string') walk(value);
     }
   };
-  walk(message?.blocks ?? []);
-  return parts.join('\n');
+  walk(node);
+  return parts;
+}
+
+/** The visible text of a message's blocks, for assertions about what a person reads. */
+export function visibleText(message: { text?: string; blocks?: unknown[] } | undefined): string {
+  return textsIn(message?.blocks ?? []).join('\n');
 }
 
 /**
@@ -121,22 +126,9 @@ export function visibleText(message: { text?: string; blocks?: unknown[] } | und
  * text, the first row the column titles.
  */
 export function tablesIn(message: { blocks?: unknown[] } | undefined): string[][][] {
-  const cellText = (cell: unknown): string => {
-    const parts: string[] = [];
-    const walk = (node: unknown) => {
-      if (Array.isArray(node)) node.forEach(walk);
-      else if (node && typeof node === 'object') {
-        const record = node as Record<string, unknown>;
-        if (typeof record.text === 'string') parts.push(record.text);
-        walk(record.elements);
-      }
-    };
-    walk(cell);
-    return parts.join('');
-  };
   return (message?.blocks ?? [])
     .filter((b): b is { type: 'table'; rows: unknown[][] } => (b as { type?: string }).type === 'table')
-    .map((table) => table.rows.map((row) => row.map(cellText)));
+    .map((table) => table.rows.map((row) => row.map((cell) => textsIn(cell).join(''))));
 }
 
 /**

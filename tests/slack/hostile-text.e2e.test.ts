@@ -202,6 +202,17 @@ function expectNothingLive(kind: Kind, acks: AckResult[]): void {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The app's share in #general among the messages after the first `before`, once it is there. */
+const sharedPostAfter = (before: number) =>
+  eventually(() => {
+    const posted = h.slack
+      .channelHistory(GENERAL)
+      .slice(before)
+      .find((m) => m.bot_id);
+    if (!posted) throw new Error('the share was not posted');
+    return posted;
+  });
+
 /** The newest thread reply from the app under a message, once it is there. */
 const botReply = (channel: string, ts: string) =>
   eventually(() => {
@@ -233,14 +244,7 @@ describe.each(KINDS.map((kind, i) => [`${i + 1}. ${kind.name}`, kind] as const))
     expect(labels()).toContain('Share in channel');
     const before = h.slack.channelHistory(GENERAL).length;
     acks.push(await h.slack.clickButtonByText({ text: 'Share in channel', message: { ephemeralId: answer.id } }));
-    const parent = await eventually(() => {
-      const posted = h.slack
-        .channelHistory(GENERAL)
-        .slice(before)
-        .find((m) => m.bot_id);
-      if (!posted) throw new Error('the share was not posted');
-      return posted;
-    });
+    const parent = await sharedPostAfter(before);
     await botReply(GENERAL, parent.ts);
     await eventually(() => expect(labels().some((l) => l.startsWith('✓ Shared'))).toBe(true));
     expectNothingLive(kind, acks);
@@ -311,14 +315,7 @@ describe('words that ride in a button value', () => {
       body: `payload=${encodeURIComponent(JSON.stringify(payload))}`,
     });
     expectAcked(replayed);
-    const parent = await eventually(() => {
-      const posted = h.slack
-        .channelHistory(GENERAL)
-        .slice(before)
-        .find((m) => m.bot_id);
-      if (!posted) throw new Error('the share was not posted');
-      return posted;
-    });
+    const parent = await sharedPostAfter(before);
     const thread = await botReply(GENERAL, parent.ts);
     expect(visibleText(thread)).toContain('&lt;!channel&gt; &lt;@U0VICTIM01&gt;');
     expectNothingLive({ name: 'tampered', hostile: '' }, [command, why, replayed]);
