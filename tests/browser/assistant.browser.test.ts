@@ -4,57 +4,24 @@
  * follow-up and shares the verdict in the channel they are viewing. Every step is a signed Slack request to the
  * real app; the page shows what the app did. Ends with the screenshot the README shows for the panel.
  */
-import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../sandbox/server/server.js';
-import { type Browser, launchChromium } from './chromium.js';
+import type { Sandbox } from '../../sandbox/server/server.js';
+import { openSandboxPage, type SandboxPage, saveScreenshot, see, type } from './sandbox-page.js';
 
-/**
- * Every run saves the final state to artifacts/assistant-panel.png (git-ignored); with UPDATE_SCREENSHOT=1 it also
- * refreshes docs/assistant-panel.png, the README's picture, so a test run changes no tracked file.
- */
-const SCREENSHOTS = [
-  new URL('../../artifacts/assistant-panel.png', import.meta.url),
-  ...(process.env.UPDATE_SCREENSHOT === '1' ? [new URL('../../docs/assistant-panel.png', import.meta.url)] : []),
-];
-const STEP_MS = 15_000;
-
+let opened: SandboxPage;
 let sandbox: Sandbox;
 let page: Page;
-let browser: Browser;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, logLevel: 'error' });
-  browser = await launchChromium({ width: 1440, height: 900 });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.setDefaultTimeout(STEP_MS);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  opened = await openSandboxPage();
+  ({ sandbox, page, pageErrors } = opened);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
+  await opened?.close();
 });
-
-/** Waits until the element's visible text contains `text` (playwright-core has no assertions of its own). */
-async function see(locator: Locator, text: string | RegExp): Promise<void> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
-  const read = () => locator.innerText({ timeout: 500 }).catch(() => '');
-  if (typeof text === 'string') await expect.poll(read, { timeout: STEP_MS }).toContain(text);
-  else await expect.poll(read, { timeout: STEP_MS }).toMatch(text);
-}
-
-/** Types into a composer and sends with Enter; the box empties once the sandbox took it. */
-async function type(box: Locator, text: string): Promise<void> {
-  await box.fill(text);
-  await box.press('Enter');
-  await expect.poll(() => box.inputValue(), { timeout: STEP_MS }).toBe('');
-}
 
 describe('the assistant panel in a browser', () => {
   it('asks in its own words beside #general, answers the open question, refines, and shares the verdict there', async () => {
@@ -96,11 +63,7 @@ describe('the assistant panel in a browser', () => {
     await see(lastFromApp(), '✓ Shared: see the post');
 
     expect(pageErrors).toEqual([]);
-    await page.mouse.move(0, 0);
-    for (const screenshot of SCREENSHOTS) {
-      mkdirSync(new URL('.', screenshot), { recursive: true });
-      await page.screenshot({ path: screenshot.pathname });
-    }
+    await saveScreenshot(page, 'assistant-panel');
   }, 90_000);
 
   it('follows the person to another channel: a share goes where they are looking', async () => {

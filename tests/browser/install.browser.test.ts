@@ -9,9 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../../src/slack/install.js';
 import { HUMAN } from '../slack/harness.js';
 import { type OAuthRig, startOAuthApp } from '../slack/oauth-rig.js';
-import { type Browser, launchChromium } from './chromium.js';
-
-const STEP_MS = 15_000;
+import { type Browser, launchChromium, STEP_MS } from './chromium.js';
 
 let rig: OAuthRig;
 let context: BrowserContext;

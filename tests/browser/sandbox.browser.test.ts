@@ -4,68 +4,32 @@
  * real app as a signed Slack request; what the person sees is what the app did. Ends with the screenshot the
  * README opens with.
  */
-import { mkdirSync } from 'node:fs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../sandbox/server/server.js';
-import { type Browser, launchChromium } from './chromium.js';
+import type { Sandbox } from '../../sandbox/server/server.js';
+import { openSandboxPage, type SandboxPage, saveScreenshot, see, type } from './sandbox-page.js';
 
-/**
- * Every run saves the final state to artifacts/sandbox.png (git-ignored) for a person to look at; with
- * UPDATE_SCREENSHOT=1 it also refreshes docs/sandbox.png, the README's picture, so a test run changes no tracked file.
- */
-const SCREENSHOTS = [
-  new URL('../../artifacts/sandbox.png', import.meta.url),
-  ...(process.env.UPDATE_SCREENSHOT === '1' ? [new URL('../../docs/sandbox.png', import.meta.url)] : []),
-];
-/** How long one step may take to show up; generous, as a cold browser on a busy 2-core machine is slow. */
-const STEP_MS = 15_000;
-
+let opened: SandboxPage;
 let sandbox: Sandbox;
-let context: BrowserContext;
 let page: Page;
-let browser: Browser;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, logLevel: 'error' });
-  browser = await launchChromium({ width: 1440, height: 900 });
-  context = browser.context;
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(STEP_MS);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
+  opened = await openSandboxPage();
+  ({ sandbox, page, pageErrors } = opened);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
+  await opened?.close();
 });
 
 /** The person's newest ephemeral message in the channel view. */
 const lastEphemeral = () => page.locator('#messages .message.ephemeral').last();
 
-/** Waits until the element's visible text contains `text` (playwright-core has no assertions of its own). */
-async function see(locator: Locator, text: string | RegExp): Promise<void> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
-  const read = () => locator.innerText({ timeout: 500 }).catch(() => '');
-  if (typeof text === 'string') await expect.poll(read, { timeout: STEP_MS }).toContain(text);
-  else await expect.poll(read, { timeout: STEP_MS }).toMatch(text);
-}
-
 /** True when the element's top is inside the scrolling container's visible area. */
 async function inView(element: Locator, container: Locator): Promise<boolean> {
   const [box, frame] = await Promise.all([element.boundingBox(), container.boundingBox()]);
   return box !== null && frame !== null && box.y >= frame.y - 1 && box.y < frame.y + frame.height;
-}
-
-/** Types into a composer and sends with Enter, as a person does; the box empties once the sandbox took it. */
-async function type(box: Locator, text: string): Promise<void> {
-  await box.fill(text);
-  await box.press('Enter');
-  await expect.poll(() => box.inputValue(), { timeout: STEP_MS }).toBe('');
 }
 
 describe('the sandbox in a browser', () => {
@@ -149,11 +113,7 @@ describe('the sandbox in a browser', () => {
     await question.getByRole('button', { name: /2 replies/ }).waitFor();
 
     expect(pageErrors).toEqual([]);
-    await page.mouse.move(0, 0);
-    for (const screenshot of SCREENSHOTS) {
-      mkdirSync(new URL('.', screenshot), { recursive: true });
-      await page.screenshot({ path: screenshot.pathname });
-    }
+    await saveScreenshot(page, 'sandbox');
   }, 60_000);
 
   it('shows /realtime compare as a table, the dimensions down its first column', async () => {
