@@ -9,9 +9,10 @@
  * message can reach them (a channel the app is not in), the app's Messages tab (its DM with the person) is the
  * place of last resort, so that nobody is left with silence.
  */
-import type { Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt';
+import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import { type ConversationKind, conversationKind } from './conversation.js';
 import { describeSlackError, type SlackProblem } from './slack-errors.js';
+import { sendWithTableFallback } from './table-fallback.js';
 import type { SlackMessage } from './views/blocks.js';
 import { problemMessage } from './views/problems.js';
 import { statusModal } from './views/surfaces.js';
@@ -71,7 +72,8 @@ export function replierFor(options: ReplierOptions): Replier {
 
   const throughResponseUrl: Route | undefined = respond && {
     via: 'response_url',
-    send: (message) => respond({ replace_original: false, response_type: 'ephemeral', ...message }),
+    send: (message) =>
+      sendWithTableFallback(message, (m) => respond({ replace_original: false, response_type: 'ephemeral', ...m })),
   };
   /** The ways to tell the person something privately, best first. */
   const privateRoutes: Route[] = [
@@ -88,14 +90,22 @@ export function replierFor(options: ReplierOptions): Replier {
       ? [
           {
             via: 'chat.postEphemeral',
-            send: (m: SlackMessage) =>
-              client.chat.postEphemeral({ channel, user, ...(threadTs ? { thread_ts: threadTs } : {}), ...m }),
+            send: (message: SlackMessage) =>
+              sendWithTableFallback(message, (m) =>
+                client.chat.postEphemeral({ channel, user, ...(threadTs ? { thread_ts: threadTs } : {}), ...m }),
+              ),
           },
         ]
       : []),
     // The app's Messages tab: posting to a user id lands in the app's DM with them (chat:write is enough).
     ...(user
-      ? [{ via: 'messages tab', send: (m: SlackMessage) => client.chat.postMessage({ channel: user, ...m }) }]
+      ? [
+          {
+            via: 'messages tab',
+            send: (message: SlackMessage) =>
+              sendWithTableFallback(message, (m) => client.chat.postMessage({ channel: user, ...m })),
+          },
+        ]
       : []),
   ];
 
@@ -114,10 +124,12 @@ export function replierFor(options: ReplierOptions): Replier {
 
   const explain = (doing: string, problem: SlackProblem) => tell(doing, problem, privateRoutes);
 
-  const viaRespond = async (message: RespondArguments, doing: string): Promise<boolean> => {
+  const viaRespond = async (message: SlackMessage, replaceOriginal: boolean, doing: string): Promise<boolean> => {
     try {
       if (!respond) throw new Error('this request has no response_url');
-      await respond(message);
+      await sendWithTableFallback(message, (m) =>
+        respond({ replace_original: replaceOriginal, response_type: 'ephemeral', ...m }),
+      );
       return true;
     } catch (error) {
       const problem = refused(doing, error, 'response_url');
@@ -132,13 +144,14 @@ export function replierFor(options: ReplierOptions): Replier {
   };
 
   return {
-    replace: (message, doing) => viaRespond({ replace_original: true, response_type: 'ephemeral', ...message }, doing),
-    privately: (message, doing) =>
-      viaRespond({ replace_original: false, response_type: 'ephemeral', ...message }, doing),
+    replace: (message, doing) => viaRespond(message, true, doing),
+    privately: (message, doing) => viaRespond(message, false, doing),
     async inChannel(message, doing) {
       try {
         if (!respond) throw new Error('this request has no response_url');
-        await respond({ replace_original: false, response_type: 'in_channel', ...message });
+        await sendWithTableFallback(message, (m) =>
+          respond({ replace_original: false, response_type: 'in_channel', ...m }),
+        );
         return { ok: true, value: undefined };
       } catch (error) {
         return { ok: false, problem: refused(doing, error, 'response_url') };

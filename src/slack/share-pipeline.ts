@@ -19,6 +19,7 @@ import type { DecisionDraft, DecisionRecorder, Landed } from './decision-log.js'
 import type { Attempt, Replier } from './replier.js';
 import type { ShareLedger, ShareRecord, ShareStep } from './share-ledger.js';
 import type { SlackProblem } from './slack-errors.js';
+import { sendWithTableFallback } from './table-fallback.js';
 import type { SlackMessage } from './views/blocks.js';
 import type { SharedPost } from './views/share.js';
 
@@ -104,10 +105,9 @@ export function sharePipeline(ledger: ShareLedger, decisions?: DecisionRecorder)
     const { key, channel, post, inThread, force = false } = request;
     const before = record.post?.state === 'done' && (inThread !== undefined || record.reasoning?.state === 'done');
     const parent = await step(key, record, 'post', force, reply, 'share this in the channel', () =>
-      client.chat.postMessage({
-        channel,
-        ...(inThread ? { thread_ts: inThread, ...post.combined } : post.channel),
-      }),
+      sendWithTableFallback(inThread ? post.combined : post.channel, (message) =>
+        client.chat.postMessage({ channel, ...(inThread ? { thread_ts: inThread } : {}), ...message }),
+      ),
     );
     if (!parent.ok) {
       const { result } = parent;
@@ -138,7 +138,9 @@ export function sharePipeline(ledger: ShareLedger, decisions?: DecisionRecorder)
     if (parent.ts === undefined) return done(undefined, undefined); // posted without a thread
     const threadTs = parent.ts;
     const reasoning = await step(key, record, 'reasoning', force, reply, 'add the reasoning to the thread', () =>
-      client.chat.postMessage({ channel, thread_ts: threadTs, ...post.thread }),
+      sendWithTableFallback(post.thread, (message) =>
+        client.chat.postMessage({ channel, thread_ts: threadTs, ...message }),
+      ),
     );
     return reasoning.ok ? done(threadTs, threadTs) : reasoning.result;
   }

@@ -158,6 +158,14 @@ function codeOf(error: unknown): Coded {
   return { code: e.code ?? 'unknown_error' };
 }
 
+/**
+ * True when Slack refused a message for its blocks: `invalid_blocks` or `invalid_attachments` from the Web API, or
+ * a response_url's 400 (Bolt's respond() keeps the status, not the body). Nothing was posted.
+ */
+export function refusedForBlocks(error: unknown): boolean {
+  return ['invalid_blocks', 'invalid_attachments', 'http_400'].includes(codeOf(error).code);
+}
+
 /** True for an HTTP status of Slack's side failing (500, 502, 503, 504): the call may have taken effect. */
 const serverError = (code: string) => /^http_5\d\d$/.test(code);
 

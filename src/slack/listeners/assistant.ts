@@ -18,6 +18,7 @@ import { threadContexts } from '../assistant-context.js';
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
 import { fromSlack, plainText } from '../slack-text.js';
+import { sendWithTableFallback } from '../table-fallback.js';
 import {
   greetingMessage,
   panelAnswerMessage,
@@ -100,7 +101,7 @@ export const registerAssistant: Register = (app, { advisor, ledger }) => {
         });
 
         const posted = await reply.attempt('answer your message', () =>
-          client.chat.postMessage({ channel, thread_ts: threadTs, ...answerMessage }),
+          sendWithTableFallback(answerMessage, (m) => client.chat.postMessage({ channel, thread_ts: threadTs, ...m })),
         );
         // Slack clears the status when the app replies; when the reply failed, the status would stay for minutes.
         if (!posted.ok) await reply.attempt('clear my status', () => setStatus(''), { tell: false });

@@ -6,8 +6,8 @@
  * sends those to the `message.im` subscription too). Slack's retries of one event are answered once, by event_id,
  * as mentions are. Messages in channels are left to @mentions: the app reads no channel history.
  */
-import type { webApi } from '@slack/bolt';
 import { replierFor } from '../replier.js';
+import { sendWithTableFallback } from '../table-fallback.js';
 import { answerTo } from './mention.js';
 import type { Register } from './types.js';
 
@@ -51,11 +51,9 @@ export const registerDirectMessage: Register = (app, { advisor, ledger }) => {
       again: 'Send me the message again',
     });
     const answer = answerTo(advisor, message.text, context.botUserId, 'direct-message');
-    const args: webApi.ChatPostMessageArguments = {
-      channel: message.channel,
-      ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
-      ...answer,
-    };
-    await reply.attempt('answer your message', () => client.chat.postMessage(args));
+    const where = { channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) };
+    await reply.attempt('answer your message', () =>
+      sendWithTableFallback(answer, (m) => client.chat.postMessage({ ...where, ...m })),
+    );
   });
 };

@@ -5,6 +5,7 @@
 import type { Logger, webApi } from '@slack/bolt';
 import { revisitAll } from '../decision-log.js';
 import { replierFor } from '../replier.js';
+import { sendWithTableFallback } from '../table-fallback.js';
 import { HOME_DECISIONS_LIMIT, homeDecisionBlocks, type PastDecision } from '../views/decisions.js';
 import { homeView } from '../views/surfaces.js';
 import type { ListenerDeps, Register } from './types.js';
@@ -39,9 +40,8 @@ export async function publishHome(
   const view = homeView(advisor.comparison(), advisor.startValue());
   const reply = replierFor({ client, logger, user });
   await reply.attempt('show the Home tab', () =>
-    client.views.publish({
-      user_id: user,
-      view: { ...view, blocks: [...view.blocks, ...homeDecisionBlocks(past, user)] },
-    }),
+    sendWithTableFallback({ ...view, blocks: [...view.blocks, ...homeDecisionBlocks(past, user)] }, (home) =>
+      client.views.publish({ user_id: user, view: home }),
+    ),
   );
 }

@@ -8,6 +8,7 @@ import type { Advisor } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
 import { replierFor } from '../replier.js';
 import { fromSlack, plainText, type SlackText, without } from '../slack-text.js';
+import { sendWithTableFallback } from '../table-fallback.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { replyMessage } from '../views/reply.js';
 import type { Register } from './types.js';
@@ -52,7 +53,9 @@ export const registerMention: Register = (app, { advisor, ledger }) => {
       again: 'Mention me again',
     });
     await reply.attempt('reply in the thread', () =>
-      client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message }),
+      sendWithTableFallback(message, (m) =>
+        client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...m }),
+      ),
     );
   });
 };

@@ -17,6 +17,8 @@ type SectionBlock = types.SectionBlock;
 export const SECTION_TEXT_MAX = 3000;
 export const BUTTON_TEXT_MAX = 75;
 export const HEADER_TEXT_MAX = 150;
+/** Blocks in a message; Slack refuses more as `invalid_blocks`. */
+export const MESSAGE_BLOCKS_MAX = 50;
 
 export function section(text: string, accessory?: Button): SectionBlock {
   return {

@@ -25,7 +25,7 @@
  * goes in as written (entity-encoding it would show `&amp;`), and the header row and first column can be bold.
  */
 import type { types } from '@slack/bolt';
-import type { KnownBlock } from './blocks.js';
+import { escapeText, type KnownBlock, MESSAGE_BLOCKS_MAX, SECTION_TEXT_MAX, section } from './blocks.js';
 
 export type TableBlock = types.TableBlock;
 type RichTextBlock = types.RichTextBlock;
@@ -113,4 +113,48 @@ export function tableBlock(content: TableContent): TableBlock | undefined {
 /** A message's table moved below its other blocks, where Slack shows it; the other blocks keep their order. */
 export function tableLast(blocks: readonly KnownBlock[]): KnownBlock[] {
   return [...blocks.filter((b) => b.type !== 'table'), ...blocks.filter((b) => b.type === 'table')];
+}
+
+/** What a person reads in one cell (or any part of one): its texts, in order. */
+function cellText(part: unknown): string {
+  if (Array.isArray(part)) return part.map(cellText).join('');
+  if (typeof part !== 'object' || part === null) return '';
+  const { text, elements } = part as { text?: unknown; elements?: unknown };
+  return typeof text === 'string' ? text : cellText(elements);
+}
+
+/**
+ * A table's rows as lines of mrkdwn, for a message that must go without it: each row's first cell in bold, then
+ * each other cell after its column's title ("*Direction* SSE: Server → client · WebSocket: Both ways · Edge: It
+ * depends"). Cells hold data as written, so they are escaped here, once.
+ */
+export function tableAsLines(table: TableBlock): string[] {
+  const [titles = [], ...rows] = table.rows.map((row) => row.map(cellText).map(escapeText));
+  return rows.map(([name = '', ...cells]) => {
+    const named = cells.map((text, i) => `${titles[i + 1] ?? ''}: ${text}`);
+    return [`*${name}*`, named.join(' · ')].filter((part) => part !== '').join(' ');
+  });
+}
+
+/**
+ * The message with each table written as sections of text in its place (as many as its lines need at 3,000
+ * characters a section), for when Slack refuses the table; `undefined` when it has none.
+ */
+export function withTablesAsText<M extends { blocks?: readonly { type: string }[] | undefined }>(
+  message: M,
+): M | undefined {
+  const blocks = message.blocks ?? [];
+  if (!blocks.some((b) => b.type === 'table')) return undefined;
+  const asText = blocks.flatMap((b): { type: string }[] => {
+    if (b.type !== 'table') return [b];
+    const sections: string[] = [];
+    for (const line of tableAsLines(b as TableBlock)) {
+      const last = sections.length - 1;
+      const joined = last >= 0 ? `${sections[last]}\n${line}` : line;
+      if (last >= 0 && joined.length <= SECTION_TEXT_MAX) sections[last] = joined;
+      else sections.push(line);
+    }
+    return sections.map((text) => section(text));
+  });
+  return { ...message, blocks: asText.slice(0, MESSAGE_BLOCKS_MAX) };
 }

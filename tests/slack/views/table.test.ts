@@ -8,7 +8,13 @@ import type { Comparison, VerdictView } from '../../../src/advisor/index.js';
 import { scorecardBlocks, scorecardMessage } from '../../../src/slack/views/reference.js';
 import { sharedVerdict } from '../../../src/slack/views/share.js';
 import { homeView, modalView } from '../../../src/slack/views/surfaces.js';
-import { TABLE_LIMITS, tableAllowed, tableBlock, tableLast } from '../../../src/slack/views/table.js';
+import {
+  TABLE_LIMITS,
+  tableAllowed,
+  tableBlock,
+  tableLast,
+  withTablesAsText,
+} from '../../../src/slack/views/table.js';
 import { wizardMessage } from '../../../src/slack/views/wizard.js';
 import { advisor, websocketVsSse as comparison } from '../../advisor/helpers.js';
 import { tablesIn, visibleText } from '../harness.js';
@@ -19,6 +25,9 @@ function expandedVerdict(surface: 'message' | 'modal') {
   if (state.kind !== 'verdict') throw new Error('expected a verdict');
   return { view: state, message: wizardMessage(state, surface, [], { expanded: true }) };
 }
+
+/** A column with only its title. */
+const column = (title: string) => ({ title });
 
 /** The comparison with `n` scorecard rows, each a copy of the first with its own name. */
 function withRows(n: number): Comparison {
@@ -135,7 +144,6 @@ describe('the surface decides: a table where Slack shows one, lines of text wher
 });
 
 describe('within the table’s limits, or as text', () => {
-  const column = (title: string) => ({ title });
 
   it('fits 100 rows with the column titles, and falls back to text past them', () => {
     expect(tablesIn({ blocks: scorecardBlocks(withRows(TABLE_LIMITS.rows - 1), 'message') })[0]).toHaveLength(100);
@@ -166,5 +174,39 @@ describe('within the table’s limits, or as text', () => {
     const a = { type: 'divider' as const, block_id: 'a' };
     const b = { type: 'divider' as const, block_id: 'b' };
     expect(tableLast([a, table, b])).toEqual([a, b, table]);
+  });
+});
+
+describe('a message whose table Slack refused, sent with the rows as text', () => {
+  it('writes each row in its place: its name in bold, then each cell after its column title', () => {
+    const { message } = expandedVerdict('message');
+    const asText = withTablesAsText(message);
+    expect(tablesIn(asText)).toEqual([]);
+    const text = visibleText(asText);
+    expect(text).toContain('*Direction* WebSocket: Bidirectional · SSE: Server → client only · Edge: It depends');
+    expect(text).toContain('*Reconnection* WebSocket: DIY reconnect · SSE: Automatic + resume · Edge: SSE');
+    // The other blocks and the text fallback are the same message's.
+    expect(asText?.text).toBe(message.text);
+    expect(asText?.blocks.length).toBe(message.blocks.length);
+    expect(validateBlocks(asText?.blocks ?? [], 'message')).toEqual({ ok: true });
+  });
+
+  it('escapes what the cells held as written, since the text is now mrkdwn', () => {
+    const table = tableBlock({ columns: [column('Name'), column('Say')], rows: [['<b> & co', 'a <@U1> b']] });
+    if (!table) throw new Error('no table');
+    const asText = withTablesAsText({ text: 'x', blocks: [table] });
+    expect(asText?.blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: '*&lt;b&gt; &amp; co* Say: a &lt;@U1&gt; b' } },
+    ]);
+  });
+
+  it('splits long rows over sections of at most 3,000 characters, and leaves a message with no table alone', () => {
+    const long = 'x'.repeat(900);
+    const table = tableBlock({ columns: [column('a'), column('b')], rows: [1, 2, 3, 4, 5].map((i) => [`r${i}`, long]) });
+    if (!table) throw new Error('no table');
+    const sections = withTablesAsText({ text: 'x', blocks: [table] })?.blocks ?? [];
+    expect(sections.length).toBe(2);
+    for (const block of sections) expect(JSON.stringify(block).length).toBeLessThan(3100);
+    expect(withTablesAsText({ text: 'x', blocks: [{ type: 'divider' }] })).toBeUndefined();
   });
 });
