@@ -33,6 +33,8 @@ const HALVES = [
   'round3-held-out',
   'round4-development',
   'round4-held-out',
+  'round5-development',
+  'round5-held-out',
   'pool',
 ] as const;
 type Half = (typeof HALVES)[number];
