@@ -56,8 +56,10 @@ function rowsOf(half: Half): Row[] {
 }
 
 const half = (process.argv[2] ?? 'development') as Half;
+/** `--counts-only`: the figures without the misses, for a held-out half run once whose misses are not to be read yet. */
+const countsOnly = process.argv.includes('--counts-only');
 if (!HALVES.includes(half)) {
-  console.error(`usage: report.ts [${HALVES.join('|')}]`);
+  console.error(`usage: report.ts [${HALVES.join('|')}] [--counts-only]`);
   process.exit(2);
 }
 
@@ -90,7 +92,7 @@ console.log(`  asked when decided     ${count('asked-when-decided')}/${total} ($
 console.log(`  asked another question ${count('wrong-question')}/${total} (${pct(count('wrong-question'))})`);
 
 const misses = results.filter((r) => r.outcome !== 'right');
-if (misses.length > 0) {
+if (misses.length > 0 && !countsOnly) {
   console.log('\nmisses:');
   for (const { row, answered, outcome } of misses) {
     const expected = row.ask ? `ask:${row.ask}` : row.expected;
