@@ -70,7 +70,9 @@ export async function closedLoop(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = performance.now() - started;
-  const answersAfterAck = server.name === 'app' || server.name.includes('answering');
+  // Every server answers after its ack but the bare Bolt that only acks; --before's other build ('before') too,
+  // whose calls after its acks went uncounted when only 'app' and 'answering' were waited for.
+  const answersAfterAck = !server.name.includes('acking only');
   await settle(traffic, ANSWERED_AFTER_ACK.includes(kind) && answersAfterAck ? n : 0);
   const after = await server.usage();
   const times = answers.map((a) => a.ms).sort((a, b) => a - b);
