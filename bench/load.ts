@@ -12,7 +12,8 @@
  *   npm run bench -- --all             the table, --mixed and --rss, one after the other
  *
  * Options: --requests N and --runs N (the table, --before), --seconds N, --from N and --step N (--mixed), --total N
- * (--rss), --kinds '/realtime,@mention' (the table, --before, --profile), --app <dir> (run another build's dist/).
+ * (--rss), --kinds '/realtime,@mention' (the table, --before, --profile), --concurrency N (--before and --profile;
+ * 10 unless given), --app <dir> (run another build's dist/).
  * Every figure is printed beside its target; a figure over target is reported, never a failure: the exit code is
  * 0. Run nothing else heavy meanwhile: the machine's load average is printed at the start and the end.
  */
@@ -43,6 +44,7 @@ const { values, positionals } = parseArgs({
     step: { type: 'string', default: '100' },
     total: { type: 'string', default: '100000' },
     kinds: { type: 'string' },
+    concurrency: { type: 'string', default: '10' },
     app: { type: 'string' },
     before: { type: 'string' },
   },
@@ -65,7 +67,7 @@ console.log(`Load average at the start: ${load()} (2 cores; above about 0.5 some
 const slack = await startSlackStandin();
 const traffic = new SlackTraffic(slack);
 try {
-  if (values.profile) await runProfiles(slack, traffic, kinds);
+  if (values.profile) await runProfiles(slack, traffic, kinds, Number(values.concurrency));
   else if (values.listeners) await runBoltListeners();
   else if (values.before) {
     const after = await startBenchServer('app', benchedApp(), slack);
@@ -76,6 +78,7 @@ try {
         requests: Number(values.requests),
         rounds: Number(values.runs),
         kinds,
+        concurrency: Number(values.concurrency),
       });
     } finally {
       await after.stop();

@@ -1,7 +1,7 @@
 /**
  * Where the app's CPU goes under each kind of load (npm run bench -- --profile [kind…]): the built app runs with
  * V8's sampling profiler (`node --cpu-prof`, one sample every 200 µs), gets a warm-up then PROFILED requests of one
- * kind at concurrency 10 from the same Slack requests as the load benchmark, and stops with SIGTERM, which writes
+ * kind (at concurrency 10 unless given) from the same Slack requests as the load benchmark, and stops with SIGTERM, which writes
  * the profile to artifacts/profiles/. Only the samples taken while the load ran are read (V8's and this process's
  * monotonic clocks are the same on Linux). Printed per kind: CPU time per request, the share of samples by area
  * (our src/ files, each package, Node's own code, garbage collection) and the functions with the most self time,
@@ -9,7 +9,7 @@
  *
  * Open a .cpuprofile in Chrome DevTools (Performance → Load profile) to see the whole tree.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SlackStandin } from '../sandbox/standin/index.js';
@@ -26,7 +26,6 @@ import {
 
 const WARM_UP = 500;
 const PROFILED = 3000;
-const CONCURRENCY = 10;
 const TOP = 18;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'artifacts', 'profiles');
@@ -129,6 +128,7 @@ export async function profileKind(
   kind: Kind,
   say: (line: string) => void,
   server: { name: string; script: string; env?: Record<string, string> } = { name: 'app', script: benchedApp() },
+  concurrency = 10,
 ) {
   const dir = join(outDir, `${server.name}-${kind}`.replace(/\W+/g, '-').replace(/^-|-$/g, ''));
   rmSync(dir, { recursive: true, force: true });
@@ -149,7 +149,7 @@ export async function profileKind(
           if (answer.status !== 200) failed += 1;
         }
       };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      await Promise.all(Array.from({ length: concurrency }, worker));
       return failed;
     };
     await send(WARM_UP);
@@ -166,26 +166,36 @@ export async function profileKind(
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no profile written in ${dir}`);
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
-    say(`\n## ${server.name}, ${kind}: ${PROFILED} requests at concurrency ${CONCURRENCY}, ${failed} not answered 200`);
+    say(`\n## ${server.name}, ${kind}: ${PROFILED} requests at concurrency ${concurrency}, ${failed} not answered 200`);
     say(`process CPU ${((after.cpuUs - before.cpuUs) / 1000 / PROFILED).toFixed(3)} ms a request (every thread)`);
     say(`after the acks: ${calls}`);
     for (const line of analyse(profile, from, to, PROFILED)) say(line);
     say(`profile: ${join(dir, file)}`);
+    // The load's window in the profile's clock, for reading the profile's tree without start-up and warm-up.
+    writeFileSync(join(dir, 'window.json'), JSON.stringify({ from, to, requests: PROFILED }));
   } finally {
     await app.stop();
   }
 }
 
-export async function runProfiles(slack: SlackStandin, traffic: SlackTraffic, kinds: readonly Kind[]): Promise<void> {
+export async function runProfiles(
+  slack: SlackStandin,
+  traffic: SlackTraffic,
+  kinds: readonly Kind[],
+  concurrency = 10,
+): Promise<void> {
   console.log(
     `CPU profiles of the built app (node --cpu-prof), ${PROFILED} requests a kind after ${WARM_UP} to warm up.`,
   );
   for (const kind of kinds.length > 0 ? kinds : KINDS) {
-    await profileKind(slack, traffic, kind, (line) => console.log(line));
-    await profileKind(slack, traffic, kind, (line) => console.log(line), {
-      name: 'bare Bolt answering',
-      script: BARE_BOLT,
-      env: { BARE_ANSWER: '1' },
-    });
+    await profileKind(slack, traffic, kind, (line) => console.log(line), undefined, concurrency);
+    await profileKind(
+      slack,
+      traffic,
+      kind,
+      (line) => console.log(line),
+      { name: 'bare Bolt answering', script: BARE_BOLT, env: { BARE_ANSWER: '1' } },
+      concurrency,
+    );
   }
 }

@@ -70,7 +70,9 @@ export async function closedLoop(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = performance.now() - started;
-  const answersAfterAck = server.name === 'app' || server.name.includes('answering');
+  // Every server answers after its ack but the bare Bolt that only acks; --before's other build ('before') too,
+  // whose calls after its acks went uncounted when only 'app' and 'answering' were waited for.
+  const answersAfterAck = !server.name.includes('acking only');
   await settle(traffic, ANSWERED_AFTER_ACK.includes(kind) && answersAfterAck ? n : 0);
   const after = await server.usage();
   const times = answers.map((a) => a.ms).sort((a, b) => a - b);
@@ -204,7 +206,7 @@ export async function runRatio(app: BenchServer, traffic: SlackTraffic, options:
 
 /**
  * Before and after (npm run bench -- --before <dir>): the built app, another build (main's, say) and bare Bolt
- * answering, interleaved in ROUNDS rounds of `requests` requests of each kind at concurrency 10, so that all
+ * answering, interleaved in ROUNDS rounds of `requests` requests of each kind (at concurrency 10 unless given), so that all
  * three meet the same load on a shared machine. Printed per kind: the median CPU time per request of each, and
  * each app's median ratio to bare Bolt in the same round.
  */
@@ -212,25 +214,26 @@ export async function runBeforeAfter(
   after: BenchServer,
   before: BenchServer,
   traffic: SlackTraffic,
-  options: { requests: number; rounds: number; kinds: readonly Kind[] },
+  options: { requests: number; rounds: number; kinds: readonly Kind[]; concurrency: number },
 ): Promise<void> {
+  const { concurrency } = options;
   const bare = await startBenchServer('bare Bolt answering', BARE_BOLT, traffic.slack, {
     env: { BARE_ANSWER: '1' },
   });
   try {
     console.log(
-      `${options.rounds} interleaved rounds of ${options.requests} requests a kind at concurrency 10; medians (min–max).`,
+      `${options.rounds} interleaved rounds of ${options.requests} requests a kind at concurrency ${concurrency}; medians (min–max).`,
     );
     const rows: string[][] = [['kind', 'CPU ms/req before', 'after', 'bare Bolt', 'before ×', 'after × (≤1.2)']];
     for (const kind of options.kinds) {
       const servers = [before, after, bare];
-      for (const s of servers) await closedLoop(s, traffic, kind, 10, 1000); // warm-up
+      for (const s of servers) await closedLoop(s, traffic, kind, concurrency, 1000); // warm-up
       const cpu = servers.map((): number[] => []);
       for (let round = 0; round < options.rounds; round++) {
         const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
         for (const i of order) {
           const server = servers[i] as BenchServer;
-          cpu[i]?.push((await closedLoop(server, traffic, kind, 10, options.requests)).cpuPerReqMs);
+          cpu[i]?.push((await closedLoop(server, traffic, kind, concurrency, options.requests)).cpuPerReqMs);
         }
       }
       const [b = [], a = [], bolt = []] = cpu;

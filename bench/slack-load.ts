@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type JsonObject, type SlackStandin, signRequest } from '../sandbox/standin/index.js';
-import { untilHealthy } from './app-server.js';
+import { serverEnv, untilHealthy } from './app-server.js';
 
 export const KINDS = ['/realtime', 'wizard click', 'free text', '@mention'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -89,9 +89,9 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node [nodeArgs] --import probe.mjs <script>` against the stand-in on a free port (the app's environment:
- * the stand-in's token, secret and API URL, LOG_LEVEL=info as in production, and its SQLite store in a fresh file, as in
- * production, removed when it stops; BENCH_DATABASE_PATH=:memory: takes the disk out) and waits for its first 200.
+ * Starts `node [nodeArgs] --import probe.mjs <script>` against the stand-in on a free port (serverEnv, with its
+ * SQLite store in a fresh file, as in production, removed when it stops; BENCH_DATABASE_PATH=:memory: takes the
+ * disk out) and waits for its first 200.
  */
 export async function startBenchServer(
   name: string,
@@ -103,16 +103,10 @@ export async function startBenchServer(
   const dataDir = mkdtempSync(join(tmpdir(), 'realtime-advisor-bench-'));
   const args = [...(options.nodeArgs ?? []), '--import', probe, ...(script.endsWith('.ts') ? ['--import', 'tsx'] : [])];
   const child = spawn(process.execPath, [...args, script], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slack.signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'info', // the production default
+    env: serverEnv(slack, port, {
       DATABASE_PATH: process.env.BENCH_DATABASE_PATH ?? join(dataDir, 'bench.db'),
       ...options.env,
-    },
+    }),
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

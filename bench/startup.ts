@@ -15,7 +15,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type SlackStandin, signRequest, startSlackStandin } from '../sandbox/standin/index.js';
-import { untilHealthy } from './app-server.js';
+import { serverEnv, untilHealthy } from './app-server.js';
 import { freePort } from './slack-load.js';
 
 const RUNS = 7;
@@ -26,15 +26,7 @@ const slack = await startSlackStandin();
 function spawnApp(command: string, args: string[], port: number): ChildProcess {
   return spawn(command, args, {
     cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: slack.signingSecret,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      DATABASE_PATH: ':memory:',
-    },
+    env: serverEnv(slack, port, { DATABASE_PATH: ':memory:' }),
     stdio: 'ignore',
   });
 }

@@ -4,20 +4,25 @@
  * the event, the actions, the view). Anything else is passed through untouched: this is a gate, not a parser.
  * A body that fails it is refused with a 400 at the edge, where it used to reach Bolt and end in a 500 or, for a
  * body that is not an object, an exception that took the process down.
+ *
+ * The objects are zod's plain `z.object`, which accepts fields it does not name and leaves them out of its output;
+ * only the verdict is used, never the output. `z.looseObject` accepted the same bodies but copied every field of
+ * the body, and of each nested object, into an output thrown away at once (a click's check, timed in the server:
+ * about 11 µs against 7).
  */
 import { z } from 'zod';
 
 const id = z.string().min(1);
 /** An object or absent; `null` (or a string) where Bolt reads a property of it is what made Bolt throw. */
-const objectOrAbsent = z.looseObject({}).optional();
-const person = z.looseObject({ id });
+const objectOrAbsent = z.object({}).optional();
+const person = z.object({ id });
 /** `team` is null for org-wide installs; Bolt handles that, not a string or a number. */
-const team = z.looseObject({}).nullable().optional();
+const team = z.object({}).nullable().optional();
 
 const interaction = {
   user: person,
   team,
-  enterprise: z.looseObject({}).nullable().optional(),
+  enterprise: z.object({}).nullable().optional(),
   channel: objectOrAbsent,
 };
 
@@ -25,43 +30,46 @@ const interaction = {
  * The assistant panel's events: Bolt's Assistant reads the thread's DM and ts from `assistant_thread` (its
  * extractThreadInfo throws without them).
  */
-const assistantThread = z.looseObject({
-  assistant_thread: z.looseObject({ channel_id: id, thread_ts: id }),
+const assistantThread = z.object({
+  assistant_thread: z.object({ channel_id: id, thread_ts: id }),
 });
 
 /** The kinds of body Slack sends to a request URL, in the order Bolt tells them apart. */
 const SHAPES = {
-  event: z.looseObject({
-    event: z.looseObject({ type: z.string(), item: objectOrAbsent }).check((ctx) => {
-      if (!ctx.value.type.startsWith('assistant_thread_')) return;
-      const thread = assistantThread.safeParse(ctx.value);
-      if (!thread.success)
-        ctx.issues.push({
-          code: 'custom',
-          message: 'no assistant_thread',
-          input: ctx.value,
-          path: ['assistant_thread'],
-        });
-    }),
-    authorizations: z.array(z.looseObject({})).optional(),
+  event: z.object({
+    // assistant_thread is named so that the check sees it (z.object leaves out what it does not name).
+    event: z
+      .object({ type: z.string(), item: objectOrAbsent, assistant_thread: z.unknown().optional() })
+      .check((ctx) => {
+        if (!ctx.value.type.startsWith('assistant_thread_')) return;
+        const thread = assistantThread.safeParse(ctx.value);
+        if (!thread.success)
+          ctx.issues.push({
+            code: 'custom',
+            message: 'no assistant_thread',
+            input: ctx.value,
+            path: ['assistant_thread'],
+          });
+      }),
+    authorizations: z.array(z.object({})).optional(),
   }),
-  command: z.looseObject({ command: z.string(), user_id: id, channel_id: z.string().optional() }),
-  options: z.looseObject({ ...interaction }),
-  action: z.looseObject({
+  command: z.object({ command: z.string(), user_id: id, channel_id: z.string().optional() }),
+  options: z.object({ ...interaction }),
+  action: z.object({
     ...interaction,
-    actions: z.array(z.looseObject({})).min(1).optional(),
+    actions: z.array(z.object({})).min(1).optional(),
     view: objectOrAbsent,
     container: objectOrAbsent,
   }),
-  shortcut: z.looseObject({ ...interaction, callback_id: z.string(), trigger_id: z.string() }),
-  message_action: z.looseObject({
+  shortcut: z.object({ ...interaction, callback_id: z.string(), trigger_id: z.string() }),
+  message_action: z.object({
     ...interaction,
     callback_id: z.string(),
     trigger_id: z.string(),
-    channel: z.looseObject({ id }),
-    message: z.looseObject({}),
+    channel: z.object({ id }),
+    message: z.object({}),
   }),
-  view: z.looseObject({ ...interaction, view: z.looseObject({ id }) }),
+  view: z.object({ ...interaction, view: z.object({ id }) }),
 } as const;
 
 export type BodyKind = keyof typeof SHAPES | 'ssl_check' | 'url_verification' | 'app_rate_limited';

@@ -1,9 +1,12 @@
 /**
  * The Web API client's fetch (src/slack/slack-fetch.ts): a call Slack answered 429 is sent again after its
- * Retry-After, unless it carries a trigger, which lives 3 seconds and is never waited for.
+ * Retry-After, unless it carries a trigger, which lives 3 seconds and is never waited for; a response_url that
+ * answers with a redirect is refused, never followed.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { slackFetch } from '../../src/slack/slack-fetch.js';
+import { ResponseUrlError, slackFetch } from '../../src/slack/slack-fetch.js';
 
 const API = 'http://slack.test/api/';
 
@@ -51,5 +54,31 @@ describe('a call answered 429', () => {
     });
     expect(response.status).toBe(429);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('a response_url', () => {
+  it('that answers with a redirect is refused, and the message is not posted where it points', async () => {
+    const posted: string[] = [];
+    const server = createServer((req, res) => {
+      posted.push(req.url ?? '');
+      req.resume();
+      // 307 keeps the method and the body: a client that follows it posts the message again, elsewhere.
+      if (req.url === '/commands/T1/1/abc') res.writeHead(307, { location: '/elsewhere' }).end();
+      else res.writeHead(200).end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const post = slackFetch({ apiUrl: API, timeoutMs: 2000 })(`http://127.0.0.1:${port}/commands/T1/1/abc`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'Verdict: SSE' }),
+      });
+      await expect(post).rejects.toBeInstanceOf(ResponseUrlError);
+      expect(posted).toEqual(['/commands/T1/1/abc']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

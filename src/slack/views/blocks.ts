@@ -67,7 +67,7 @@ export function visibleLength(blocks: readonly KnownBlock[]): number {
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       if (typeof record.text === 'string') texts.push(record.text);
-      for (const [key, value] of Object.entries(record)) if (key !== 'text' || typeof value !== 'string') walk(value);
+      for (const key in record) if (key !== 'text' || typeof record[key] !== 'string') walk(record[key]);
     }
   };
   walk(blocks);
@@ -78,5 +78,8 @@ export function visibleLength(blocks: readonly KnownBlock[]): number {
     .replace(/:[a-z_]+:/g, '!')
     .replace(/&(lt|gt|amp);/g, '&')
     .replace(/[*_]/g, '');
-  return [...shown].length;
+  // Characters as a person counts them (code points), without an array of them.
+  let length = 0;
+  for (const _ of shown) length += 1;
+  return length;
 }

@@ -7,6 +7,7 @@ import { historyElsewhereMessage } from './decisions.js';
 import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage, technologyMessage } from './reference.js';
 import { tableLast } from './table.js';
+import { verdictMessage, withLead } from './verdict.js';
 import { questionMessage, wizardMessage } from './wizard.js';
 
 /** A verdict opens collapsed, short enough to read at a glance: the person's words get what is left of this. */
@@ -63,20 +64,19 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
               },
             ]
           : [];
-      // Above a collapsed verdict, the person's words get what the verdict leaves of its length.
-      const room =
-        reply.view.kind === 'verdict'
-          ? COLLAPSED_VERDICT_MAX -
-            visibleLength([...wizardMessage(reply.view, 'message').blocks, ...open]) -
-            'You asked: '.length
-          : Number.POSITIVE_INFINITY;
+      // Above a collapsed verdict, the person's words get what the verdict leaves of its length: the verdict is
+      // built once, measured, then given the words.
+      const verdict = reply.view.kind === 'verdict' ? verdictMessage(reply.view, 'message') : undefined;
+      const room = verdict
+        ? COLLAPSED_VERDICT_MAX - visibleLength([...verdict.blocks, ...open]) - 'You asked: '.length
+        : Number.POSITIVE_INFINITY;
       const asked = quotedBlocks(
         { text: options.asked ?? textOnly(reply.situation), audience: options.audience, author: { kind: 'asker' } },
         Math.max(QUOTE_MIN, room),
       );
       const placed = reply.reading.findings.length > 0;
       const lead = placed ? asked : [...asked, section(NOTHING_PLACED)];
-      const message = wizardMessage(reply.view, 'message', lead);
+      const message = verdict ? withLead(verdict, lead) : wizardMessage(reply.view, 'message', lead);
       return {
         text: placed ? message.text : `Not sure from your words. ${message.text}`,
         blocks: tableLast([...message.blocks, ...open]),

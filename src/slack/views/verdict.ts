@@ -134,11 +134,10 @@ export function verdictMessage(
         shareValue.encode({ kind: 'verdict', state: view.state, shape }),
         'primary',
       );
-  return {
+  const message = {
     text: verdictSummary(verdict),
     blocks: tableLast([
       header(`Verdict: ${verdict.headline}`),
-      ...lead,
       ...(shape.expanded ? verdictBody(view.comparison, view, true, surface) : collapsedBody(verdict)),
       {
         type: 'actions',
@@ -155,4 +154,15 @@ export function verdictMessage(
       },
     ]),
   };
+  return withLead(message, lead);
+}
+
+/**
+ * A verdict's message with `lead` where the verdict shows it, under its header: a verdict built once can be
+ * measured first (reply.ts sizes the person's quoted words by what the verdict leaves), then given its lead.
+ */
+export function withLead(message: SlackMessage, lead: KnownBlock[]): SlackMessage {
+  if (lead.length === 0) return message;
+  const [top, ...rest] = message.blocks;
+  return { ...message, blocks: top ? [top, ...lead, ...rest] : [...lead] };
 }
