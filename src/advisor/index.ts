@@ -5,6 +5,8 @@
  */
 import { type AdviceMatch, adviceEntry } from './advise.js';
 import { readText } from './free-text.js';
+import type { LearnedModel } from './learned.js';
+import { learnedModelOf } from './load.js';
 import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
 import { type TechnologyProfile, technologyProfile } from './profile.js';
 import { followUp } from './refine.js';
@@ -30,7 +32,8 @@ import {
 } from './wizard.js';
 
 export type { AdviceMatch } from './advise.js';
-export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, loadComparisons } from './load.js';
+export type { LearnedModel } from './learned.js';
+export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, learnedModelOf, loadComparisons } from './load.js';
 export type { Lookup } from './lookup.js';
 export { technologyWord } from './lookup.js';
 export { libraryLoadMs } from './nlp.js';
@@ -182,8 +185,17 @@ export interface Advisor {
   revisit(decision: StoredDecision): Revisited;
 }
 
-export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
+export interface AdvisorOptions {
+  /**
+   * The learned classifier for each comparison, by id, weighed against the reader (second-opinion.ts). By default
+   * the one loaded with the comparison (data/learned/); an empty map reads with the reader alone.
+   */
+  learned?: ReadonlyMap<string, LearnedModel>;
+}
+
+export function createAdvisor(comparisons: readonly Comparison[], options: AdvisorOptions = {}): Advisor {
   if (comparisons.length === 0) throw new Error('createAdvisor needs at least one comparison');
+  const learnedOf = (c: Comparison) => (options.learned ? options.learned.get(c.id) : learnedModelOf(c));
   const byId = new Map(comparisons.map((c) => [c.id, c]));
   // A reader is compiled on first use: compiling lemmatises the vocabulary, which loads the language library.
   const readers = new Map<string, Reader | undefined>();
@@ -361,7 +373,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
 
   const understand = (text: string, comparisonId?: string): TextView => {
     const c = comparison(comparisonId);
-    const read = readText(c, readerOf(c), text);
+    const read = readText(c, readerOf(c), text, learnedOf(c));
     return { view: view(read.state, read.reading, read.conflicts), reading: read.reading };
   };
 
@@ -409,7 +421,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
       let state = base;
       let last: ReturnType<typeof readText> | undefined;
       for (const text of texts) {
-        const next = readText(c, readerOf(c), text);
+        const next = readText(c, readerOf(c), text, learnedOf(c));
         last = state ? followUp(c, state, next) : next;
         state = last.state;
       }

@@ -1,0 +1,120 @@
+/**
+ * The reader's answers weighed against the learned classifier's prediction (learned.ts). The reader's statements
+ * stand; the classifier only turns a pick into a question, or fills a question the reader could not answer, and
+ * always with the words that weighed most for it:
+ * - where the reader decides but the classifier confidently predicts another pick that one of the reader's answers
+ *   stands in the way of, that question is asked, naming what each side read;
+ * - where the reader decides but the classifier confidently says the text leaves a question open, it is asked;
+ * - where the reader asks a question and the classifier is confident of a pick that only one option of it leads to,
+ *   that option fills it as a hint quoting the classifier's words.
+ * Thresholds come with the weights (the data's `policy`), chosen by the leave-one-round-out figures in the README.
+ */
+import { type LearnedModel, type Prediction, predict } from './learned.js';
+import type { Token } from './nlp.js';
+import type { Comparison } from './schema.js';
+import { completions, pickOf, settle } from './settle.js';
+import type { Conflict } from './understand.js';
+import type { Answers, Quote } from './wizard.js';
+
+export interface Weighed {
+  answers: Answers;
+  quotes: Record<string, Quote[]>;
+  conflicts: Record<string, Conflict>;
+  raised: string[];
+}
+
+/** What the second opinion did, for the command line's --json and for tests. */
+export type Opinion =
+  | { kind: 'agrees' | 'silent'; prediction: Prediction }
+  | { kind: 'asks'; question: string; prediction: Prediction }
+  | { kind: 'fills'; question: string; option: string; prediction: Prediction };
+
+const ASK = 'ask:';
+
+export function secondOpinion(
+  comparison: Comparison,
+  model: LearnedModel,
+  text: string,
+  tokens: readonly Token[],
+  weighed: Weighed,
+  conditions: readonly string[],
+): { weighed: Weighed; opinion: Opinion } {
+  const prediction = predict(model, text, tokens);
+  const { answers, raised } = weighed;
+  const picksOf = (a: Answers) => new Set(completions(comparison, a).map((x) => pickOf(comparison, x, conditions)));
+  const settled = settle(comparison, answers, conditions, raised);
+  const confident = (threshold: number) => prediction.probability >= threshold && prediction.words.length > 0;
+  const order = comparison.wizard.questions.map((q) => q.id);
+
+  if (settled.kind === 'verdict') {
+    const pick = settled.verdict.pick.id;
+    if (prediction.label === pick || !confident(model.policy.disagree)) return agrees(weighed, prediction);
+    // The text leaves a question open, the classifier says: the reader's answer to it is asked back.
+    if (prediction.label.startsWith(ASK)) {
+      const question = prediction.label.slice(ASK.length);
+      if (answers[question] === undefined) return agrees(weighed, prediction);
+      return { weighed: without(weighed, question, [question]), opinion: { kind: 'asks', question, prediction } };
+    }
+    // The first answer, in the wizard's order, that stands between the reader's pick and the classifier's.
+    for (const question of order) {
+      const mine = answers[question];
+      if (mine === undefined) continue;
+      const { [question]: _, ...rest } = answers;
+      if (!picksOf(rest).has(prediction.label)) continue;
+      const theirs = comparison.wizard.questions
+        .find((q) => q.id === question)
+        ?.options.find((o) => o.id !== mine && picksOf({ ...rest, [question]: o.id }).has(prediction.label));
+      if (!theirs) continue;
+      const asked = without(weighed, question, []);
+      asked.conflicts[question] = {
+        strength: 'hint',
+        sides: [
+          { option: mine, words: (weighed.quotes[question] ?? []).map((q) => q.words) },
+          { option: theirs.id, words: prediction.words },
+        ],
+      };
+      return { weighed: asked, opinion: { kind: 'asks', question, prediction } };
+    }
+    return agrees(weighed, prediction);
+  }
+
+  // The reader asks: a confident pick that only one option of the question leads to fills it, as a hint.
+  const question = settled.question.id;
+  if (
+    prediction.label.startsWith(ASK) ||
+    !confident(model.policy.fill) ||
+    raised.includes(question) ||
+    weighed.conflicts[question]
+  )
+    return { weighed, opinion: { kind: 'silent', prediction } };
+  const leading = settled.question.options.filter((o) => {
+    const picks = picksOf({ ...answers, [question]: o.id });
+    return picks.size === 1 && picks.has(prediction.label);
+  });
+  const only = leading.length === 1 ? leading[0] : undefined;
+  if (!only) return { weighed, opinion: { kind: 'silent', prediction } };
+  return {
+    weighed: {
+      ...weighed,
+      answers: { ...answers, [question]: only.id },
+      quotes: { ...weighed.quotes, [question]: prediction.words.map((words) => ({ words, strength: 'hint' })) },
+    },
+    opinion: { kind: 'fills', question, option: only.id, prediction },
+  };
+}
+
+function agrees(weighed: Weighed, prediction: Prediction): { weighed: Weighed; opinion: Opinion } {
+  return { weighed, opinion: { kind: 'agrees', prediction } };
+}
+
+/** The reader's answer to a question taken back, so that it is asked; `raise` marks it open whatever else holds. */
+function without(weighed: Weighed, question: string, raise: readonly string[]): Weighed {
+  const { [question]: _a, ...answers } = weighed.answers;
+  const { [question]: _q, ...quotes } = weighed.quotes;
+  return {
+    answers,
+    quotes,
+    conflicts: { ...weighed.conflicts },
+    raised: [...new Set([...weighed.raised, ...raise])],
+  };
+}
