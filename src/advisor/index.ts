@@ -421,7 +421,8 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
       let state = base;
       let last: ReturnType<typeof readText> | undefined;
       for (const text of texts) {
-        const next = readText(c, readerOf(c), text, learnedOf(c));
+        // The classifier learned whole situations: a follow-up ("it also has to work through proxies") is read alone.
+        const next = readText(c, readerOf(c), text, state ? undefined : learnedOf(c));
         last = state ? followUp(c, state, next) : next;
         state = last.state;
       }

@@ -31,8 +31,17 @@ export const learnedModelSchema = z.strictObject({
   policy: z.strictObject({
     /** The probability at or above which a prediction that disagrees with the reader's pick asks instead. */
     disagree: z.number().min(0).max(1),
+    /** The same, where the answer in the way was stated directly: a statement needs more to be asked back. */
+    overrule: z.number().min(0).max(1),
+    /**
+     * The questions whose direct answers may be asked back at all. Words that decide a whole text ("dashboard")
+     * say much about its direction and little about its payloads: "raw jpeg bytes" stands against them.
+     */
+    overrulable: z.array(z.string().min(1)),
     /** The probability at or above which a prediction fills a question the reader left open, as a hint. */
     fill: z.number().min(0).max(1),
+    /** A pick resting on domain words alone is asked unless the classifier gives it at least this probability. */
+    weak: z.number().min(0).max(1),
   }),
 });
 export type LearnedModel = z.infer<typeof learnedModelSchema>;
@@ -42,7 +51,12 @@ export interface PlacedFeature {
   feature: string;
   start: number;
   end: number;
+  /** It holds a content word: "the page" can be quoted, "and the" weighs but says nothing to a person. */
+  content: boolean;
 }
+
+/** Parts of speech that carry meaning on their own. */
+const CONTENT = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 
 function lemmaOf(token: Token): string {
   return token.lemma.replace(DIGITS, '0');
@@ -58,8 +72,15 @@ export function featuresOf(tokens: readonly Token[]): PlacedFeature[] {
       continue;
     }
     const lemma = lemmaOf(token);
-    out.push({ feature: lemma, start: token.start, end: token.end });
-    if (previous) out.push({ feature: `${lemmaOf(previous)} ${lemma}`, start: previous.start, end: token.end });
+    const content = CONTENT.has(token.pos);
+    out.push({ feature: lemma, start: token.start, end: token.end, content });
+    if (previous)
+      out.push({
+        feature: `${lemmaOf(previous)} ${lemma}`,
+        start: previous.start,
+        end: token.end,
+        content: content || CONTENT.has(previous.pos),
+      });
     previous = token;
   }
   return out;
@@ -109,7 +130,7 @@ export function predict(model: LearnedModel, text: string, tokens: readonly Toke
   };
   // A feature's first place in the text is where it is quoted from.
   const first = new Map<string, PlacedFeature>();
-  for (const f of placed) if (!first.has(f.feature)) first.set(f.feature, f);
+  for (const f of placed) if (f.content && !first.has(f.feature)) first.set(f.feature, f);
   const carried = [...first.values()]
     .map((f) => ({ ...f, margin: margin(f.feature) }))
     .filter((f) => f.margin > 0)

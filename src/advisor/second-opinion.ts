@@ -3,13 +3,17 @@
  * stand; the classifier only turns a pick into a question, or fills a question the reader could not answer, and
  * always with the words that weighed most for it:
  * - where the reader decides but the classifier confidently predicts another pick that one of the reader's answers
- *   stands in the way of, that question is asked, naming what each side read;
- * - where the reader decides but the classifier confidently says the text leaves a question open, it is asked;
+ *   from domain words stands in the way of, that question is asked, naming what each side read (an answer the text
+ *   states directly is never asked back);
+ * - where the reader decides but the classifier confidently says the text leaves a question open that the reader
+ *   answered from domain words, it is asked;
+ * - where the reader's pick rests on domain words alone and the classifier gives it little probability, its first
+ *   answer that matters is asked;
  * - where the reader asks a question and the classifier is confident of a pick that only one option of it leads to,
  *   that option fills it as a hint quoting the classifier's words.
  * Thresholds come with the weights (the data's `policy`), chosen by the leave-one-round-out figures in the README.
  */
-import { type LearnedModel, type Prediction, predict } from './learned.js';
+import { type LearnedModel, type Prediction, predict, probabilityOf } from './learned.js';
 import type { Token } from './nlp.js';
 import type { Comparison } from './schema.js';
 import { completions, pickOf, settle } from './settle.js';
@@ -48,34 +52,63 @@ export function secondOpinion(
 
   if (settled.kind === 'verdict') {
     const pick = settled.verdict.pick.id;
-    if (prediction.label === pick || !confident(model.policy.disagree)) return agrees(weighed, prediction);
+    if (prediction.label === pick) return { weighed, opinion: { kind: 'agrees', prediction } };
+    const disagrees = confident(model.policy.disagree);
+    // An answer the text states directly is asked back only at a higher confidence than one set by domain words.
+    const said = (question: string) => (weighed.quotes[question] ?? []).some((q) => q.strength === 'direct');
+    const stands = (question: string) =>
+      said(question) && !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
     // The text leaves a question open, the classifier says: the reader's answer to it is asked back.
-    if (prediction.label.startsWith(ASK)) {
+    if (disagrees && prediction.label.startsWith(ASK)) {
       const question = prediction.label.slice(ASK.length);
-      if (answers[question] === undefined) return agrees(weighed, prediction);
-      return { weighed: without(weighed, question, [question]), opinion: { kind: 'asks', question, prediction } };
+      if (answers[question] !== undefined && !said(question))
+        return { weighed: without(weighed, question, [question]), opinion: { kind: 'asks', question, prediction } };
     }
     // The first answer, in the wizard's order, that stands between the reader's pick and the classifier's.
-    for (const question of order) {
+    for (const question of disagrees ? order : []) {
       const mine = answers[question];
-      if (mine === undefined) continue;
+      if (mine === undefined || stands(question)) continue;
       const { [question]: _, ...rest } = answers;
       if (!picksOf(rest).has(prediction.label)) continue;
+      const asked = without(weighed, question, []);
+      // The classifier's side is named by the option that leads to its pick in most of the ways the rest may go,
+      // if that is at least half of them; otherwise the question is asked plainly, as its pick says nothing of
+      // which option it would be (a video call is no one-way flow, though one-way live video is WebRTC too).
+      const share = (option: string) => {
+        const all = completions(comparison, { ...rest, [question]: option });
+        return all.filter((a) => pickOf(comparison, a, conditions) === prediction.label).length / all.length;
+      };
       const theirs = comparison.wizard.questions
         .find((q) => q.id === question)
-        ?.options.find((o) => o.id !== mine && picksOf({ ...rest, [question]: o.id }).has(prediction.label));
-      if (!theirs) continue;
-      const asked = without(weighed, question, []);
-      asked.conflicts[question] = {
-        strength: 'hint',
-        sides: [
-          { option: mine, words: (weighed.quotes[question] ?? []).map((q) => q.words) },
-          { option: theirs.id, words: prediction.words },
-        ],
-      };
+        ?.options.filter((o) => o.id !== mine)
+        .map((o) => ({ id: o.id, share: share(o.id) }))
+        .filter((o) => o.share >= 0.5)
+        .sort((a, b) => b.share - a.share)[0];
+      if (theirs)
+        asked.conflicts[question] = {
+          strength: 'hint',
+          sides: [
+            { option: mine, words: (weighed.quotes[question] ?? []).map((q) => q.words) },
+            { option: theirs.id, words: prediction.words },
+          ],
+        };
       return { weighed: asked, opinion: { kind: 'asks', question, prediction } };
     }
-    return agrees(weighed, prediction);
+    // A pick that rests on domain words alone, which the classifier does not back: its first answer that matters is
+    // asked rather than taken.
+    if (
+      !order.some(said) &&
+      prediction.words.length > 0 &&
+      probabilityOf(model, prediction, pick) < model.policy.weak
+    ) {
+      for (const question of order) {
+        if (weighed.quotes[question] === undefined || answers[question] === undefined) continue;
+        const { [question]: _, ...rest } = answers;
+        if (picksOf(rest).size < 2) continue;
+        return { weighed: without(weighed, question, []), opinion: { kind: 'asks', question, prediction } };
+      }
+    }
+    return { weighed, opinion: { kind: 'silent', prediction } };
   }
 
   // The reader asks: a confident pick that only one option of the question leads to fills it, as a hint.
@@ -101,10 +134,6 @@ export function secondOpinion(
     },
     opinion: { kind: 'fills', question, option: only.id, prediction },
   };
-}
-
-function agrees(weighed: Weighed, prediction: Prediction): { weighed: Weighed; opinion: Opinion } {
-  return { weighed, opinion: { kind: 'agrees', prediction } };
 }
 
 /** The reader's answer to a question taken back, so that it is asked; `raise` marks it open whatever else holds. */
