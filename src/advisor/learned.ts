@@ -107,32 +107,51 @@ export interface Prediction {
 /** How many spans of the text a learned finding quotes. */
 const QUOTED = 2;
 
+/** Each feature's weight for every class, in one array: a text's score is a few look-ups and additions. */
+const compiled = new WeakMap<LearnedModel, Map<string, Float64Array>>();
+
+function vectorsOf(model: LearnedModel): Map<string, Float64Array> {
+  let vectors = compiled.get(model);
+  if (!vectors) {
+    vectors = new Map();
+    for (const [c, weights] of model.weights.entries())
+      for (const [feature, weight] of Object.entries(weights)) {
+        const vector = vectors.get(feature) ?? new Float64Array(model.classes.length);
+        vector[c] = weight;
+        vectors.set(feature, vector);
+      }
+    compiled.set(model, vectors);
+  }
+  return vectors;
+}
+
 /** The probability of each class for these tokens, the best one, and the words that carried it. */
 export function predict(model: LearnedModel, text: string, tokens: readonly Token[]): Prediction {
-  const placed = featuresOf(tokens);
-  const present = [...new Set(placed.map((f) => f.feature))];
-  const scores = model.bias.map((b, c) => {
-    const weights = model.weights[c] ?? {};
-    let score = b;
-    for (const f of present) score += weights[f] ?? 0;
-    return score;
-  });
+  const vectors = vectorsOf(model);
+  const k = model.classes.length;
+  // A feature's first place in the text is where it is counted, and quoted from.
+  const first = new Map<string, PlacedFeature & { vector: Float64Array }>();
+  for (const f of featuresOf(tokens)) {
+    const vector = vectors.get(f.feature);
+    if (vector && !first.has(f.feature)) first.set(f.feature, { ...f, vector });
+  }
+  const scores = [...model.bias];
+  for (const { vector } of first.values())
+    for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + (vector[c] as number);
   const top = Math.max(...scores);
   const exps = scores.map((s) => Math.exp(s - top));
   const sum = exps.reduce((a, b) => a + b, 0);
   const probabilities = exps.map((e) => e / sum);
   const best = probabilities.indexOf(Math.max(...probabilities));
   // A feature weighs for the label by how much more it adds to the label than to the strongest other class.
-  const margin = (feature: string) => {
-    const own = model.weights[best]?.[feature] ?? 0;
-    const others = model.weights.filter((_, c) => c !== best).map((w) => w[feature] ?? 0);
-    return own - Math.max(...others);
+  const margin = (vector: Float64Array) => {
+    let other = -Infinity;
+    for (let c = 0; c < k; c++) if (c !== best && (vector[c] as number) > other) other = vector[c] as number;
+    return (vector[best] as number) - other;
   };
-  // A feature's first place in the text is where it is quoted from.
-  const first = new Map<string, PlacedFeature>();
-  for (const f of placed) if (f.content && !first.has(f.feature)) first.set(f.feature, f);
   const carried = [...first.values()]
-    .map((f) => ({ ...f, margin: margin(f.feature) }))
+    .filter((f) => f.content)
+    .map((f) => ({ start: f.start, end: f.end, margin: margin(f.vector) }))
     .filter((f) => f.margin > 0)
     .sort((a, b) => b.margin - a.margin || a.start - b.start);
   const spans: { start: number; end: number }[] = [];
