@@ -97,7 +97,8 @@ export interface Understood {
 }
 
 export interface ConflictView {
-  sides: { optionId: string; answer: string; words: readonly string[] }[];
+  /** `learned`: the side of the learned classifier, its words the ones it weighed most. */
+  sides: { optionId: string; answer: string; words: readonly string[]; learned?: boolean }[];
 }
 
 export interface ChangeView {
@@ -127,7 +128,9 @@ export interface VerdictView {
 
 export type WizardView = QuestionView | VerdictView;
 
-type TextConflicts = Readonly<Record<string, { sides: readonly { option: string; words: readonly string[] }[] }>>;
+type TextConflicts = Readonly<
+  Record<string, { sides: readonly { option: string; words: readonly string[]; learned?: boolean }[] }>
+>;
 
 /** What to show for a text typed after the command: every surface renders the same answer. */
 export type Reply =
@@ -315,6 +318,7 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
                   optionId: side.option,
                   answer: next.question.options.find((o) => o.id === side.option)?.label ?? side.option,
                   words: side.words,
+                  ...(side.learned ? { learned: true } : {}),
                 })),
               },
             }

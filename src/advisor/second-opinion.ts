@@ -89,7 +89,7 @@ export function secondOpinion(
           strength: 'hint',
           sides: [
             { option: mine, words: (weighed.quotes[question] ?? []).map((q) => q.words) },
-            { option: theirs.id, words: prediction.words },
+            { option: theirs.id, words: prediction.words, learned: true },
           ],
         };
       return { weighed: asked, opinion: { kind: 'asks', question, prediction } };
@@ -130,7 +130,7 @@ export function secondOpinion(
     weighed: {
       ...weighed,
       answers: { ...answers, [question]: only.id },
-      quotes: { ...weighed.quotes, [question]: prediction.words.map((words) => ({ words, strength: 'hint' })) },
+      quotes: { ...weighed.quotes, [question]: prediction.words.map((words) => ({ words, strength: 'learned' })) },
     },
     opinion: { kind: 'fills', question, option: only.id, prediction },
   };

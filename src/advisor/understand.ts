@@ -52,8 +52,11 @@ export interface Answered {
 }
 
 export interface Conflict {
-  /** Each option with the words that support it, all of the same (top) strength. */
-  sides: { option: string; words: string[] }[];
+  /**
+   * Each option with the words that support it, all of the same (top) strength; `learned` marks the side of the
+   * learned classifier (second-opinion.ts), whose words are the ones it weighed most.
+   */
+  sides: { option: string; words: string[]; learned?: boolean }[];
   strength: Strength;
 }
 

@@ -40,6 +40,7 @@ describe('the learned second opinion', () => {
     expect(view.question.id).toBe('direction');
     const sides = view.conflict?.sides ?? [];
     expect(sides.map((s) => s.optionId)).toEqual(['both-ways', 'server-to-client']);
+    expect(sides.map((s) => s.learned === true)).toEqual([false, true]);
     expect(sides[0]?.words).toEqual(['chat']);
     // The classifier's side quotes the person's own words that weighed most for SSE.
     expect(sides[1]?.words.length).toBeGreaterThan(0);
@@ -62,7 +63,7 @@ describe('the learned second opinion', () => {
     const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
     expect(direction?.quotes.length).toBeGreaterThan(0);
     for (const quote of direction?.quotes ?? []) {
-      expect(quote.strength).toBe('hint');
+      expect(quote.strength).toBe('learned');
       expect(text).toContain(quote.words);
     }
   });
