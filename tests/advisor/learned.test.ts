@@ -68,6 +68,20 @@ describe('the learned second opinion', () => {
     }
   });
 
+  it('keeps a learned quote in the button value: the verdict resumed from it still says the answer was learned', () => {
+    const { view } = withLearned.understand(
+      "process monitor web ui sits behind an apache 2.2 proxy that can't pass websockets. need it to still update there",
+    );
+    if (view.kind !== 'verdict') throw new Error('expected a verdict');
+    const resumed = withLearned.resume(view.state);
+    if (!resumed.ok || resumed.view.kind !== 'verdict') throw new Error('expected the verdict back');
+    const direction = resumed.view.change.find((c) => c.questionId === 'direction');
+    expect(direction?.quotes?.map((q) => q.strength)).toEqual(
+      view.change.find((c) => c.questionId === 'direction')?.quotes?.map(() => 'learned'),
+    );
+    expect(direction?.quotes?.length).toBeGreaterThan(0);
+  });
+
   it('quotes content words, never a bare "the" or "and"', () => {
     const model = learnedModelOf(comparison);
     if (!model) throw new Error('no model');
