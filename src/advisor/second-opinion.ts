@@ -3,15 +3,16 @@
  * stand; the classifier only turns a pick into a question, or fills a question the reader could not answer, and
  * always with the words that weighed most for it:
  * - where the reader decides but the classifier confidently predicts another pick that one of the reader's answers
- *   from domain words stands in the way of, that question is asked, naming what each side read (an answer the text
- *   states directly is never asked back);
+ *   stands in the way of, that question is asked, naming what each side read; an answer the text states directly
+ *   is asked back only on the questions the policy names (the direction) and at a higher confidence;
  * - where the reader decides but the classifier confidently says the text leaves a question open that the reader
  *   answered from domain words, it is asked;
  * - where the reader's pick rests on domain words alone and the classifier gives it little probability, its first
  *   answer that matters is asked;
  * - where the reader asks a question and the classifier is confident of a pick that only one option of it leads to,
  *   that option fills it as a hint quoting the classifier's words.
- * Thresholds come with the weights (the data's `policy`), chosen by the leave-one-round-out figures in the README.
+ * Thresholds come with the weights (the data's `policy`), chosen by the leave-one-round-out and first-sight figures
+ * in the README.
  */
 import { type LearnedModel, type Prediction, predict, probabilityOf } from './learned.js';
 import type { Token } from './nlp.js';
@@ -84,11 +85,13 @@ export function secondOpinion(
         .map((o) => ({ id: o.id, share: share(o.id) }))
         .filter((o) => o.share >= 0.5)
         .sort((a, b) => b.share - a.share)[0];
-      if (theirs)
+      // An assumption ("nothing in the text mentions binary data") is no words of the person's to set against it.
+      const read = (weighed.quotes[question] ?? []).filter((q) => q.strength !== 'assumed').map((q) => q.words);
+      if (theirs && read.length > 0)
         asked.conflicts[question] = {
           strength: 'hint',
           sides: [
-            { option: mine, words: (weighed.quotes[question] ?? []).map((q) => q.words) },
+            { option: mine, words: read },
             { option: theirs.id, words: prediction.words, learned: true },
           ],
         };
