@@ -40,6 +40,11 @@ export const learnedModelSchema = z.strictObject({
     overrulable: z.array(z.string().min(1)),
     /** The probability at or above which a prediction fills a question the reader left open, as a hint. */
     fill: z.number().min(0).max(1),
+    /**
+     * Where the classifier confidently predicts a pick no one answer leads to, the reader's pick is asked about when
+     * the classifier gives it less than this probability.
+     */
+    doubt: z.number().min(0).max(1),
     /** A pick resting on domain words alone is asked unless the classifier gives it at least this probability. */
     weak: z.number().min(0).max(1),
   }),

@@ -7,6 +7,8 @@
  *   is asked back only on the questions the policy names (the direction) and at a higher confidence;
  * - where the reader decides but the classifier confidently says the text leaves a question open that the reader
  *   answered from domain words, it is asked;
+ * - where the classifier confidently predicts a pick no one answer leads to and gives the reader's little
+ *   probability, the first answer that matters is asked plainly;
  * - where the reader's pick rests on domain words alone and the classifier gives it little probability, its first
  *   answer that matters is asked;
  * - where the reader asks a question and the classifier is confident of a pick that only one option of it leads to,
@@ -97,6 +99,16 @@ export function secondOpinion(
         };
       return { weighed: asked, opinion: { kind: 'asks', question, prediction } };
     }
+    // A pick the classifier confidently doubts, though no one answer leads to its own pick (that needs a condition the
+    // reader did not find: "viewers only watch" is HLS to the classifier, SSE to the reader): the first answer that
+    // matters and that the text does not state is asked plainly.
+    if (disagrees && !prediction.label.startsWith(ASK) && probabilityOf(model, prediction, pick) < model.policy.doubt)
+      for (const question of order) {
+        if (answers[question] === undefined || stands(question)) continue;
+        const { [question]: _, ...rest } = answers;
+        if (picksOf(rest).size < 2) continue;
+        return { weighed: without(weighed, question, []), opinion: { kind: 'asks', question, prediction } };
+      }
     // A pick that rests on domain words alone, which the classifier does not back: its first answer that matters is
     // asked rather than taken.
     if (

@@ -49,6 +49,7 @@ export const POLICY: LearnedModel['policy'] = {
   disagree: 0.5,
   overrule: 0.6,
   overrulable: ['direction'],
+  doubt: 0.1,
   fill: 0.9,
   weak: 0.2,
 };
