@@ -53,6 +53,17 @@ describe('the learned second opinion', () => {
     expect(pick(view)).toBe('websocket');
   });
 
+  it('asks plainly about a pick it confidently doubts when no one answer leads to its own', () => {
+    // Round 4 (u055): the reader reads "viewers only watch" as a one-way feed; the classifier, a broadcast (HLS),
+    // which needs a condition the reader did not find, so there is no side of the question to name.
+    const text = 'cooking show streamed live in our social app, viewers only watch, anything under 10s delay is plenty';
+    expect(pick(readerAlone.understand(text).view)).toBe('sse');
+    const { view } = withLearned.understand(text);
+    if (view.kind !== 'question') throw new Error(`expected a question, got ${pick(view)}`);
+    expect(view.question.id).toBe('direction');
+    expect(view.conflict).toBeUndefined();
+  });
+
   it('fills a question the reader left open as a hint, quoting the words it weighed most', () => {
     // Round 4 (u060): the reader alone asks the direction; the classifier is sure it is long polling.
     const text =
