@@ -2,7 +2,10 @@
  * Free text as a way of answering the wizard: the reader's findings become wizard answers with their quotes, the
  * conditions it found ride along, and the wizard's rules (src/advisor/settle.ts) decide what to ask or advise.
  */
+import type { LearnedModel } from './learned.js';
+import { tokenize } from './nlp.js';
 import type { Comparison } from './schema.js';
+import { type Opinion, secondOpinion } from './second-opinion.js';
 import { completions, pickOf } from './settle.js';
 import { type Conflict, type Reader, type Reading, read } from './understand.js';
 import { type Answers, applicableQuestions, type Quote, type WizardState } from './wizard.js';
@@ -15,11 +18,23 @@ export interface TextReading {
   state: WizardState;
   /** Questions whose findings disagree at equal strength: asked with both sides in the person's words. */
   conflicts: Record<string, Conflict>;
+  /** What the learned classifier made of the text, when the comparison has one and the text said anything. */
+  opinion?: Opinion;
 }
 
-export function readText(comparison: Comparison, reader: Reader | undefined, text: string): TextReading {
+/**
+ * `learned`, when given, is weighed against the reader's answers (second-opinion.ts): it may turn a pick into a
+ * question or fill a question the reader left open, always quoting the words it weighed most.
+ */
+export function readText(
+  comparison: Comparison,
+  reader: Reader | undefined,
+  text: string,
+  learned?: LearnedModel,
+): TextReading {
+  const tokens = reader ? tokenize(text) : [];
   const reading: Reading = reader
-    ? read(reader, text)
+    ? read(reader, text, tokens)
     : { findings: [], answers: {}, conflicts: {}, raised: [], conditions: [], cites: [] };
   // Nothing in the text the advisor can use: the plain wizard, with nothing assumed.
   if (reading.findings.length === 0)
@@ -94,21 +109,34 @@ export function readText(comparison: Comparison, reader: Reader | undefined, tex
       .map((words) => ({ words, strength: conflict.strength }));
     delete open[questionId];
   }
+  // The learned second opinion, on what the reader settled: it may ask back an answer or fill an open question.
+  const second = learned
+    ? secondOpinion(
+        comparison,
+        learned,
+        text,
+        tokens,
+        { answers: found, quotes, conflicts: open, raised: reading.raised },
+        ids,
+      )
+    : undefined;
+  const weighed = second?.weighed ?? { answers: found, quotes, conflicts: open, raised: reading.raised };
   // Only answers to questions that apply to the others: "both ways" leaves nothing for the binary question.
-  const applicable = new Set(applicableQuestions(comparison, found).map((q) => q.id));
-  const answers: Answers = Object.fromEntries(Object.entries(found).filter(([q]) => applicable.has(q)));
-  const kept = Object.fromEntries(Object.entries(quotes).filter(([q]) => answers[q] !== undefined));
-  const conflicts = Object.fromEntries(Object.entries(open).filter(([q]) => applicable.has(q)));
+  const applicable = new Set(applicableQuestions(comparison, weighed.answers).map((q) => q.id));
+  const answers: Answers = Object.fromEntries(Object.entries(weighed.answers).filter(([q]) => applicable.has(q)));
+  const kept = Object.fromEntries(Object.entries(weighed.quotes).filter(([q]) => answers[q] !== undefined));
+  const conflicts = Object.fromEntries(Object.entries(weighed.conflicts).filter(([q]) => applicable.has(q)));
   return {
     reading,
     conflicts,
+    ...(second ? { opinion: second.opinion } : {}),
     state: {
       comparisonId: comparison.id,
       answers,
       text: {
         quotes: kept,
         conditions: Object.fromEntries(decisive.map((c) => [c.id, c.words.slice(0, 1)])),
-        raised: reading.raised.filter((q) => applicable.has(q)),
+        raised: weighed.raised.filter((q) => applicable.has(q)),
         ...(reading.cites.length ? { cites: reading.cites } : {}),
       },
     },

@@ -5,6 +5,8 @@
  */
 import { type AdviceMatch, adviceEntry } from './advise.js';
 import { readText } from './free-text.js';
+import type { LearnedModel } from './learned.js';
+import { learnedModelOf } from './load.js';
 import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
 import { type TechnologyProfile, technologyProfile } from './profile.js';
 import { followUp } from './refine.js';
@@ -30,7 +32,8 @@ import {
 } from './wizard.js';
 
 export type { AdviceMatch } from './advise.js';
-export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, loadComparisons } from './load.js';
+export type { LearnedModel } from './learned.js';
+export { ComparisonDataError, DEFAULT_DATA_DIR, dataFileOf, learnedModelOf, loadComparisons } from './load.js';
 export type { Lookup } from './lookup.js';
 export { technologyWord } from './lookup.js';
 export { libraryLoadMs } from './nlp.js';
@@ -94,7 +97,8 @@ export interface Understood {
 }
 
 export interface ConflictView {
-  sides: { optionId: string; answer: string; words: readonly string[] }[];
+  /** `learned`: the side of the learned classifier, its words the ones it weighed most. */
+  sides: { optionId: string; answer: string; words: readonly string[]; learned?: boolean }[];
 }
 
 export interface ChangeView {
@@ -124,7 +128,9 @@ export interface VerdictView {
 
 export type WizardView = QuestionView | VerdictView;
 
-type TextConflicts = Readonly<Record<string, { sides: readonly { option: string; words: readonly string[] }[] }>>;
+type TextConflicts = Readonly<
+  Record<string, { sides: readonly { option: string; words: readonly string[]; learned?: boolean }[] }>
+>;
 
 /** What to show for a text typed after the command: every surface renders the same answer. */
 export type Reply =
@@ -182,8 +188,17 @@ export interface Advisor {
   revisit(decision: StoredDecision): Revisited;
 }
 
-export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
+export interface AdvisorOptions {
+  /**
+   * The learned classifier for each comparison, by id, weighed against the reader (second-opinion.ts). By default
+   * the one loaded with the comparison (data/learned/); an empty map reads with the reader alone.
+   */
+  learned?: ReadonlyMap<string, LearnedModel>;
+}
+
+export function createAdvisor(comparisons: readonly Comparison[], options: AdvisorOptions = {}): Advisor {
   if (comparisons.length === 0) throw new Error('createAdvisor needs at least one comparison');
+  const learnedOf = (c: Comparison) => (options.learned ? options.learned.get(c.id) : learnedModelOf(c));
   const byId = new Map(comparisons.map((c) => [c.id, c]));
   // A reader is compiled on first use: compiling lemmatises the vocabulary, which loads the language library.
   const readers = new Map<string, Reader | undefined>();
@@ -303,6 +318,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
                   optionId: side.option,
                   answer: next.question.options.find((o) => o.id === side.option)?.label ?? side.option,
                   words: side.words,
+                  ...(side.learned ? { learned: true } : {}),
                 })),
               },
             }
@@ -361,7 +377,7 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
 
   const understand = (text: string, comparisonId?: string): TextView => {
     const c = comparison(comparisonId);
-    const read = readText(c, readerOf(c), text);
+    const read = readText(c, readerOf(c), text, learnedOf(c));
     return { view: view(read.state, read.reading, read.conflicts), reading: read.reading };
   };
 
@@ -409,7 +425,8 @@ export function createAdvisor(comparisons: readonly Comparison[]): Advisor {
       let state = base;
       let last: ReturnType<typeof readText> | undefined;
       for (const text of texts) {
-        const next = readText(c, readerOf(c), text);
+        // The classifier learned whole situations: a follow-up ("it also has to work through proxies") is read alone.
+        const next = readText(c, readerOf(c), text, state ? undefined : learnedOf(c));
         last = state ? followUp(c, state, next) : next;
         state = last.state;
       }

@@ -2,9 +2,10 @@
  * Loads and validates the comparison data at start-up. A broken data file must stop the app with a message that
  * names the file, the JSON path and what is wrong, so that whoever edited the content can fix it in one go.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type LearnedModel, learnedModelSchema } from './learned.js';
 import { type Comparison, comparisonSchema } from './schema.js';
 import { unreachableAnswerPaths } from './wizard.js';
 
@@ -83,5 +84,58 @@ export function loadComparisons(dir: string = DEFAULT_DATA_DIR): Comparison[] {
     throw new ComparisonDataError(dir, [
       `$.default: only one comparison can be the default; ${defaults.map((c) => c.id).join(' and ')} both are`,
     ]);
+  for (const c of comparisons) {
+    const file = join(dir, LEARNED_DIR, `${c.id}.json`);
+    if (existsSync(file)) learnedModels.set(c, parseLearnedModel(readFileSync(file, 'utf8'), file, c));
+  }
   return comparisons;
+}
+
+/** Learned weights sit in `data/learned/<comparison id>.json`, out of the comparison files' way. */
+export const LEARNED_DIR = 'learned';
+
+const learnedModels = new WeakMap<Comparison, LearnedModel>();
+
+/** The learned classifier loaded with a comparison, if its data folder has one (tests/advisor/eval/train.ts). */
+export function learnedModelOf(comparison: Comparison): LearnedModel | undefined {
+  return learnedModels.get(comparison);
+}
+
+/**
+ * Parses a learned weights file for `comparison`; `file` names it in errors. Every class must be one of the
+ * comparison's picks or questions, with one bias and one set of weights, so a stale file cannot predict a pick the
+ * data no longer has.
+ */
+export function parseLearnedModel(json: string, file: string, comparison: Comparison): LearnedModel {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    throw new ComparisonDataError(file, [`$: not valid JSON (${(error as Error).message})`]);
+  }
+  const result = learnedModelSchema.safeParse(raw);
+  if (!result.success)
+    throw new ComparisonDataError(
+      file,
+      result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`),
+    );
+  const model = result.data;
+  const known = new Set([
+    ...comparison.technologies.map((t) => t.id),
+    ...comparison.neither.map((n) => n.id),
+    ...comparison.wizard.questions.map((q) => `ask:${q.id}`),
+  ]);
+  const problems = [
+    ...(model.comparison === comparison.id ? [] : [`$.comparison: "${model.comparison}" is not ${comparison.id}`]),
+    ...model.classes.flatMap((label, i) =>
+      known.has(label) ? [] : [`$.classes[${i}]: "${label}" is no pick or question of ${comparison.id}`],
+    ),
+    ...(['bias', 'weights'] as const).flatMap((key) =>
+      model[key].length === model.classes.length
+        ? []
+        : [`$.${key}: ${model[key].length} entries for ${model.classes.length} classes`],
+    ),
+  ];
+  if (problems.length > 0) throw new ComparisonDataError(file, problems);
+  return model;
 }

@@ -19,7 +19,7 @@ interface ViewLike {
     answers: readonly { questionId: string; answer: string; quotes: readonly Quote[] }[];
     conditions: readonly { id: string; says: string; words: readonly string[] }[];
   };
-  conflict?: { sides: readonly { optionId: string; words: readonly string[] }[] };
+  conflict?: { sides: readonly { optionId: string; words: readonly string[]; learned?: boolean }[] };
 }
 
 export interface TextSummary {
@@ -27,7 +27,12 @@ export interface TextSummary {
   conditions: { id: string; says: string; words: string[] }[];
   /** Domain words that a direct statement outweighed. */
   outweighed: { question: string; option: string; words: string }[];
-  asked?: { question: string; prompt: string; options: string[]; conflict?: { option: string; words: string[] }[] };
+  asked?: {
+    question: string;
+    prompt: string;
+    options: string[];
+    conflict?: { option: string; words: string[]; learned?: boolean }[];
+  };
   verdict?: {
     pick: string;
     kind: 'technology' | 'neither';
@@ -57,7 +62,13 @@ export function summarise(view: ViewLike, reading?: Reading): TextSummary {
       prompt: view.question.prompt,
       options: view.question.options.map((o) => o.label),
       ...(view.conflict
-        ? { conflict: view.conflict.sides.map((s) => ({ option: s.optionId, words: [...s.words] })) }
+        ? {
+            conflict: view.conflict.sides.map((s) => ({
+              option: s.optionId,
+              words: [...s.words],
+              ...(s.learned ? { learned: true } : {}),
+            })),
+          }
         : {}),
     };
   if (view.kind === 'verdict' && view.verdict)

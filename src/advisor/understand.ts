@@ -52,8 +52,11 @@ export interface Answered {
 }
 
 export interface Conflict {
-  /** Each option with the words that support it, all of the same (top) strength. */
-  sides: { option: string; words: string[] }[];
+  /**
+   * Each option with the words that support it, all of the same (top) strength; `learned` marks the side of the
+   * learned classifier (second-opinion.ts), whose words are the ones it weighed most.
+   */
+  sides: { option: string; words: string[]; learned?: boolean }[];
   strength: Strength;
 }
 
@@ -547,8 +550,8 @@ interface Candidate {
   at: number[];
 }
 
-export function findings(reader: Reader, text: string): Finding[] {
-  const words = segment(reader, tokenize(text));
+export function findings(reader: Reader, text: string, given: readonly Token[] = tokenize(text)): Finding[] {
+  const words = segment(reader, given);
   const { tokens } = words;
   const { governed: negation, negators } = negationOf(reader, words);
   const current = currentClauses(reader, words);
@@ -734,8 +737,9 @@ function strengthOf(target: CueTarget): Strength {
 }
 
 /** Reads a text into settled answers, conflicts, raised questions and the conditions that hold. */
-export function read(reader: Reader, text: string): Reading {
-  const all = findings(reader, text);
+/** `tokens` are the text's, when the caller has them already (the learned reader reads the same tokens). */
+export function read(reader: Reader, text: string, tokens: readonly Token[] = tokenize(text)): Reading {
+  const all = findings(reader, text, tokens);
   // What the text says of the present ("today we poll", "the video is already peer to peer") gives way to anything
   // it says of what is wanted on the same question; alone, it still describes the system ("players are already
   // sending moves").

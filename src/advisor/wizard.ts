@@ -11,7 +11,8 @@ export type Answers = Readonly<Record<string, string>>;
 /** The words that set an answer (or a condition), as the person typed them, and how strongly they said it. */
 export interface Quote {
   readonly words: string;
-  readonly strength: 'direct' | 'hint' | 'assumed';
+  /** `learned`: the classifier's words, filling a question the reader left open (second-opinion.ts). */
+  readonly strength: 'direct' | 'hint' | 'assumed' | 'learned';
 }
 
 /**
@@ -244,8 +245,8 @@ export const STATE_MAX = 1800;
 const QUOTE_CLIPS = [80, 40, 16, 0];
 /** `~` separates fields, and encodeURIComponent leaves it as it is. */
 const encodeWords = (words: string) => encodeURIComponent(words).replace(/~/g, '%7E');
-const STRENGTH_CHAR = { direct: 'd', hint: 'h', assumed: 'a' } as const;
-const CHAR_STRENGTH = { d: 'direct', h: 'hint', a: 'assumed' } as const;
+const STRENGTH_CHAR = { direct: 'd', hint: 'h', assumed: 'a', learned: 'l' } as const;
+const CHAR_STRENGTH = { d: 'direct', h: 'hint', a: 'assumed', l: 'learned' } as const;
 
 /** Clips words to `max` characters on a code-point boundary, marking the cut with an ellipsis. */
 export function clipWords(words: string, max: number): string {
@@ -283,7 +284,7 @@ export function encodeState(comparison: Comparison, state: WizardState): string 
   throw new Error('A text state does not fit a button value even without quotes'); // at most a few dozen fields
 }
 
-const TEXT_FIELD = /^(?:q([0-9a-z])([dha])=(.*)|c([0-9a-z]{1,2})=(.*)|r([0-9a-z])|s([0-9a-z]{1,2}))$/s;
+const TEXT_FIELD = /^(?:q([0-9a-z])([dhal])=(.*)|c([0-9a-z]{1,2})=(.*)|r([0-9a-z])|s([0-9a-z]{1,2}))$/s;
 
 /** The advice entries a text state may cite, by position: quick takes, then situational picks. */
 function citable(comparison: Comparison): string[] {

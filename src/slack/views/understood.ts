@@ -14,11 +14,17 @@ const CONDITIONS_MAX = 6;
 
 const quoted = (words: string) => `“${escapeText(clip(words.replace(/\s+/g, ' ').trim(), QUOTE_WORDS_MAX))}”`;
 
-/** "(from “raw jpeg bytes”)", "(assumed: nothing in your text mentions binary data)"; nothing once changed. */
+/**
+ * "(from “raw jpeg bytes”)", "(assumed: nothing in your text mentions binary data)", "(a guess from situations worded
+ * like yours: “proxy”)"; nothing once changed.
+ */
 export function quoteNote(quotes: readonly Quote[] | undefined): string {
   if (!quotes?.length) return '';
   const assumed = quotes.find((q) => q.strength === 'assumed');
   if (assumed) return ` _(assumed: ${escapeText(assumed.words)})_`;
+  // A learned answer says so: it comes from situations worded like this one, not from what the person stated.
+  if (quotes.every((q) => q.strength === 'learned'))
+    return ` _(a guess from situations worded like yours: ${quotes.map((q) => quoted(q.words)).join(', ')})_`;
   return ` _(from ${quotes.map((q) => quoted(q.words)).join(', ')})_`;
 }
 
@@ -59,6 +65,10 @@ export function outweighedBlocks(understood: Understood): KnownBlock[] {
 }
 
 export function conflictBlock(conflict: ConflictView): KnownBlock {
-  const sides = conflict.sides.map((s) => `${s.words.map(quoted).join(', ')} suggests *${escapeText(s.answer)}*`);
+  const sides = conflict.sides.map((s) =>
+    s.learned
+      ? `situations worded like yours (${s.words.map(quoted).join(', ')}) suggest *${escapeText(s.answer)}*`
+      : `${s.words.map(quoted).join(', ')} suggests *${escapeText(s.answer)}*`,
+  );
   return section(`Your text points both ways here: ${sides.join('; ')}. Which is it?`);
 }

@@ -1,0 +1,181 @@
+/**
+ * A learned second opinion on free text: a small linear classifier over the text's lemmas and lemma pairs, trained
+ * at build time on the labelled evaluation rows (tests/advisor/eval/train.ts) and stored as data
+ * (`data/learned/<comparison id>.json`). It predicts what the whole text comes to (a pick, or the wizard question
+ * the text leaves open) and names the words that weighed most for it, so that whatever it contributes to an answer
+ * is quoted in the person's words like any other finding. It is evidence beside the reader, never a verdict alone:
+ * the policy that weighs the two is in second-opinion.ts.
+ */
+import { z } from 'zod';
+import type { Token } from './nlp.js';
+
+/** Only letters and digits make a feature; punctuation separates lemma pairs. */
+const WORDLIKE = /[\p{L}\p{N}]/u;
+/** Digits are one feature whatever the number: "40 repos" and "400 repos" say the same. */
+const DIGITS = /\d+/g;
+/** Punctuation that ends a clause breaks lemma pairs (a hyphen or a slash inside a word does not). */
+const BREAKS = new Set(['.', ';', '!', '?', ',', ':', '(', ')', '[', ']', '—', '–', '…']);
+
+export const learnedModelSchema = z.strictObject({
+  /** The comparison whose vocabulary of answers the labels use. */
+  comparison: z.string().min(1),
+  /** The development sets it was trained on, by name, so a reader of the file knows what it has seen. */
+  trainedOn: z.array(z.string().min(1)).min(1),
+  /** What each class stands for: a pick id (a technology or a 'neither' entry) or `ask:<question id>`. */
+  classes: z.array(z.string().regex(/^(ask:)?[a-z0-9-]+$/)).min(2),
+  /** One bias a class. */
+  bias: z.array(z.number()),
+  /** Per class, its strongest features (a lemma, or two lemmas joined by a space) and their weights. */
+  weights: z.array(z.record(z.string().min(1), z.number())),
+  /** The policy's thresholds (second-opinion.ts), measured leave-one-round-out and kept with the weights. */
+  policy: z.strictObject({
+    /** The probability at or above which a prediction that disagrees with the reader's pick asks instead. */
+    disagree: z.number().min(0).max(1),
+    /** The same, where the answer in the way was stated directly: a statement needs more to be asked back. */
+    overrule: z.number().min(0).max(1),
+    /**
+     * The questions whose direct answers may be asked back at all. Words that decide a whole text ("dashboard")
+     * say much about its direction and little about its payloads: "raw jpeg bytes" stands against them.
+     */
+    overrulable: z.array(z.string().min(1)),
+    /** The probability at or above which a prediction fills a question the reader left open, as a hint. */
+    fill: z.number().min(0).max(1),
+    /**
+     * Where the classifier confidently predicts a pick no one answer leads to, the reader's pick is asked about when
+     * the classifier gives it less than this probability.
+     */
+    doubt: z.number().min(0).max(1),
+    /** A pick resting on domain words alone is asked unless the classifier gives it at least this probability. */
+    weak: z.number().min(0).max(1),
+  }),
+});
+export type LearnedModel = z.infer<typeof learnedModelSchema>;
+
+/** One feature where it stands in the text: its tokens' first and last characters, for quoting. */
+export interface PlacedFeature {
+  feature: string;
+  start: number;
+  end: number;
+  /** It holds a content word: "the page" can be quoted, "and the" weighs but says nothing to a person. */
+  content: boolean;
+}
+
+/** Parts of speech that carry meaning on their own. */
+const CONTENT = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
+
+function lemmaOf(token: Token): string {
+  return token.lemma.replace(DIGITS, '0');
+}
+
+/** The text's features: every word's lemma, and each pair of neighbouring words inside a clause. */
+export function featuresOf(tokens: readonly Token[]): PlacedFeature[] {
+  const out: PlacedFeature[] = [];
+  let previous: Token | undefined;
+  for (const token of tokens) {
+    if (!WORDLIKE.test(token.norm)) {
+      if (BREAKS.has(token.norm)) previous = undefined;
+      continue;
+    }
+    const lemma = lemmaOf(token);
+    const content = CONTENT.has(token.pos);
+    out.push({ feature: lemma, start: token.start, end: token.end, content });
+    if (previous)
+      out.push({
+        feature: `${lemmaOf(previous)} ${lemma}`,
+        start: previous.start,
+        end: token.end,
+        content: content || CONTENT.has(previous.pos),
+      });
+    previous = token;
+  }
+  return out;
+}
+
+/** Each distinct feature once: the classifier reads presence, not counts. */
+export function distinctFeatures(tokens: readonly Token[]): string[] {
+  return [...new Set(featuresOf(tokens).map((f) => f.feature))];
+}
+
+export interface Prediction {
+  /** The most probable class: a pick id or `ask:<question>`. */
+  label: string;
+  probability: number;
+  /** Every class's probability, in the model's class order. */
+  probabilities: readonly number[];
+  /**
+   * The person's words that weighed most for the label (at most two spans, in text order): what a learned
+   * finding quotes.
+   */
+  words: string[];
+}
+
+/** How many spans of the text a learned finding quotes. */
+const QUOTED = 2;
+
+/** Each feature's weight for every class, in one array: a text's score is a few look-ups and additions. */
+const compiled = new WeakMap<LearnedModel, Map<string, Float64Array>>();
+
+function vectorsOf(model: LearnedModel): Map<string, Float64Array> {
+  let vectors = compiled.get(model);
+  if (!vectors) {
+    vectors = new Map();
+    for (const [c, weights] of model.weights.entries())
+      for (const [feature, weight] of Object.entries(weights)) {
+        const vector = vectors.get(feature) ?? new Float64Array(model.classes.length);
+        vector[c] = weight;
+        vectors.set(feature, vector);
+      }
+    compiled.set(model, vectors);
+  }
+  return vectors;
+}
+
+/** The probability of each class for these tokens, the best one, and the words that carried it. */
+export function predict(model: LearnedModel, text: string, tokens: readonly Token[]): Prediction {
+  const vectors = vectorsOf(model);
+  const k = model.classes.length;
+  // A feature's first place in the text is where it is counted, and quoted from.
+  const first = new Map<string, PlacedFeature & { vector: Float64Array }>();
+  for (const f of featuresOf(tokens)) {
+    const vector = vectors.get(f.feature);
+    if (vector && !first.has(f.feature)) first.set(f.feature, { ...f, vector });
+  }
+  const scores = [...model.bias];
+  for (const { vector } of first.values())
+    for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + (vector[c] as number);
+  const top = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - top));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  const probabilities = exps.map((e) => e / sum);
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  // A feature weighs for the label by how much more it adds to the label than to the strongest other class.
+  const margin = (vector: Float64Array) => {
+    let other = -Infinity;
+    for (let c = 0; c < k; c++) if (c !== best && (vector[c] as number) > other) other = vector[c] as number;
+    return (vector[best] as number) - other;
+  };
+  const carried = [...first.values()]
+    .filter((f) => f.content)
+    .map((f) => ({ start: f.start, end: f.end, margin: margin(f.vector) }))
+    .filter((f) => f.margin > 0)
+    .sort((a, b) => b.margin - a.margin || a.start - b.start);
+  const spans: { start: number; end: number }[] = [];
+  for (const f of carried) {
+    if (spans.length >= QUOTED) break;
+    if (spans.some((s) => f.start < s.end && s.start < f.end)) continue;
+    spans.push({ start: f.start, end: f.end });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return {
+    label: model.classes[best] as string,
+    probability: probabilities[best] as number,
+    probabilities,
+    words: spans.map((s) => text.slice(s.start, s.end)),
+  };
+}
+
+/** The probability the model gives one class (0 for a class it does not know). */
+export function probabilityOf(model: LearnedModel, prediction: Prediction, label: string): number {
+  const i = model.classes.indexOf(label);
+  return i < 0 ? 0 : (prediction.probabilities[i] ?? 0);
+}

@@ -1,0 +1,164 @@
+/**
+ * The reader's answers weighed against the learned classifier's prediction (learned.ts). The reader's statements
+ * stand; the classifier only turns a pick into a question, or fills a question the reader could not answer, and
+ * always with the words that weighed most for it:
+ * - where the reader decides but the classifier confidently predicts another pick that one of the reader's answers
+ *   stands in the way of, that question is asked, naming what each side read; an answer the text states directly
+ *   is asked back only on the questions the policy names (the direction) and at a higher confidence;
+ * - where the reader decides but the classifier confidently says the text leaves a question open that the reader
+ *   answered from domain words, it is asked;
+ * - where the classifier confidently predicts a pick no one answer leads to and gives the reader's little
+ *   probability, the first answer that matters is asked plainly;
+ * - where the reader's pick rests on domain words alone and the classifier gives it little probability, its first
+ *   answer that matters is asked;
+ * - where the reader asks a question and the classifier is confident of a pick that only one option of it leads to,
+ *   that option fills it as a hint quoting the classifier's words.
+ * Thresholds come with the weights (the data's `policy`), chosen by the leave-one-round-out and first-sight figures
+ * in the README.
+ */
+import { type LearnedModel, type Prediction, predict, probabilityOf } from './learned.js';
+import type { Token } from './nlp.js';
+import type { Comparison } from './schema.js';
+import { completions, pickOf, settle } from './settle.js';
+import type { Conflict } from './understand.js';
+import type { Answers, Quote } from './wizard.js';
+
+export interface Weighed {
+  answers: Answers;
+  quotes: Record<string, Quote[]>;
+  conflicts: Record<string, Conflict>;
+  raised: string[];
+}
+
+/** What the second opinion did, for the command line's --json and for tests. */
+export type Opinion =
+  | { kind: 'agrees' | 'silent'; prediction: Prediction }
+  | { kind: 'asks'; question: string; prediction: Prediction }
+  | { kind: 'fills'; question: string; option: string; prediction: Prediction };
+
+const ASK = 'ask:';
+
+export function secondOpinion(
+  comparison: Comparison,
+  model: LearnedModel,
+  text: string,
+  tokens: readonly Token[],
+  weighed: Weighed,
+  conditions: readonly string[],
+): { weighed: Weighed; opinion: Opinion } {
+  const prediction = predict(model, text, tokens);
+  const { answers, raised } = weighed;
+  const picksOf = (a: Answers) => new Set(completions(comparison, a).map((x) => pickOf(comparison, x, conditions)));
+  const settled = settle(comparison, answers, conditions, raised);
+  const confident = (threshold: number) => prediction.probability >= threshold && prediction.words.length > 0;
+  const order = comparison.wizard.questions.map((q) => q.id);
+
+  if (settled.kind === 'verdict') {
+    const pick = settled.verdict.pick.id;
+    if (prediction.label === pick) return { weighed, opinion: { kind: 'agrees', prediction } };
+    const disagrees = confident(model.policy.disagree);
+    // An answer the text states directly is asked back only at a higher confidence than one set by domain words.
+    const said = (question: string) => (weighed.quotes[question] ?? []).some((q) => q.strength === 'direct');
+    const stands = (question: string) =>
+      said(question) && !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
+    // The text leaves a question open, the classifier says: the reader's answer to it is asked back.
+    if (disagrees && prediction.label.startsWith(ASK)) {
+      const question = prediction.label.slice(ASK.length);
+      if (answers[question] !== undefined && !said(question))
+        return { weighed: without(weighed, question, [question]), opinion: { kind: 'asks', question, prediction } };
+    }
+    // The first answer, in the wizard's order, that stands between the reader's pick and the classifier's.
+    for (const question of disagrees ? order : []) {
+      const mine = answers[question];
+      if (mine === undefined || stands(question)) continue;
+      const { [question]: _, ...rest } = answers;
+      if (!picksOf(rest).has(prediction.label)) continue;
+      const asked = without(weighed, question, []);
+      // The classifier's side is named by the option that leads to its pick in most of the ways the rest may go,
+      // if that is at least half of them; otherwise the question is asked plainly, as its pick says nothing of
+      // which option it would be (a video call is no one-way flow, though one-way live video is WebRTC too).
+      const share = (option: string) => {
+        const all = completions(comparison, { ...rest, [question]: option });
+        return all.filter((a) => pickOf(comparison, a, conditions) === prediction.label).length / all.length;
+      };
+      const theirs = comparison.wizard.questions
+        .find((q) => q.id === question)
+        ?.options.filter((o) => o.id !== mine)
+        .map((o) => ({ id: o.id, share: share(o.id) }))
+        .filter((o) => o.share >= 0.5)
+        .sort((a, b) => b.share - a.share)[0];
+      // An assumption ("nothing in the text mentions binary data") is no words of the person's to set against it.
+      const read = (weighed.quotes[question] ?? []).filter((q) => q.strength !== 'assumed').map((q) => q.words);
+      if (theirs && read.length > 0)
+        asked.conflicts[question] = {
+          strength: 'hint',
+          sides: [
+            { option: mine, words: read },
+            { option: theirs.id, words: prediction.words, learned: true },
+          ],
+        };
+      return { weighed: asked, opinion: { kind: 'asks', question, prediction } };
+    }
+    // A pick the classifier confidently doubts, though no one answer leads to its own pick (that needs a condition the
+    // reader did not find: "viewers only watch" is HLS to the classifier, SSE to the reader): the first answer that
+    // matters and that the text does not state is asked plainly.
+    if (disagrees && !prediction.label.startsWith(ASK) && probabilityOf(model, prediction, pick) < model.policy.doubt)
+      for (const question of order) {
+        if (answers[question] === undefined || stands(question)) continue;
+        const { [question]: _, ...rest } = answers;
+        if (picksOf(rest).size < 2) continue;
+        return { weighed: without(weighed, question, []), opinion: { kind: 'asks', question, prediction } };
+      }
+    // A pick that rests on domain words alone, which the classifier does not back: its first answer that matters is
+    // asked rather than taken.
+    if (
+      !order.some(said) &&
+      prediction.words.length > 0 &&
+      probabilityOf(model, prediction, pick) < model.policy.weak
+    ) {
+      for (const question of order) {
+        if (weighed.quotes[question] === undefined || answers[question] === undefined) continue;
+        const { [question]: _, ...rest } = answers;
+        if (picksOf(rest).size < 2) continue;
+        return { weighed: without(weighed, question, []), opinion: { kind: 'asks', question, prediction } };
+      }
+    }
+    return { weighed, opinion: { kind: 'silent', prediction } };
+  }
+
+  // The reader asks: a confident pick that only one option of the question leads to fills it, as a hint.
+  const question = settled.question.id;
+  if (
+    prediction.label.startsWith(ASK) ||
+    !confident(model.policy.fill) ||
+    raised.includes(question) ||
+    weighed.conflicts[question]
+  )
+    return { weighed, opinion: { kind: 'silent', prediction } };
+  const leading = settled.question.options.filter((o) => {
+    const picks = picksOf({ ...answers, [question]: o.id });
+    return picks.size === 1 && picks.has(prediction.label);
+  });
+  const only = leading.length === 1 ? leading[0] : undefined;
+  if (!only) return { weighed, opinion: { kind: 'silent', prediction } };
+  return {
+    weighed: {
+      ...weighed,
+      answers: { ...answers, [question]: only.id },
+      quotes: { ...weighed.quotes, [question]: prediction.words.map((words) => ({ words, strength: 'learned' })) },
+    },
+    opinion: { kind: 'fills', question, option: only.id, prediction },
+  };
+}
+
+/** The reader's answer to a question taken back, so that it is asked; `raise` marks it open whatever else holds. */
+function without(weighed: Weighed, question: string, raise: readonly string[]): Weighed {
+  const { [question]: _a, ...answers } = weighed.answers;
+  const { [question]: _q, ...quotes } = weighed.quotes;
+  return {
+    answers,
+    quotes,
+    conflicts: { ...weighed.conflicts },
+    raised: [...new Set([...weighed.raised, ...raise])],
+  };
+}

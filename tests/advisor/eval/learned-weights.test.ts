@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isUpToDate, WEIGHTS_FILE } from './train.js';
+import { HeldOutError, rowsOf, rowsOfFile, TRAINING_SETS } from './training-sets.js';
+
+describe('the learned weights and what they are trained on', () => {
+  it('the committed weights are exactly what training on the development sets gives (run npm run train:reader)', () => {
+    expect(isUpToDate(readFileSync(WEIGHTS_FILE, 'utf8'))).toBe(true);
+  });
+
+  it('notices weights that drifted from the sets', () => {
+    const committed = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8'));
+    committed.bias[0] += 0.001;
+    expect(isUpToDate(JSON.stringify(committed))).toBe(false);
+  });
+
+  it('trains on all 526 labelled development rows, each set once', () => {
+    expect(rowsOf()).toHaveLength(526);
+    expect(new Set(TRAINING_SETS.map((s) => s.name)).size).toBe(TRAINING_SETS.length);
+  });
+
+  it('refuses a held-out half that was never reported and retired, and a round read whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'round-'));
+    mkdirSync(join(dir, 'round5'));
+    writeFileSync(join(dir, 'round5', 'held-out.json'), '[]');
+    writeFileSync(join(dir, 'round5', 'situations.json'), '[]');
+    expect(() => rowsOfFile('round5/held-out.json', dir)).toThrow(HeldOutError);
+    expect(() => rowsOfFile('round5/held-out.json', dir)).toThrow(/has not been retired/);
+    expect(() => rowsOfFile('round5/situations.json', dir)).toThrow(/holds a round's held-out half too/);
+  });
+
+  it('refuses a retired held-out half whose bytes changed since it was reported', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'round-'));
+    mkdirSync(join(dir, 'round4'));
+    writeFileSync(join(dir, 'round4', 'held-out.json'), '[]');
+    expect(() => rowsOfFile('round4/held-out.json', dir)).toThrow(/does not match the retired half's SHA-256/);
+  });
+});

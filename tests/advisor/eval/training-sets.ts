@@ -1,0 +1,83 @@
+/**
+ * The one list of labelled rows the learned reader is trained on (train.ts) and measured with (loro.ts): each
+ * development set by name, as leave-one-round-out holds one set out at a time. Adding a later round's development
+ * half is one line here (`{ name: 'round 5', files: ['round5/development.json'] }`).
+ *
+ * A held-out half cannot come in by accident: a file named `held-out.json` is read only when RETIRED names it with
+ * the SHA-256 its round's held-out.test.ts pins, which is written down only after that half was reported once and
+ * retired into development. A fresh round's held-out half, listed here by mistake (or a whole round's
+ * situations.json, which holds both halves), stops training with the reason.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { heldOutCases } from '../advise.held-out.js';
+import type { AskQuestion, Kind } from './kinds.js';
+
+export interface TrainingSet {
+  name: string;
+  /** Paths under tests/advisor/eval; `legacy` is the 24-row table of tests/advisor/advise.held-out.ts. */
+  files: readonly string[];
+}
+
+export const TRAINING_SETS: readonly TrainingSet[] = [
+  { name: 'set 1', files: ['development.json', 'held-out.json', 'legacy'] },
+  { name: 'round 2', files: ['round2/development.json', 'round2/held-out.json'] },
+  { name: 'round 3', files: ['round3/development.json', 'round3/held-out.json'] },
+  { name: 'pool', files: ['pool/situations.json'] },
+  { name: 'round 4', files: ['round4/development.json', 'round4/held-out.json'] },
+];
+
+/** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
+const RETIRED: Readonly<Record<string, string>> = {
+  'held-out.json': '1800c4d43dfc0eb939d6bdfdb308a2fe67a8a95f83490b13c19365ce29b0d776',
+  'round2/held-out.json': '246707e2f5af9c94e793526262aa340010c268dfb372411e357115d3c9c1fd94',
+  'round3/held-out.json': 'dc366ddb79a54350386094afeb648982ae80404e2f906354af862d269e0b6eb0',
+  'round4/held-out.json': '6cc77f7e81a2b3066bf6758dca43b0e5b010db8b71193eb8ba5b96271e9a9ba3',
+};
+
+/** A whole pool with no held-out half: the only situations.json that may be read whole. */
+const WHOLE = new Set(['pool/situations.json']);
+
+export interface LabelledRow {
+  id: string;
+  situation: string;
+  expected: Kind;
+  ask?: AskQuestion;
+}
+
+const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
+
+export class HeldOutError extends Error {
+  override name = 'HeldOutError';
+}
+
+/** One listed file's rows, refusing any held-out half that was not retired. */
+export function rowsOfFile(file: string, dir: string = EVAL_DIR): LabelledRow[] {
+  if (file === 'legacy')
+    return heldOutCases.map((c, i) => ({
+      id: `legacy-${String(i + 1).padStart(2, '0')}`,
+      situation: c.situation,
+      expected: c.expected,
+      ...(c.ask ? { ask: c.ask } : {}),
+    }));
+  const bytes = readFileSync(join(dir, file));
+  if (basename(file) === 'held-out.json') {
+    const pinned = RETIRED[file];
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (!pinned)
+      throw new HeldOutError(
+        `${file} is a held-out half that has not been retired: it is never trained on before it is reported once`,
+      );
+    if (pinned !== actual) throw new HeldOutError(`${file} does not match the retired half's SHA-256 (${pinned})`);
+  }
+  if (basename(file) === 'situations.json' && !WHOLE.has(file))
+    throw new HeldOutError(`${file} holds a round's held-out half too: list its development.json instead`);
+  return JSON.parse(bytes.toString('utf8')) as LabelledRow[];
+}
+
+/** Every row of the named sets (all of them by default), in the list's order. */
+export function rowsOf(sets: readonly TrainingSet[] = TRAINING_SETS, dir?: string): LabelledRow[] {
+  return sets.flatMap((set) => set.files.flatMap((file) => rowsOfFile(file, dir)));
+}

@@ -1,0 +1,169 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  ComparisonDataError,
+  createAdvisor,
+  DEFAULT_DATA_DIR,
+  learnedModelOf,
+  loadComparisons,
+  type WizardView,
+} from '../../src/advisor/index.js';
+import { predict } from '../../src/advisor/learned.js';
+import { parseLearnedModel } from '../../src/advisor/load.js';
+import { tokenize } from '../../src/advisor/nlp.js';
+
+const comparisons = loadComparisons();
+const comparison = comparisons[0] as (typeof comparisons)[number];
+const withLearned = createAdvisor(comparisons);
+const readerAlone = createAdvisor(comparisons, { learned: new Map() });
+const weightsFile = join(DEFAULT_DATA_DIR, 'learned', 'websocket-vs-sse.json');
+const weights = () => JSON.parse(readFileSync(weightsFile, 'utf8'));
+
+const pick = (view: WizardView) => (view.kind === 'verdict' ? view.verdict.pick.id : `ask:${view.question.id}`);
+
+describe('the learned second opinion', () => {
+  it('ships with the comparison: the weights in data/learned load with it', () => {
+    const model = learnedModelOf(comparison);
+    expect(model?.comparison).toBe('websocket-vs-sse');
+    expect(model?.classes).toContain('sse');
+  });
+
+  it('asks the direction where the reader reads a chat and the classifier an answer streamed to a page, naming both', () => {
+    // Round 4 (u006): the reader alone takes "chat" for two-way talk and picks WebSocket.
+    const text =
+      'llama chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while the model is still writing';
+    expect(pick(readerAlone.understand(text).view)).toBe('websocket');
+    const { view } = withLearned.understand(text);
+    if (view.kind !== 'question') throw new Error(`expected a question, got ${pick(view)}`);
+    expect(view.question.id).toBe('direction');
+    const sides = view.conflict?.sides ?? [];
+    expect(sides.map((s) => s.optionId)).toEqual(['both-ways', 'server-to-client']);
+    expect(sides.map((s) => s.learned === true)).toEqual([false, true]);
+    expect(sides[0]?.words).toEqual(['chat']);
+    // The classifier's side quotes the person's own words that weighed most for SSE.
+    expect(sides[1]?.words.length).toBeGreaterThan(0);
+    for (const words of sides[1]?.words ?? []) expect(text).toContain(words);
+  });
+
+  it('leaves a direct statement of the payloads standing, however much the rest of the text sounds like a feed', () => {
+    // "dashboard" and "push" weigh for SSE, but raw jpeg bytes are binary: a statement the classifier cannot overrule.
+    const { view } = withLearned.understand('a live dashboard, we push raw jpeg bytes to the browser');
+    expect(pick(view)).toBe('websocket');
+  });
+
+  it('asks plainly about a pick it confidently doubts when no one answer leads to its own', () => {
+    // Round 4 (u055): the reader reads "viewers only watch" as a one-way feed; the classifier, a broadcast (HLS),
+    // which needs a condition the reader did not find, so there is no side of the question to name.
+    const text = 'cooking show streamed live in our social app, viewers only watch, anything under 10s delay is plenty';
+    expect(pick(readerAlone.understand(text).view)).toBe('sse');
+    const { view } = withLearned.understand(text);
+    if (view.kind !== 'question') throw new Error(`expected a question, got ${pick(view)}`);
+    expect(view.question.id).toBe('direction');
+    expect(view.conflict).toBeUndefined();
+  });
+
+  it('fills a question the reader left open as a hint, quoting the words it weighed most', () => {
+    // Round 4 (u060): the reader alone asks the direction; the classifier is sure it is long polling.
+    const text =
+      "process monitor web ui sits behind an apache 2.2 proxy that can't pass websockets. need it to still update there";
+    expect(pick(readerAlone.understand(text).view)).toBe('ask:direction');
+    const { view } = withLearned.understand(text);
+    expect(pick(view)).toBe('long-polling');
+    const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
+    expect(direction?.quotes.length).toBeGreaterThan(0);
+    for (const quote of direction?.quotes ?? []) {
+      expect(quote.strength).toBe('learned');
+      expect(text).toContain(quote.words);
+    }
+  });
+
+  it('keeps a learned quote in the button value: the verdict resumed from it still says the answer was learned', () => {
+    const { view } = withLearned.understand(
+      "process monitor web ui sits behind an apache 2.2 proxy that can't pass websockets. need it to still update there",
+    );
+    if (view.kind !== 'verdict') throw new Error('expected a verdict');
+    const resumed = withLearned.resume(view.state);
+    if (!resumed.ok || resumed.view.kind !== 'verdict') throw new Error('expected the verdict back');
+    const direction = resumed.view.change.find((c) => c.questionId === 'direction');
+    expect(direction?.quotes?.map((q) => q.strength)).toEqual(
+      view.change.find((c) => c.questionId === 'direction')?.quotes?.map(() => 'learned'),
+    );
+    expect(direction?.quotes?.length).toBeGreaterThan(0);
+  });
+
+  it('quotes content words, never a bare "the" or "and"', () => {
+    const model = learnedModelOf(comparison);
+    if (!model) throw new Error('no model');
+    const text = 'and the page shows the scores as the server sends them, nothing goes back';
+    const { words } = predict(model, text, tokenize(text));
+    expect(words.length).toBeGreaterThan(0);
+    for (const w of words) expect(['and', 'the', 'as', 'and the']).not.toContain(w.toLowerCase());
+  });
+});
+
+describe('the learned weights file', () => {
+  const problemsOf = (mutate: (data: ReturnType<typeof weights>) => void): string[] => {
+    const data = weights();
+    mutate(data);
+    try {
+      parseLearnedModel(JSON.stringify(data), 'data/learned/broken.json', comparison);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ComparisonDataError);
+      expect((error as Error).message).toContain('data/learned/broken.json');
+      return (error as ComparisonDataError).problems;
+    }
+    throw new Error('expected the weights to be rejected');
+  };
+
+  it('names the JSON path of a weight that is not a number', () => {
+    expect(
+      problemsOf((d) => {
+        d.weights[2].push = 'heavy';
+      }),
+    ).toEqual(['$.weights[2].push: Invalid input: expected number, received string']);
+  });
+
+  it('refuses a class that is no pick or question of the comparison', () => {
+    expect(
+      problemsOf((d) => {
+        d.classes[0] = 'carrier-pigeon';
+      }),
+    ).toEqual(['$.classes[0]: "carrier-pigeon" is no pick or question of websocket-vs-sse']);
+  });
+
+  it('refuses biases or weights that do not match the classes', () => {
+    expect(
+      problemsOf((d) => {
+        d.bias.pop();
+      }),
+    ).toEqual([`$.bias: ${weights().classes.length - 1} entries for ${weights().classes.length} classes`]);
+  });
+
+  it('refuses a policy threshold out of range and a file that is not JSON', () => {
+    expect(
+      problemsOf((d) => {
+        d.policy.disagree = 2;
+      }),
+    ).toEqual(['$.policy.disagree: Too big: expected number to be <=1']);
+    expect(() => parseLearnedModel('{', 'data/learned/broken.json', comparison)).toThrow(/\$: not valid JSON/);
+  });
+
+  it('stops loading with the file named when data/learned holds a broken file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'learned-'));
+    copyFileSync(join(DEFAULT_DATA_DIR, 'websocket-vs-sse.json'), join(dir, 'websocket-vs-sse.json'));
+    mkdirSync(join(dir, 'learned'));
+    const broken = weights();
+    delete broken.policy;
+    writeFileSync(join(dir, 'learned', 'websocket-vs-sse.json'), JSON.stringify(broken));
+    expect(() => loadComparisons(dir)).toThrow(/learned\/websocket-vs-sse\.json:\n {2}- \$\.policy: Invalid input/);
+  });
+
+  it('is optional: a comparison without one reads with the reader alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'learned-'));
+    copyFileSync(join(DEFAULT_DATA_DIR, 'websocket-vs-sse.json'), join(dir, 'websocket-vs-sse.json'));
+    const [alone] = loadComparisons(dir);
+    expect(alone && learnedModelOf(alone)).toBeUndefined();
+  });
+});

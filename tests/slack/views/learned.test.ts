@@ -1,0 +1,31 @@
+/**
+ * What the learned second opinion looks like in Slack: an answer it filled, and its side of a question it asked
+ * back, say they come from situations worded like the person's, with the person's words, never as if the person had
+ * said them.
+ */
+import { describe, expect, it } from 'vitest';
+import { verdictBody } from '../../../src/slack/views/verdict.js';
+import { wizardMessage } from '../../../src/slack/views/wizard.js';
+import { advisor } from '../../advisor/helpers.js';
+import { visibleText } from '../harness.js';
+
+describe('the learned second opinion in Slack', () => {
+  it('names its side of a question it asks back as situations worded like yours, beside what the person wrote', () => {
+    const { view } = advisor.understand(
+      'llama chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while the model is still writing',
+    );
+    if (view.kind !== 'question') throw new Error('expected a question');
+    const text = visibleText(wizardMessage(view));
+    expect(text).toContain('Your text points both ways here: “chat” suggests *Both ways');
+    expect(text).toMatch(/situations worded like yours \(“[^”]+”(, “[^”]+”)?\) suggest \*Server → client only\*/);
+  });
+
+  it('marks an answer it filled as a guess among the reasons of the verdict, quoting the words it weighed', () => {
+    const { view } = advisor.understand(
+      "process monitor web ui sits behind an apache 2.2 proxy that can't pass websockets. need it to still update there",
+    );
+    if (view.kind !== 'verdict') throw new Error('expected a verdict');
+    const text = visibleText({ blocks: verdictBody(view.comparison, view, true, 'message') });
+    expect(text).toMatch(/Both ways[^\n]*_\(a guess from situations worded like yours: “[^”]+”/);
+  });
+});
