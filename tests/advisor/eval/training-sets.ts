@@ -27,6 +27,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 3', files: ['round3/development.json', 'round3/held-out.json'] },
   { name: 'pool', files: ['pool/situations.json'] },
   { name: 'round 4', files: ['round4/development.json', 'round4/held-out.json'] },
+  { name: 'round 5', files: ['round5/development.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
