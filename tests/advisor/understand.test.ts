@@ -805,6 +805,7 @@ describe('wording written for these tests, in no evaluation set', () => {
       'our scheduler notifies the worker fleet about new jobs and the workers report status back to it, all internal',
       'service-to-service',
     ],
+    ["translation service returns partial transcripts that should appear in the editor as they're produced", 'sse'],
     ['a countdown and live bid count on a product drop page, purchases happen through checkout as usual', 'sse'],
     ['we broadcast match events (goals, cards) to the match center page, readers never send anything', 'sse'],
     [
@@ -844,20 +845,6 @@ describe('wording written for these tests, in no evaluation set', () => {
     ['our iot dashboard also needs to send commands to the devices and see acks immediately', 'websocket'],
   ])('"%s" → %s', (text, pick) => {
     expect(pickOf(text)).toBe(pick);
-  });
-});
-
-describe('where the learned second opinion disagrees with a statement', () => {
-  // The reader reads this as a flow to the page; the classifier, trained on rows where an "editor" is edited by
-  // people together, is confident of two-way. A statement of direction is asked back only at that confidence: the
-  // person sees both readings and answers in one click, never a wrong pick in silence.
-  it('asks the direction, naming the words behind each side', () => {
-    const { view, summary } = read(
-      "translation service returns partial transcripts that should appear in the editor as they're produced",
-    );
-    expect(view.kind === 'question' && view.question.id).toBe('direction');
-    expect(summary.asked?.conflict?.map((side) => side.option)).toEqual(['server-to-client', 'both-ways']);
-    expect(summary.asked?.conflict?.[0]?.words).toEqual(["appear in the editor as they're produced"]);
   });
 });
 

@@ -27,7 +27,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 3', files: ['round3/development.json', 'round3/held-out.json'] },
   { name: 'pool', files: ['pool/situations.json'] },
   { name: 'round 4', files: ['round4/development.json', 'round4/held-out.json'] },
-  { name: 'round 5', files: ['round5/development.json'] },
+  { name: 'round 5', files: ['round5/development.json', 'round5/held-out.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -36,6 +36,7 @@ const RETIRED: Readonly<Record<string, string>> = {
   'round2/held-out.json': '246707e2f5af9c94e793526262aa340010c268dfb372411e357115d3c9c1fd94',
   'round3/held-out.json': 'dc366ddb79a54350386094afeb648982ae80404e2f906354af862d269e0b6eb0',
   'round4/held-out.json': '6cc77f7e81a2b3066bf6758dca43b0e5b010db8b71193eb8ba5b96271e9a9ba3',
+  'round5/held-out.json': '27724757cbef41107e69a5ba29481b4f265285ff96350c6fee683580cecc383b',
 };
 
 /** A whole pool with no held-out half: the only situations.json that may be read whole. */
