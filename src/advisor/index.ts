@@ -41,6 +41,7 @@ export type { TechnologyProfile } from './profile.js';
 export type { PickName, Revisited, RevisitReason, StoredDecision } from './revisit.js';
 export type * from './schema.js';
 export { summarise, type TextSummary } from './summary.js';
+export { wellFormed } from './text.js';
 export type { Reading } from './understand.js';
 export type { Alternative, AnswerReason, Source, Verdict, VerdictPick } from './verdict.js';
 export { edgeLabel } from './verdict.js';

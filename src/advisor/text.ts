@@ -13,3 +13,11 @@ export function words(text: string): string[] {
     .split(' ')
     .filter(Boolean);
 }
+
+/** A UTF-16 surrogate without its pair: JSON can carry one (`"\ud800"`), no person can type one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with each lone surrogate replaced by U+FFFD, as a UTF-8 decoder would; percent-encoding one throws. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}

@@ -4,6 +4,7 @@
  * conversation, any instance can answer any click, and a restart loses nothing.
  */
 import type { Comparison, Outcome, Question } from './schema.js';
+import { wellFormed } from './text.js';
 
 /** Question id → option id. */
 export type Answers = Readonly<Record<string, string>>;
@@ -243,8 +244,8 @@ function encodeV1(comparison: Comparison, state: WizardState): string {
 export const TEXT_STATE_VERSION = 2;
 export const STATE_MAX = 1800;
 const QUOTE_CLIPS = [80, 40, 16, 0];
-/** `~` separates fields, and encodeURIComponent leaves it as it is. */
-const encodeWords = (words: string) => encodeURIComponent(words).replace(/~/g, '%7E');
+/** `~` separates fields, and encodeURIComponent leaves it as it is. A lone surrogate is kept as U+FFFD. */
+const encodeWords = (words: string) => encodeURIComponent(wellFormed(words)).replace(/~/g, '%7E');
 const STRENGTH_CHAR = { direct: 'd', hint: 'h', assumed: 'a', learned: 'l' } as const;
 const CHAR_STRENGTH = { d: 'direct', h: 'hint', a: 'assumed', l: 'learned' } as const;
 

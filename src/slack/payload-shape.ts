@@ -19,11 +19,16 @@ const person = z.object({ id });
 /** `team` is null for org-wide installs; Bolt handles that, not a string or a number. */
 const team = z.object({}).nullable().optional();
 
+/** A text or a time stamp a listener reads as a string (a number there made `text.slice` throw in a listener). */
+const stringOrAbsent = z.string().optional();
+/** A string id, or an object that holds one (`channel_created` sends the channel, `user_change` the user). */
+const idOrObject = z.union([z.string(), z.object({})]).optional();
+
 const interaction = {
   user: person,
   team,
   enterprise: z.object({}).nullable().optional(),
-  channel: objectOrAbsent,
+  channel: z.object({ id: stringOrAbsent }).optional(),
 };
 
 /**
@@ -39,8 +44,21 @@ const SHAPES = {
   event: z.object({
     // assistant_thread is named so that the check sees it (z.object leaves out what it does not name).
     event: z
-      .object({ type: z.string(), item: objectOrAbsent, assistant_thread: z.unknown().optional() })
+      .object({
+        type: z.string(),
+        item: objectOrAbsent,
+        assistant_thread: z.unknown().optional(),
+        // What Bolt and the listeners read of an event, typed as Slack sends it.
+        text: stringOrAbsent,
+        channel: idOrObject,
+        user: idOrObject,
+        ts: stringOrAbsent,
+        thread_ts: stringOrAbsent,
+      })
       .check((ctx) => {
+        // A message or a mention happens in one conversation, named by its id.
+        if ((ctx.value.type === 'message' || ctx.value.type === 'app_mention') && typeof ctx.value.channel !== 'string')
+          ctx.issues.push({ code: 'custom', message: 'no channel id', input: ctx.value, path: ['channel'] });
         if (!ctx.value.type.startsWith('assistant_thread_')) return;
         const thread = assistantThread.safeParse(ctx.value);
         if (!thread.success)
@@ -55,19 +73,30 @@ const SHAPES = {
   }),
   command: z.object({ command: z.string(), user_id: id, channel_id: z.string().optional() }),
   options: z.object({ ...interaction }),
-  action: z.object({
-    ...interaction,
-    actions: z.array(z.object({})).min(1).optional(),
-    view: objectOrAbsent,
-    container: objectOrAbsent,
-  }),
+  action: z
+    .object({
+      ...interaction,
+      type: z.unknown().optional(),
+      actions: z
+        .array(z.object({ action_id: stringOrAbsent, block_id: stringOrAbsent, value: stringOrAbsent }))
+        .min(1)
+        .optional(),
+      view: objectOrAbsent,
+      container: z.object({ thread_ts: stringOrAbsent, message_ts: stringOrAbsent }).optional(),
+      message: z.object({ ts: stringOrAbsent, thread_ts: stringOrAbsent }).optional(),
+    })
+    .check((ctx) => {
+      // Slack says where every click happened; the listeners read it to answer there.
+      if (ctx.value.type === 'block_actions' && ctx.value.container === undefined)
+        ctx.issues.push({ code: 'custom', message: 'no container', input: ctx.value, path: ['container'] });
+    }),
   shortcut: z.object({ ...interaction, callback_id: z.string(), trigger_id: z.string() }),
   message_action: z.object({
     ...interaction,
     callback_id: z.string(),
     trigger_id: z.string(),
     channel: z.object({ id }),
-    message: z.object({}),
+    message: z.object({ text: stringOrAbsent, ts: stringOrAbsent, thread_ts: stringOrAbsent }),
   }),
   view: z.object({ ...interaction, view: z.object({ id }) }),
 } as const;

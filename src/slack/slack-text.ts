@@ -7,6 +7,7 @@
  * Everything here scans the text once, left to right: no pattern that can backtrack is applied to what a person
  * typed, so a 40,000-character message costs what its length costs.
  */
+import { wellFormed } from '../advisor/index.js';
 
 /** One piece of a person's message, as Slack sent it. */
 export type Segment =
@@ -74,9 +75,13 @@ function markup(inner: string): Segment {
   return { kind: 'link', url: decodeEntities(target), ...label };
 }
 
-/** Slack's encoded text, read once into segments. A lone `<` (never sent by Slack) is kept as text. */
+/**
+ * Slack's encoded text, read once into segments. A lone `<` (never sent by Slack) is kept as text; a lone
+ * surrogate becomes U+FFFD, as a UTF-8 decoder would make it, since percent-encoding it (a quote in a button
+ * value) throws.
+ */
 export function fromSlack(raw: string | undefined): SlackText {
-  const text = raw ?? '';
+  const text = wellFormed(raw ?? '');
   const segments: Segment[] = [];
   const pushText = (t: string) => {
     if (t.length === 0) return;

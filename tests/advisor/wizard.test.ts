@@ -189,6 +189,22 @@ describe('the wizard state in a button value', () => {
   });
 });
 
+describe('a quote holding a lone surrogate', () => {
+  it('is kept as U+FFFD in the button value, which percent-encoding it whole would have refused', () => {
+    const state = {
+      comparisonId: websocketVsSse.id,
+      answers: { direction: 'server-to-client' },
+      text: {
+        quotes: { direction: [{ words: 'never \ud800 sends', strength: 'direct' as const }] },
+        conditions: {},
+        raised: [],
+      },
+    };
+    const decoded = decodeState(encodeState(websocketVsSse, state), comparisons);
+    expect(decoded.ok && decoded.state.text?.quotes.direction?.[0]?.words).toBe('never \ufffd sends');
+  });
+});
+
 describe('button values issued before the client → server and live media options', () => {
   // Every verdict value the wizard issued before the options were appended (computed from the data at d39c940),
   // with the verdict it showed then. Appending options keeps each index, so each still decodes to the same answers.

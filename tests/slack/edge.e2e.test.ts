@@ -98,6 +98,83 @@ describe('malformed payloads, correctly signed', () => {
       'a slash command without a user',
       () => ({ contentType: 'application/x-www-form-urlencoded', body: 'command=%2Frealtime' }),
     ],
+    // Fields the listeners read, of a type Slack never sends (each once threw in a listener after the ack).
+    [
+      'an app_mention whose text is a number',
+      () =>
+        json({
+          type: 'event_callback',
+          team_id: 'T0',
+          event_id: 'Ev1',
+          event: { type: 'app_mention', text: 5, user: HUMAN, channel: GENERAL, ts: '1.2' },
+        }),
+    ],
+    [
+      'an event whose channel is null',
+      () =>
+        json({
+          type: 'event_callback',
+          team_id: 'T0',
+          event_id: 'Ev2',
+          event: { type: 'app_mention', text: 'x', user: HUMAN, channel: null, ts: '1.2' },
+        }),
+    ],
+    [
+      'a message event whose channel is an object',
+      () =>
+        json({
+          type: 'event_callback',
+          team_id: 'T0',
+          event_id: 'Ev3',
+          event: { type: 'message', text: 'x', user: HUMAN, channel: { id: 'D0HUMAN' }, ts: '1.2' },
+        }),
+    ],
+    [
+      'a block_actions without the container it was clicked in',
+      () =>
+        form({
+          type: 'block_actions',
+          team: team(),
+          user,
+          actions: [{ action_id: 'wizard.back', type: 'button', value: 'x' }],
+        }),
+    ],
+    [
+      'a block_actions whose channel id is a number',
+      () =>
+        form({
+          type: 'block_actions',
+          team: team(),
+          user,
+          channel: { id: 7 },
+          container: { type: 'message' },
+          actions: [{ action_id: 'wizard.back', type: 'button', value: 'x' }],
+        }),
+    ],
+    [
+      'a block_actions whose button value is an object',
+      () =>
+        form({
+          type: 'block_actions',
+          team: team(),
+          user,
+          container: { type: 'message' },
+          actions: [{ action_id: 'wizard.back', type: 'button', value: {} }],
+        }),
+    ],
+    [
+      'a message_action whose message text is a number',
+      () =>
+        form({
+          type: 'message_action',
+          team: team(),
+          user,
+          callback_id: SHORTCUT_CALLBACK,
+          trigger_id: '1.2',
+          channel: { id: GENERAL },
+          message: { text: 5, ts: '1.2' },
+        }),
+    ],
   ];
 
   it.each(cases)('answers %s with a 400, and keeps serving', async (_name, request) => {

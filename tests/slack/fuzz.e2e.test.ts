@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AckResult } from '../../sandbox/standin/index.js';
 import { eventually, expectAcked, GENERAL, HUMAN, useHarness } from './harness.js';
 
@@ -34,6 +34,20 @@ const RUNS = {
 } as const;
 
 const h = useHarness();
+
+/**
+ * Every error line the app logged while the fuzzer ran: a listener that throws after the ack answers nobody, so a
+ * fuzzed body that reaches one is a gap in the edge's shape check (the harness logs at `error`).
+ */
+const errorLines: string[] = [];
+beforeAll(() => {
+  const original = console.error;
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    errorLines.push(args.map(String).join(' '));
+    original(...args);
+  });
+});
+afterAll(() => vi.restoreAllMocks());
 
 // ---- arbitraries ---------------------------------------------------------------------------------------------
 
@@ -433,6 +447,10 @@ describe(`fuzzing the edge with signed requests (FUZZ_SEED=${SEED})`, () => {
     await expectStillUp();
     await settleAndCheckPosts();
   }, 120_000);
+
+  it('no listener threw on any fuzzed request: what a listener reads, the edge checked first', () => {
+    expect(errorLines.filter((line) => line.includes('listener error'))).toEqual([]);
+  });
 
   it('afterwards the process is up and the wizard still works: /realtime, then an answer reaches question 2', async () => {
     await expectStillUp();

@@ -13,6 +13,10 @@ describe('text as Slack sends it', () => {
     expect(decodeEntities('AT&T & co &nbsp;')).toBe('AT&T & co &nbsp;');
   });
 
+  it('reads a lone surrogate (JSON can carry one) as U+FFFD, and keeps a pair that makes an emoji', () => {
+    expect(plainText(fromSlack('a\ud800b \udc00 c \ud83d\ude00'))).toBe('a\ufffdb \ufffd c 😀');
+  });
+
   it('reads mentions, channels, links and broadcasts out of the markup', () => {
     const text = fromSlack(
       '<@U0LAN0Z89> ask <@W222|ada> in <#C0123|eng-web> about <https://example.com/a?b=1&amp;c=2|the doc> or <!here> <!subteam^S1|@platform>',

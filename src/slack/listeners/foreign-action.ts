@@ -35,7 +35,8 @@ export const registerForeignActions: Register = (app, { advisor }) => {
       return;
     }
     const channel = body.channel?.id;
-    const threadTs = (body.container.thread_ts as string | undefined) ?? undefined;
+    // A click always says where it was; `?.` keeps a body without it (not Slack's) from throwing after the ack.
+    const threadTs = (body.container?.thread_ts as string | undefined) ?? undefined;
     const reply = replierFor({
       client,
       logger,

@@ -177,7 +177,7 @@ function sharedNotice(channel: string, before: boolean): string {
  */
 function panelThreadOf(body: ButtonClick, kind: ReturnType<typeof conversationKind>): string | undefined {
   if (kind !== 'direct-message') return undefined;
-  const threadTs = (body.message?.thread_ts as string | undefined) ?? body.container.thread_ts;
-  const clicked = body.container.message_ts ?? body.message?.ts;
+  const threadTs = (body.message?.thread_ts as string | undefined) ?? body.container?.thread_ts;
+  const clicked = body.container?.message_ts ?? body.message?.ts;
   return typeof threadTs === 'string' && threadTs !== clicked ? threadTs : undefined;
 }

@@ -8,13 +8,7 @@ import type { Comparison, VerdictView } from '../../../src/advisor/index.js';
 import { scorecardBlocks, scorecardMessage } from '../../../src/slack/views/reference.js';
 import { sharedVerdict } from '../../../src/slack/views/share.js';
 import { homeView, modalView } from '../../../src/slack/views/surfaces.js';
-import {
-  TABLE_LIMITS,
-  tableAllowed,
-  tableBlock,
-  tableLast,
-  withTablesAsText,
-} from '../../../src/slack/views/table.js';
+import { TABLE_LIMITS, tableAllowed, tableBlock, tableLast, withTablesAsText } from '../../../src/slack/views/table.js';
 import { wizardMessage } from '../../../src/slack/views/wizard.js';
 import { advisor, websocketVsSse as comparison } from '../../advisor/helpers.js';
 import { tablesIn, visibleText } from '../harness.js';
@@ -144,7 +138,6 @@ describe('the surface decides: a table where Slack shows one, lines of text wher
 });
 
 describe('within the table’s limits, or as text', () => {
-
   it('fits 100 rows with the column titles, and falls back to text past them', () => {
     expect(tablesIn({ blocks: scorecardBlocks(withRows(TABLE_LIMITS.rows - 1), 'message') })[0]).toHaveLength(100);
     const over = scorecardBlocks(withRows(TABLE_LIMITS.rows), 'message');
@@ -202,7 +195,10 @@ describe('a message whose table Slack refused, sent with the rows as text', () =
 
   it('splits long rows over sections of at most 3,000 characters, and leaves a message with no table alone', () => {
     const long = 'x'.repeat(900);
-    const table = tableBlock({ columns: [column('a'), column('b')], rows: [1, 2, 3, 4, 5].map((i) => [`r${i}`, long]) });
+    const table = tableBlock({
+      columns: [column('a'), column('b')],
+      rows: [1, 2, 3, 4, 5].map((i) => [`r${i}`, long]),
+    });
     if (!table) throw new Error('no table');
     const sections = withTablesAsText({ text: 'x', blocks: [table] })?.blocks ?? [];
     expect(sections.length).toBe(2);
