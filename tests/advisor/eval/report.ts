@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdvisor, loadComparisons } from '../../../src/advisor/index.js';
-import { heldOutCases } from '../advise.held-out.js';
 import { type AskQuestion, type Kind, kindOfView, type Outcome, outcomeOf } from './kinds.js';
+import { rowsOfFile } from './training-sets.js';
 
 interface Row {
   id: string;
@@ -40,13 +40,7 @@ const HALVES = [
 type Half = (typeof HALVES)[number];
 
 function rowsOf(half: Half): Row[] {
-  if (half === 'legacy')
-    return heldOutCases.map((c, i) => ({
-      id: `legacy-${String(i + 1).padStart(2, '0')}`,
-      situation: c.situation,
-      expected: c.expected,
-      ...(c.ask ? { ask: c.ask } : {}),
-    }));
+  if (half === 'legacy') return rowsOfFile('legacy');
   const here = dirname(fileURLToPath(import.meta.url));
   // 'round3-held-out' is round3/held-out.json; set 1's halves sit at the top.
   const [, round, name] = /^(round\d+)-(.+)$/.exec(half) ?? [];
