@@ -35,6 +35,8 @@ const HALVES = [
   'round4-held-out',
   'round5-development',
   'round5-held-out',
+  'round6-development',
+  'round6-held-out',
   'pool',
 ] as const;
 type Half = (typeof HALVES)[number];
