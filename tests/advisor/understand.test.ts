@@ -1158,3 +1158,59 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
     ).toBe('ask:direction');
   });
 });
+
+/**
+ * Round 5's misses, by family (issue 9). Every sentence here is written in new words for these tests, copied from
+ * no evaluation row: each says what a round-5 miss said, in wording none of the rounds uses.
+ */
+describe('round 5 families: wrong picks become the right pick or a question', () => {
+  it('security software that holds a stream back is a network that refuses the stream: long polling', () => {
+    expect(
+      pickOf(
+        'our deploy progress view is an eventsource feed, but bitdefender on some office laptops sits on the response and nothing shows for minutes. we need a way around it',
+      ),
+    ).toBe('long-polling');
+    expect(
+      pickOf(
+        'the quiz timer page reads a text/event-stream, and a company proxy delays every event until the buffer fills. could we do without the streamed response?',
+      ),
+    ).toBe('long-polling');
+  });
+
+  it('a stream that looks unreliable through the network is a stream refused, not datagrams wanted', () => {
+    expect(
+      pickOf(
+        'the stock alerts use eventsource, which acts up behind certain corporate proxies; we want a fallback for clients whose stream seems unreliable',
+      ),
+    ).toBe('long-polling');
+  });
+
+  it('a websocket killed by a filter, with a fall back to plain requests, is long polling', () => {
+    expect(
+      pickOf(
+        'remote build console in the browser over ws, yet the hotel wifi filter kills the ws connection. could it fall back to ordinary xhr requests there?',
+      ),
+    ).toBe('long-polling');
+  });
+
+  it('every viewer watching a live feed in the browser is a broadcast, not a call', () => {
+    expect(
+      pickOf(
+        'a teacher sends her camera from obs and each viewer is supposed to watch it in a browser tab. sending the raw feed to every viewer will not scale',
+      ),
+    ).toBe('hls');
+  });
+
+  it('readings stored on the device and sent in batches are uploads, however constant the scanning', () => {
+    expect(
+      pickOf(
+        'tablets continuously log bluetooth beacons and post each one to our api. far too chatty, we would rather keep them on the tablet and upload them in batches',
+      ),
+    ).toBe('batched-posts');
+    expect(
+      pickOf(
+        'the watch app posts a heart rate sample every second; instead we want to queue samples and send a list every ten minutes',
+      ),
+    ).toBe('batched-posts');
+  });
+});
