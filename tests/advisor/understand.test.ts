@@ -1213,4 +1213,15 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
       ),
     ).toBe('batched-posts');
   });
+  it('"live" beside players is no live video: "live player" is one word pair, side by side', () => {
+    expect(pickOf('trivia night app: buzzers, scores and taunts all go live between players')).toBe('websocket');
+  });
+
+  it('"event streaming" named as a kind of thing, with two technologies suggested, is a question, not a flow', () => {
+    expect(
+      pickOf(
+        "the home hub's web page wants event streaming from our go service. a coworker pitched grpc-web, another pitched socket.io. which one?",
+      ),
+    ).toBe('ask:direction');
+  });
 });
