@@ -1224,4 +1224,31 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
       ),
     ).toBe('ask:direction');
   });
+  it('round 5 missed decisions, in new words: each was asked before and is decided now', () => {
+    // records pushed to consumers that are services of ours: service to service
+    expect(
+      pickOf(
+        "our queue's subscribers are internal backend services pulling over grpc streams. does pulling need a long-lived connection or plain calls",
+      ),
+    ).toBe('service-to-service');
+    // something shared that everybody moves about and sees, or that is synced between everyone: both ways
+    expect(
+      pickOf(
+        'a teacher and pupils in one class move magnets around a shared map and everybody has to see it right away',
+      ),
+    ).toBe('websocket');
+    expect(
+      pickOf('orchestra rehearsal tool where annotations on the score are synced between everyone in real time'),
+    ).toBe('websocket');
+    // people who do not interact only read: one way
+    expect(
+      pickOf('museum lobby screen shows a running visitor count as each one enters; onlookers dont interact with it'),
+    ).toBe('sse');
+    // some messages "sent unreliably" over HTTP/3 want datagrams
+    expect(
+      pickOf(
+        'handheld scanners hop between store wifi and 4g all day; the session has to live through the switch and some updates sent unreliably. http/3 is already on our load balancer',
+      ),
+    ).toBe('webtransport');
+  });
 });
