@@ -1251,4 +1251,16 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
       ),
     ).toBe('webtransport');
   });
+  it('a network where only outgoing https is dependable refuses streams, and a filmed race with picture quality is live media', () => {
+    expect(
+      pickOf(
+        'the go client runs inside office networks whose proxies reject websockets or drop them after some minutes; only outbound https to port 443 is dependable there',
+      ),
+    ).toBe('long-polling');
+    expect(
+      pickOf(
+        'we stream a triathlon to thousands of viewers on any device; trailing 15 seconds is fine, image quality matters most',
+      ),
+    ).toBe('hls');
+  });
 });
