@@ -1263,4 +1263,16 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
       ),
     ).toBe('hls');
   });
+  it('a client that does nothing "except maybe" one tap sends rarely, and a lost message not worth resending wants datagrams', () => {
+    expect(
+      pickOf(
+        'parcel locker page: the door state goes reserved -> loaded -> collected and the courier dot moves on a map. the recipient does not do anything there except maybe press refresh',
+      ),
+    ).toBe('sse');
+    expect(
+      pickOf(
+        'browser shooter sends its aim every frame, and a dropped frame of aim is not worth resending since the next one replaces it. plain client to server, no peers',
+      ),
+    ).toBe('webtransport');
+  });
 });
