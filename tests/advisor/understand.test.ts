@@ -1275,4 +1275,21 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
       ),
     ).toBe('webtransport');
   });
+  it("an LLM's tokens come down though a terminal is named; going live from a phone, or an m3u8 channel, is a broadcast", () => {
+    expect(
+      pickOf(
+        'fastapi + a local mistral, the words print nicely in my shell terminal. how do i make the tokens show up on the web page one by one?',
+      ),
+    ).toBe('sse');
+    expect(
+      pickOf(
+        'a periscope-like app where a host goes live from her phone to crowds of subscribers; bunny cdn in front, we need the middle part',
+      ),
+    ).toBe('hls');
+    expect(
+      pickOf(
+        'we want to put a live sports channel on our portal with hls.js for desktop and phone viewers; the provider hands us an m3u8',
+      ),
+    ).toBe('hls');
+  });
 });
