@@ -1292,4 +1292,16 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
       ),
     ).toBe('hls');
   });
+  it('typed arrays are binary, and photos leave open whether the payload is binary (asked, not assumed text)', () => {
+    expect(
+      pickOf(
+        'a matlab job computes matrices of doubles and the browser should receive them as float32array buffers, not json strings. roughly 300 KB each update',
+      ),
+    ).toBe('websocket');
+    expect(
+      pickOf(
+        "greenhouse cam on a pi zero: the page fetches a photo every few seconds; we'd rather the server push each new photo, the grower only looks",
+      ),
+    ).toBe('ask:binary');
+  });
 });
