@@ -1304,4 +1304,21 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
       ),
     ).toBe('ask:binary');
   });
+  it('a delay "ok for viewing" is a broadcast; "nobody has written down" is no statement about sending; a screencast with sound is live media', () => {
+    expect(
+      pickOf(
+        "our srt ingest reaches fans' video players about 12 seconds late. that's ok for viewing, we'd just like it somewhat lower",
+      ),
+    ).toBe('hls');
+    expect(
+      pickOf(
+        "the lead wants the admin panel on websockets instead of sse 'just in case'. nobody has written down what data flows over it. opinions?",
+      ),
+    ).toBe('ask:direction');
+    expect(
+      pickOf(
+        'we record a kiosk browser tab on the server and want to show it live to one operator, with sound, within ~120ms. our png screencast through a socket falls behind',
+      ),
+    ).toBe('webrtc');
+  });
 });
