@@ -1321,4 +1321,9 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
       ),
     ).toBe('webrtc');
   });
+  it('"never" alone before a click or an input says nothing comes back (the alternatives "nobody|no one|never" had a space inside)', () => {
+    expect(
+      pickOf('the reception screen updates from our api; never a single click or input from anyone in front of it'),
+    ).toBe('sse');
+  });
 });
