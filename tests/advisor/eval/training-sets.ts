@@ -30,13 +30,18 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 5', files: ['round5/development.json', 'round5/held-out.json'] },
 ];
 
-/** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
+/**
+ * Held-out halves that were reported once and then retired into development, with the hash each round pins. Round 6
+ * is retired but not yet trained on: trained on, the classifier changes its mind on three sentences the tests pin
+ * (tests/advisor/learned.test.ts and an editor's transcripts in understand.test.ts), which need new sentences first.
+ */
 const RETIRED: Readonly<Record<string, string>> = {
   'held-out.json': '1800c4d43dfc0eb939d6bdfdb308a2fe67a8a95f83490b13c19365ce29b0d776',
   'round2/held-out.json': '246707e2f5af9c94e793526262aa340010c268dfb372411e357115d3c9c1fd94',
   'round3/held-out.json': 'dc366ddb79a54350386094afeb648982ae80404e2f906354af862d269e0b6eb0',
   'round4/held-out.json': '6cc77f7e81a2b3066bf6758dca43b0e5b010db8b71193eb8ba5b96271e9a9ba3',
   'round5/held-out.json': '27724757cbef41107e69a5ba29481b4f265285ff96350c6fee683580cecc383b',
+  'round6/held-out.json': '66e278d64cd5c18051d297905001ef5ea4ac1ff10dec0770c350118a311833b3',
 };
 
 /** A whole pool with no held-out half: the only situations.json that may be read whole. */
