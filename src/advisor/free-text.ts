@@ -6,7 +6,7 @@ import type { LearnedModel } from './learned.js';
 import { tokenize } from './nlp.js';
 import type { Comparison } from './schema.js';
 import { type Opinion, secondOpinion } from './second-opinion.js';
-import { completions, pickOf } from './settle.js';
+import { reachablePicks } from './settle.js';
 import { type Conflict, type Reader, type Reading, read } from './understand.js';
 import { type Answers, applicableQuestions, type Quote, type WizardState } from './wizard.js';
 
@@ -74,8 +74,7 @@ export function readText(
   // as a feed, and SSE needs no websockets) is evidence against that domain word: the person would not name a
   // constraint that does not matter to them. The question the word answered is asked, not taken from it.
   const ids = decisive.map((c) => c.id);
-  const picksWith = (answers: Record<string, string>) =>
-    new Set(completions(comparison, answers).map((a) => pickOf(comparison, a, ids)));
+  const picksWith = (answers: Answers) => reachablePicks(comparison, answers, ids);
   for (const c of decisive) {
     const condition = defined.find((d) => d.id === c.id);
     // Only a constraint that rules a technology out (`overrides`): "under a second" is no constraint the person names
@@ -95,9 +94,7 @@ export function readText(
   // both give SSE): the first side in the wizard's order answers it, in its own words.
   const open = { ...reading.conflicts };
   for (const [questionId, conflict] of Object.entries(reading.conflicts)) {
-    const pickFor = (option: string) =>
-      new Set(completions(comparison, { ...found, [questionId]: option }).map((a) => pickOf(comparison, a, ids)));
-    const outcomes = conflict.sides.map((side) => [...pickFor(side.option)]);
+    const outcomes = conflict.sides.map((side) => [...picksWith({ ...found, [questionId]: side.option })]);
     const only = outcomes[0]?.[0];
     if (!only || !outcomes.every((o) => o.length === 1 && o[0] === only)) continue;
     const order = comparison.wizard.questions.find((q) => q.id === questionId)?.options.map((o) => o.id) ?? [];

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
 import { type LearnedModel, learnedModelSchema } from './learned.js';
 import { type Comparison, comparisonSchema } from './schema.js';
 import { unreachableAnswerPaths } from './wizard.js';
@@ -26,29 +27,34 @@ function jsonPath(path: readonly PropertyKey[]): string {
   return `$${path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')}`;
 }
 
-/** Parses one file's text; `file` is only used to name it in errors. */
-export function parseComparison(json: string, file: string): Comparison {
+/** A data file's text through its schema; every problem names the JSON path, `file` names the file. */
+function parseWith<T>(schema: z.ZodType<T>, json: string, file: string): T {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
   } catch (error) {
     throw new ComparisonDataError(file, [`$: not valid JSON (${(error as Error).message})`]);
   }
-  const result = comparisonSchema.safeParse(raw);
-  if (!result.success) {
+  const result = schema.safeParse(raw);
+  if (!result.success)
     throw new ComparisonDataError(
       file,
       result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`),
     );
-  }
-  const dead = unreachableAnswerPaths(result.data);
+  return result.data;
+}
+
+/** Parses one file's text; `file` is only used to name it in errors. */
+export function parseComparison(json: string, file: string): Comparison {
+  const comparison = parseWith(comparisonSchema, json, file);
+  const dead = unreachableAnswerPaths(comparison);
   if (dead.length > 0) {
     throw new ComparisonDataError(
       file,
       dead.map((answers) => `$.wizard.outcomes: no outcome matches the answers ${JSON.stringify(answers)}`),
     );
   }
-  return result.data;
+  return comparison;
 }
 
 const dataFiles = new WeakMap<Comparison, string>();
@@ -107,19 +113,7 @@ export function learnedModelOf(comparison: Comparison): LearnedModel | undefined
  * data no longer has.
  */
 export function parseLearnedModel(json: string, file: string, comparison: Comparison): LearnedModel {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (error) {
-    throw new ComparisonDataError(file, [`$: not valid JSON (${(error as Error).message})`]);
-  }
-  const result = learnedModelSchema.safeParse(raw);
-  if (!result.success)
-    throw new ComparisonDataError(
-      file,
-      result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`),
-    );
-  const model = result.data;
+  const model = parseWith(learnedModelSchema, json, file);
   const known = new Set([
     ...comparison.technologies.map((t) => t.id),
     ...comparison.neither.map((n) => n.id),

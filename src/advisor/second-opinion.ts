@@ -19,7 +19,7 @@
 import { type LearnedModel, type Prediction, predict, probabilityOf } from './learned.js';
 import type { Token } from './nlp.js';
 import type { Comparison } from './schema.js';
-import { completions, pickOf, settle } from './settle.js';
+import { completions, pickOf, reachablePicks, settle } from './settle.js';
 import type { Conflict } from './understand.js';
 import type { Answers, Quote } from './wizard.js';
 
@@ -48,7 +48,7 @@ export function secondOpinion(
 ): { weighed: Weighed; opinion: Opinion } {
   const prediction = predict(model, text, tokens);
   const { answers, raised } = weighed;
-  const picksOf = (a: Answers) => new Set(completions(comparison, a).map((x) => pickOf(comparison, x, conditions)));
+  const picksOf = (a: Answers) => reachablePicks(comparison, a, conditions);
   const settled = settle(comparison, answers, conditions, raised);
   const confident = (threshold: number) => prediction.probability >= threshold && prediction.words.length > 0;
   const order = comparison.wizard.questions.map((q) => q.id);
@@ -99,31 +99,33 @@ export function secondOpinion(
         };
       return { weighed: asked, opinion: { kind: 'asks', question, prediction } };
     }
+    // The first answer, in the wizard's order, that `may` allow asking back and whose taking back would leave more
+    // than one pick open: asked plainly.
+    const askFirstThatMatters = (may: (question: string) => boolean) => {
+      const question = order.find((q) => {
+        if (answers[q] === undefined || !may(q)) return false;
+        const { [q]: _, ...rest } = answers;
+        return picksOf(rest).size >= 2;
+      });
+      return question
+        ? { weighed: without(weighed, question, []), opinion: { kind: 'asks' as const, question, prediction } }
+        : undefined;
+    };
     // A pick the classifier confidently doubts, though no one answer leads to its own pick (that needs a condition the
     // reader did not find: "viewers only watch" is HLS to the classifier, SSE to the reader): the first answer that
     // matters and that the text does not state is asked plainly.
-    if (disagrees && !prediction.label.startsWith(ASK) && probabilityOf(model, prediction, pick) < model.policy.doubt)
-      for (const question of order) {
-        if (answers[question] === undefined || stands(question)) continue;
-        const { [question]: _, ...rest } = answers;
-        if (picksOf(rest).size < 2) continue;
-        return { weighed: without(weighed, question, []), opinion: { kind: 'asks', question, prediction } };
-      }
+    const doubted =
+      disagrees && !prediction.label.startsWith(ASK) && probabilityOf(model, prediction, pick) < model.policy.doubt
+        ? askFirstThatMatters((question) => !stands(question))
+        : undefined;
+    if (doubted) return doubted;
     // A pick that rests on domain words alone, which the classifier does not back: its first answer that matters is
     // asked rather than taken.
-    if (
-      !order.some(said) &&
-      prediction.words.length > 0 &&
-      probabilityOf(model, prediction, pick) < model.policy.weak
-    ) {
-      for (const question of order) {
-        if (weighed.quotes[question] === undefined || answers[question] === undefined) continue;
-        const { [question]: _, ...rest } = answers;
-        if (picksOf(rest).size < 2) continue;
-        return { weighed: without(weighed, question, []), opinion: { kind: 'asks', question, prediction } };
-      }
-    }
-    return { weighed, opinion: { kind: 'silent', prediction } };
+    const weak =
+      !order.some(said) && prediction.words.length > 0 && probabilityOf(model, prediction, pick) < model.policy.weak
+        ? askFirstThatMatters((question) => weighed.quotes[question] !== undefined)
+        : undefined;
+    return weak ?? { weighed, opinion: { kind: 'silent', prediction } };
   }
 
   // The reader asks: a confident pick that only one option of the question leads to fills it, as a hint.

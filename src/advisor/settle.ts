@@ -57,6 +57,11 @@ export function pickOf(comparison: Comparison, complete: Answers, conditions: re
   return base;
 }
 
+/** Every pick these answers can still reach, however the open questions are answered. */
+export function reachablePicks(comparison: Comparison, answers: Answers, conditions: readonly string[]): Set<string> {
+  return new Set(completions(comparison, answers).map((complete) => pickOf(comparison, complete, conditions)));
+}
+
 export type Settled =
   | { kind: 'ask'; question: Question }
   | { kind: 'verdict'; verdict: Verdict; outcome: Outcome; complete: Answers };
