@@ -32,7 +32,29 @@ export interface EvalSituation {
   ask?: AskQuestion;
   reason: string;
   ambiguous?: boolean;
+  /**
+   * What the text itself settles, question by question, with the words that settle each (an exact substring of the
+   * situation): per-question labels a reader can learn answers from, not only outcomes. Optional; the training pools
+   * from pool 2 on carry it.
+   */
+  settles?: Settles;
 }
+
+/** The options a text can settle: the wizard's answers, and the 'neither' condition it states. */
+export const SETTLEABLE = {
+  direction: ['server-to-client', 'both-ways', 'mostly-server', 'client-to-server'],
+  binary: ['yes', 'no', 'live-media'],
+  simplicity: ['a-lot', 'somewhat', 'not-much'],
+  neither: ['long-polling', 'webtransport', 'service-to-service', 'batched-posts', 'webrtc', 'hls'],
+} as const;
+export type Settleable = keyof typeof SETTLEABLE;
+
+export interface SettledAnswer {
+  answer: string;
+  /** The situation's own words that settle it, copied exactly from `situation`. */
+  words: string;
+}
+export type Settles = Partial<Record<Settleable, SettledAnswer>>;
 
 export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && (KINDS as readonly string[]).includes(value);

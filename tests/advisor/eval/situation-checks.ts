@@ -3,9 +3,9 @@
  * place, so a new set is held to the same shape as the ones before it.
  */
 import { expect } from 'vitest';
-import { ASK_QUESTIONS, type EvalSituation, isKind } from './kinds.js';
+import { ASK_QUESTIONS, type EvalSituation, isKind, SETTLEABLE, type Settleable } from './kinds.js';
 
-const FIELDS = ['id', 'situation', 'source', 'expected', 'ask', 'reason', 'ambiguous'];
+const FIELDS = ['id', 'situation', 'source', 'expected', 'ask', 'reason', 'ambiguous', 'settles'];
 
 export const wordCount = (text: string) => text.trim().split(/\s+/).length;
 
@@ -33,6 +33,12 @@ export function expectWellFormed(s: EvalSituation): void {
   else expect(s).not.toHaveProperty('ask');
   // Ambiguous marks exactly the situations whose right answer is a wizard question.
   expect(s.ambiguous === true).toBe(s.expected === 'ask');
+  for (const [question, settled] of Object.entries(s.settles ?? {})) {
+    expect(Object.keys(SETTLEABLE)).toContain(question);
+    expect(SETTLEABLE[question as Settleable] as readonly string[]).toContain(settled.answer);
+    expect(settled.words.trim().length).toBeGreaterThan(0);
+    expect(s.situation).toContain(settled.words);
+  }
 }
 
 /** Situations whose text appears twice in `situations`, or already appears in an earlier set. */
