@@ -202,6 +202,12 @@ export const conditionSchema = z.object({
   sources: verdictSources.optional(),
   /** Applies only when the wizard's own verdict picks one of these (e.g. no EventSource overrides SSE only). */
   overrides: z.array(id).optional(),
+  /**
+   * With `overrides`: stated while every one of these questions is left open, the condition decides whatever the
+   * verdict. A person who names websockets as blocked and says nothing of which way the data flows is asking for a
+   * fallback that carries what a WebSocket would; the direction is asked only when they say it flows one way.
+   */
+  decidesWhenOpen: z.array(id).optional(),
   /** Applies only with these answers. */
   when: answerCondition.optional(),
   /** Applies only when these other conditions hold too (a broadcast is one of live media). */
@@ -508,6 +514,14 @@ function checkUnderstanding(
       problem(path, 'a condition that changes the pick says why: headline, because and sources');
     if (x.sources) checkSources(x.sources, path);
     for (const [j, id] of (x.overrides ?? []).entries()) pickable(id, [...path, 'overrides', j]);
+    if (x.decidesWhenOpen && !x.overrides)
+      problem(
+        [...path, 'decidesWhenOpen'],
+        'only a condition that overrides some picks can decide when questions are open',
+      );
+    for (const [j, id] of (x.decidesWhenOpen ?? []).entries())
+      if (!c.wizard.questions.some((q) => q.id === id))
+        problem([...path, 'decidesWhenOpen', j], `"${id}" is not a wizard question`);
     if (x.when) checkCondition(x.when, [...path, 'when']);
     for (const [j, id] of (x.requires ?? []).entries()) condition(id, [...path, 'requires', j]);
     for (const [j, id] of (x.caveats ?? []).entries()) caveat(id, [...path, 'caveats', j]);

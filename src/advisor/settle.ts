@@ -5,7 +5,7 @@
  * it leads to the same pick.
  */
 import type { Comparison, Condition, Outcome, Question } from './schema.js';
-import { recommend, type Verdict, withConditions } from './verdict.js';
+import { type Alternative, recommend, type Verdict, verdictPick, withConditions } from './verdict.js';
 import { type Answers, applicableQuestions, matchOutcome } from './wizard.js';
 
 function holds(condition: Readonly<Record<string, readonly string[]>> | undefined, answers: Answers): boolean {
@@ -45,21 +45,46 @@ function applies(condition: Condition, answers: Answers, conditions: readonly st
   );
 }
 
-/** What a complete set of answers picks once the conditions apply: a technology or a 'neither' entry id. */
-export function pickOf(comparison: Comparison, complete: Answers, conditions: readonly string[]): string {
+/**
+ * The conditions that decide whatever the verdict because the person left open the questions they name
+ * (`decidesWhenOpen`): "the firewall drops websockets" with no word of which way the data flows.
+ */
+export function decidingWhenOpen(comparison: Comparison, given: Answers, conditions: readonly string[]): Set<string> {
+  const deciding = (comparison.understanding?.conditions ?? []).filter(
+    (c) => c.decidesWhenOpen && conditions.includes(c.id) && c.decidesWhenOpen.every((q) => given[q] === undefined),
+  );
+  return new Set(deciding.map((c) => c.id));
+}
+
+/**
+ * What a complete set of answers picks once the conditions apply: a technology or a 'neither' entry id. `deciding`
+ * conditions apply whatever the wizard's own verdict (see decidingWhenOpen).
+ */
+export function pickOf(
+  comparison: Comparison,
+  complete: Answers,
+  conditions: readonly string[],
+  deciding: ReadonlySet<string> = new Set(),
+): string {
   const outcome = matchOutcome(comparison, complete) as Outcome; // the loader proves every path has an outcome
   const base = outcome.pick ?? outcome.neither ?? '';
-  for (const c of comparison.understanding?.conditions ?? []) {
-    if (!c.pick || !applies(c, complete, conditions)) continue;
-    if (c.overrides && !c.overrides.includes(base)) continue;
-    return 'technology' in c.pick ? c.pick.technology : c.pick.neither;
-  }
-  return base;
+  const applying = (comparison.understanding?.conditions ?? []).filter(
+    (c) => c.pick && applies(c, complete, conditions),
+  );
+  // A deciding condition comes after every condition that applies in its own right: "without head of line blocking"
+  // still picks WebTransport beside a WebSocket the person is done with.
+  const chosen =
+    applying.find((c) => !c.overrides || c.overrides.includes(base)) ?? applying.find((c) => deciding.has(c.id));
+  if (!chosen?.pick) return base;
+  return 'technology' in chosen.pick ? chosen.pick.technology : chosen.pick.neither;
 }
 
 /** Every pick these answers can still reach, however the open questions are answered. */
 export function reachablePicks(comparison: Comparison, answers: Answers, conditions: readonly string[]): Set<string> {
-  return new Set(completions(comparison, answers).map((complete) => pickOf(comparison, complete, conditions)));
+  const deciding = decidingWhenOpen(comparison, answers, conditions);
+  return new Set(
+    completions(comparison, answers).map((complete) => pickOf(comparison, complete, conditions, deciding)),
+  );
 }
 
 export type Settled =
@@ -77,9 +102,10 @@ export function settle(
   conditions: readonly string[],
   raised: readonly string[] = [],
 ): Settled {
+  const deciding = decidingWhenOpen(comparison, answers, conditions);
   const all = completions(comparison, answers).map((complete) => ({
     complete,
-    pick: pickOf(comparison, complete, conditions),
+    pick: pickOf(comparison, complete, conditions, deciding),
   }));
   const picks = (list: readonly { pick: string }[]) => new Set(list.map((a) => a.pick));
   const decided = picks(all).size === 1;
@@ -94,9 +120,65 @@ export function settle(
     if (new Set(byOption).size > 1 || all.some((a) => a.complete[question.id] === undefined))
       return { kind: 'ask', question };
   }
-  const complete = (all[0] as { complete: Answers }).complete;
+  // A deciding condition explains its verdict from a way of answering that it overrides in its own right (a
+  // WebSocket the network will not carry), not from one where it applies only because the question was left open.
+  const natural = all.find((a) => pickOf(comparison, a.complete, conditions) === a.pick);
+  const complete = (natural ?? (all[0] as { complete: Answers })).complete;
   const outcome = matchOutcome(comparison, complete) as Outcome;
   const base = recommend(comparison, answers, { outcome }) as Verdict;
   const verdict = withConditions(comparison, base, applicableConditions(comparison, complete, conditions));
-  return { kind: 'verdict', verdict, outcome, complete };
+  if (deciding.size === 0 || !natural) return { kind: 'verdict', verdict, outcome, complete };
+  return {
+    kind: 'verdict',
+    verdict: {
+      ...verdict,
+      alternatives: openAlternatives(comparison, answers, conditions, verdict, { verdict: base, complete }),
+    },
+    outcome,
+    complete,
+  };
+}
+
+/**
+ * A verdict a condition decided with questions left open offers, for each answer the person did not give, what
+ * the wizard gives for it: "WebSocket if both ways: …" would read as if the person had said so, and one-way data
+ * may need no WebSocket at all.
+ */
+function openAlternatives(
+  comparison: Comparison,
+  given: Answers,
+  conditions: readonly string[],
+  verdict: Verdict,
+  overridden: { verdict: Verdict; complete: Answers },
+): Alternative[] {
+  const open = applicableQuestions(comparison, given).filter((q) => given[q.id] === undefined);
+  const byAnswer: Alternative[] = [];
+  for (const question of open)
+    for (const option of question.options) {
+      const answered = { ...given, [question.id]: option.id };
+      const complete = completions(comparison, answered)[0] ?? answered;
+      const outcome = matchOutcome(comparison, complete);
+      // What that answer would pick with the conditions still holding: both ways, the WebSocket stays blocked.
+      const pick = pickOf(comparison, complete, conditions);
+      if (!outcome || pick !== (outcome.pick ?? outcome.neither)) continue;
+      if (pick === verdict.pick.id || byAnswer.some((a) => a.id === pick)) continue;
+      byAnswer.push({
+        id: pick,
+        name: verdictPick(comparison, outcome).pick.name,
+        when: `if ${question.topic?.toLowerCase() ?? question.id}: ${option.label}`,
+        reason: `For that answer the wizard gives ${outcome.headline}.`,
+      });
+    }
+  // The wizard's own pick for the answers the condition overrode was never the person's answer: it is said as one.
+  const assumed = open
+    .map((q) => q.options.find((o) => o.id === overridden.complete[q.id])?.label)
+    .filter((label) => label !== undefined);
+  const others = verdict.alternatives
+    .filter((a) => !byAnswer.some((b) => b.id === a.id))
+    .map((a) =>
+      a.id === overridden.verdict.pick.id
+        ? { ...a, reason: `Were the answer "${assumed.join('", "')}", the wizard gives ${overridden.verdict.headline}.` }
+        : a,
+    );
+  return [...byAnswer, ...others];
 }

@@ -113,7 +113,7 @@ function alternativeById(comparison: Comparison, id: string): Alternative {
   throw new Error(`Unknown alternative ${id}`);
 }
 
-function verdictPick(comparison: Comparison, outcome: Outcome): { pick: VerdictPick; sources: string[] } {
+export function verdictPick(comparison: Comparison, outcome: Outcome): { pick: VerdictPick; sources: string[] } {
   if (outcome.pick !== undefined) {
     const t = technology(comparison, outcome.pick);
     return {

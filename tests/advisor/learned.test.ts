@@ -65,12 +65,12 @@ describe('the learned second opinion', () => {
   });
 
   it('fills a question the reader left open as a hint, quoting the words it weighed most', () => {
-    // Round 4 (u060): the reader alone asks the direction; the classifier is sure it is long polling.
+    // Worded like round 5's v069: the reader alone asks the direction; the classifier is sure these are uploads.
     const text =
-      "process monitor web ui sits behind an apache 2.2 proxy that can't pass websockets. need it to still update there";
+      'app fires a separate telemetry request per click and page view, rather queue them and flush every 20 events';
     expect(pick(readerAlone.understand(text).view)).toBe('ask:direction');
     const { view } = withLearned.understand(text);
-    expect(pick(view)).toBe('long-polling');
+    expect(pick(view)).toBe('batched-posts');
     const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
     expect(direction?.quotes.length).toBeGreaterThan(0);
     for (const quote of direction?.quotes ?? []) {
@@ -81,7 +81,7 @@ describe('the learned second opinion', () => {
 
   it('keeps a learned quote in the button value: the verdict resumed from it still says the answer was learned', () => {
     const { view } = withLearned.understand(
-      "process monitor web ui sits behind an apache 2.2 proxy that can't pass websockets. need it to still update there",
+      'app fires a separate telemetry request per click and page view, rather queue them and flush every 20 events',
     );
     if (view.kind !== 'verdict') throw new Error('expected a verdict');
     const resumed = withLearned.resume(view.state);

@@ -182,6 +182,23 @@ describe('loading the comparison data', () => {
     ]);
   });
 
+  it('lets only a condition that overrides some picks decide with questions left open, and only wizard questions', () => {
+    const problems = problemsOf((d) => {
+      const conditions = d.understanding?.conditions ?? [];
+      const index = (id: string) => conditions.findIndex((c: { id: string }) => c.id === id);
+      conditions[index('no-streaming')].decidesWhenOpen = ['direction'];
+      conditions[index('no-websocket')].decidesWhenOpen = ['direction', 'latency'];
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^\$\.understanding\.conditions\[0\]\.decidesWhenOpen: only a condition that overrides some picks/,
+      ),
+      expect.stringMatching(
+        /^\$\.understanding\.conditions\[3\]\.decidesWhenOpen\[1\]: "latency" is not a wizard question/,
+      ),
+    ]);
+  });
+
   it('checks the free-text vocabulary against the wizard, the conditions, the advice and its word classes', () => {
     const problems = problemsOf((d) => {
       const u = d.understanding;

@@ -805,7 +805,10 @@ describe('wording written for these tests, in no evaluation set', () => {
       'our scheduler notifies the worker fleet about new jobs and the workers report status back to it, all internal',
       'service-to-service',
     ],
-    ["translation service returns partial transcripts that should appear in the editor as they're produced", 'sse'],
+    [
+      "translation service returns partial transcripts that should appear on the caption panel as they're produced",
+      'sse',
+    ],
     ['a countdown and live bid count on a product drop page, purchases happen through checkout as usual', 'sse'],
     ['we broadcast match events (goals, cards) to the match center page, readers never send anything', 'sse'],
     [
@@ -1088,18 +1091,39 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
     ).toBe('ask:simplicity');
   });
 
-  it('a constraint said directly is not made moot by one domain word: the question the word answered is asked', () => {
+  it('a constraint said directly is not made moot by one domain word: with the direction left open, it decides', () => {
     // "logs" alone would make it a feed, and a feed needs no websockets; the person named the block because it matters.
-    const { view } = advisor.understand(
-      "some customers' corporate firewalls block the socket, the browser just logs 'too many missed heartbeats' and no data shows. need a plan b for those people",
-    );
-    expect(view.kind === 'question' && view.question.id).toBe('direction');
+    expect(
+      pickOf(
+        "some customers' corporate firewalls block the socket, the browser just logs 'too many missed heartbeats' and no data shows. need a plan b for those people",
+      ),
+    ).toBe('long-polling');
     // Said directly, the direction still decides, and the constraint is moot.
     expect(
       pickOf(
         'shop site: payment processed / order shipped toasts. last time we tried sockets the nginx upgrade config and heartbeats ate a week. nothing goes client to server',
       ),
     ).toBe('sse');
+  });
+
+  it('websockets said to be blocked, with no word of which way the data flows, decide for long polling', () => {
+    const text =
+      "our ops console dies behind one customer's proxy that strips the websocket upgrade, it has to keep updating for them";
+    const { view } = advisor.understand(text);
+    if (view.kind !== 'verdict') throw new Error(`expected a verdict, got the question ${view.question.id}`);
+    expect(view.verdict.pick.id).toBe('long-polling');
+    expect(view.understood?.conditions.map((c) => c.id)).toContain('no-websocket');
+    // The direction was not the person's to answer here: the other answers are offered, each with what it gives.
+    const offered = view.verdict.alternatives.map((a) => `${a.name} ${a.when}`);
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        'Server-Sent Events if direction: Server → client only',
+        'Batched HTTP POSTs if direction: Mostly client → server (telemetry, uploads)',
+      ]),
+    );
+    expect(view.verdict.alternatives.find((a) => a.id === 'websocket')?.reason).toMatch(/^Were the answer "Both ways/);
+    // One-way, said directly, needs no WebSocket: the block is moot.
+    expect(pickOf(`${text}. the console only listens, it never sends anything`)).toBe('sse');
   });
 
   it('"depends on whether" leaves open the question it hangs on', () => {

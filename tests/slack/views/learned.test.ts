@@ -22,10 +22,10 @@ describe('the learned second opinion in Slack', () => {
 
   it('marks an answer it filled as a guess among the reasons of the verdict, quoting the words it weighed', () => {
     const { view } = advisor.understand(
-      "process monitor web ui sits behind an apache 2.2 proxy that can't pass websockets. need it to still update there",
+      'app fires a separate telemetry request per click and page view, rather queue them and flush every 20 events',
     );
     if (view.kind !== 'verdict') throw new Error('expected a verdict');
     const text = visibleText({ blocks: verdictBody(view.comparison, view, true, 'message') });
-    expect(text).toMatch(/Both ways[^\n]*_\(a guess from situations worded like yours: “[^”]+”/);
+    expect(text).toMatch(/Mostly client → server[^\n]*_\(a guess from situations worded like yours: “[^”]+”/);
   });
 });
