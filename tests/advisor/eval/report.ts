@@ -37,6 +37,8 @@ const HALVES = [
   'round5-held-out',
   'round6-development',
   'round6-held-out',
+  'round7-development',
+  'round7-held-out',
   'pool',
 ] as const;
 type Half = (typeof HALVES)[number];
