@@ -141,7 +141,14 @@ export function secondOpinion(
     const picks = picksOf({ ...answers, [question]: o.id });
     return picks.size === 1 && picks.has(prediction.label);
   });
-  const only = leading.length === 1 ? leading[0] : undefined;
+  // Of several options that lead to the pick, the one that leads to it on its own ("both ways" is a WebSocket
+  // whatever the payloads); else they say the same thing for it ("server → client only" and "mostly server → client"
+  // both give SSE) and the first in the wizard's order is filled, as a moot conflict is answered.
+  const alone = leading.filter((o) => {
+    const picks = picksOf({ [question]: o.id });
+    return picks.size === 1 && picks.has(prediction.label);
+  });
+  const only = alone.length === 1 ? alone[0] : leading[0];
   if (!only) return { weighed, opinion: { kind: 'silent', prediction } };
   return {
     weighed: {

@@ -177,7 +177,10 @@ function openAlternatives(
     .filter((a) => !byAnswer.some((b) => b.id === a.id))
     .map((a) =>
       a.id === overridden.verdict.pick.id
-        ? { ...a, reason: `Were the answer "${assumed.join('", "')}", the wizard gives ${overridden.verdict.headline}.` }
+        ? {
+            ...a,
+            reason: `Were the answer "${assumed.join('", "')}", the wizard gives ${overridden.verdict.headline}.`,
+          }
         : a,
     );
   return [...byAnswer, ...others];

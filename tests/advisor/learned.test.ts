@@ -79,6 +79,29 @@ describe('the learned second opinion', () => {
     }
   });
 
+  it('fills the direction when the options that lead to its pick say the same thing for it: one-way, not "mostly"', () => {
+    // "Server → client only" and "mostly server → client" both give SSE; before, two such options filled neither.
+    const text =
+      'live updates over sse, but every tab and iframe opens its own stream and on http1.1 the whole page stalls';
+    expect(pick(readerAlone.understand(text).view)).toBe('ask:direction');
+    const { view } = withLearned.understand(text);
+    expect(pick(view)).toBe('sse');
+    const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
+    expect(direction?.answer).toBe('Server → client only');
+    expect(direction?.quotes.every((q) => q.strength === 'learned')).toBe(true);
+  });
+
+  it('of the options that lead to its pick, fills the one that leads there on its own: both ways for a WebSocket', () => {
+    // Binary payloads make one-way data a WebSocket too, but "server → client only" is no reading of moving avatars.
+    const text =
+      'virtual office map with avatars moving all the time; moving the messages to a binary protocol because json is too slow';
+    expect(pick(readerAlone.understand(text).view)).toBe('ask:direction');
+    const { view } = withLearned.understand(text);
+    expect(pick(view)).toBe('websocket');
+    const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
+    expect(direction?.answer).toBe('Both ways: the client also sends often, with low latency');
+  });
+
   it('keeps a learned quote in the button value: the verdict resumed from it still says the answer was learned', () => {
     const { view } = withLearned.understand(
       'app fires a separate telemetry request per click and page view, rather queue them and flush every 20 events',
