@@ -38,6 +38,7 @@ const HALVES = [
   'round6-development',
   'round6-held-out',
   'pool',
+  'pool2',
 ] as const;
 type Half = (typeof HALVES)[number];
 
@@ -47,7 +48,11 @@ function rowsOf(half: Half): Row[] {
   // 'round3-held-out' is round3/held-out.json; set 1's halves sit at the top.
   const [, round, name] = /^(round\d+)-(.+)$/.exec(half) ?? [];
   const file =
-    half === 'pool' ? join('pool', 'situations.json') : round && name ? join(round, `${name}.json`) : `${half}.json`;
+    half === 'pool' || half === 'pool2'
+      ? join(half, 'situations.json')
+      : round && name
+        ? join(round, `${name}.json`)
+        : `${half}.json`;
   return JSON.parse(readFileSync(join(here, file), 'utf8')) as Row[];
 }
 
