@@ -40,6 +40,7 @@ const HALVES = [
   'round7-development',
   'round7-held-out',
   'pool',
+  'pool2',
   'pool3',
 ] as const;
 type Half = (typeof HALVES)[number];
@@ -49,12 +50,11 @@ function rowsOf(half: Half): Row[] {
   const here = dirname(fileURLToPath(import.meta.url));
   // 'round3-held-out' is round3/held-out.json; set 1's halves sit at the top.
   const [, round, name] = /^(round\d+)-(.+)$/.exec(half) ?? [];
-  const file =
-    half === 'pool' || half === 'pool3'
-      ? join(half, 'situations.json')
-      : round && name
-        ? join(round, `${name}.json`)
-        : `${half}.json`;
+  const file = half.startsWith('pool')
+    ? join(half, 'situations.json')
+    : round && name
+      ? join(round, `${name}.json`)
+      : `${half}.json`;
   return JSON.parse(readFileSync(join(here, file), 'utf8')) as Row[];
 }
 
