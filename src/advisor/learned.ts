@@ -16,6 +16,26 @@ const DIGITS = /\d+/g;
 /** Punctuation that ends a clause breaks lemma pairs (a hyphen or a slash inside a word does not). */
 const BREAKS = new Set(['.', ';', '!', '?', ',', ':', '(', ')', '[', ']', '—', '–', '…']);
 
+/** A linear classifier: per class a bias and its strongest features' weights. */
+const classifierFields = {
+  /** One bias a class. */
+  bias: z.array(z.number()),
+  /** Per class, its strongest features (a lemma, or two lemmas joined by a space) and their weights. */
+  weights: z.array(z.record(z.string().min(1), z.number())),
+};
+
+/**
+ * A classifier of what a text says about one wizard question: an option of it, or `open` where the text does not
+ * say. Trained on rows labelled question by question (the pools' `settles`), so it learns how people word an
+ * answer ("the backend nudges the page"), not only what whole texts come to.
+ */
+export const answerHeadSchema = z.strictObject({
+  /** The question's options, and `open`. */
+  classes: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(2),
+  ...classifierFields,
+});
+export type AnswerHead = z.infer<typeof answerHeadSchema>;
+
 export const learnedModelSchema = z.strictObject({
   /** The comparison whose vocabulary of answers the labels use. */
   comparison: z.string().min(1),
@@ -23,10 +43,9 @@ export const learnedModelSchema = z.strictObject({
   trainedOn: z.array(z.string().min(1)).min(1),
   /** What each class stands for: a pick id (a technology or a 'neither' entry) or `ask:<question id>`. */
   classes: z.array(z.string().regex(/^(ask:)?[a-z0-9-]+$/)).min(2),
-  /** One bias a class. */
-  bias: z.array(z.number()),
-  /** Per class, its strongest features (a lemma, or two lemmas joined by a space) and their weights. */
-  weights: z.array(z.record(z.string().min(1), z.number())),
+  ...classifierFields,
+  /** Per wizard question, what the text says about it alone (see answerHeadSchema). */
+  answers: z.record(z.string().min(1), answerHeadSchema).optional(),
   /** The policy's thresholds (second-opinion.ts), measured leave-one-round-out and kept with the weights. */
   policy: z.strictObject({
     /** The probability at or above which a prediction that disagrees with the reader's pick asks instead. */
@@ -47,6 +66,8 @@ export const learnedModelSchema = z.strictObject({
     doubt: z.number().min(0).max(1),
     /** A pick resting on domain words alone is asked unless the classifier gives it at least this probability. */
     weak: z.number().min(0).max(1),
+    /** The probability at or above which an answer head fills the question the reader left open, as a hint. */
+    answer: z.number().min(0).max(1).optional(),
   }),
 });
 export type LearnedModel = z.infer<typeof learnedModelSchema>;
@@ -112,10 +133,13 @@ export interface Prediction {
 /** How many spans of the text a learned finding quotes. */
 const QUOTED = 2;
 
-/** Each feature's weight for every class, in one array: a text's score is a few look-ups and additions. */
-const compiled = new WeakMap<LearnedModel, Map<string, Float64Array>>();
+/** The classes, biases and weights of the whole-text classifier or of one answer head. */
+type Classifier = Pick<AnswerHead, 'classes' | 'bias' | 'weights'>;
 
-function vectorsOf(model: LearnedModel): Map<string, Float64Array> {
+/** Each feature's weight for every class, in one array: a text's score is a few look-ups and additions. */
+const compiled = new WeakMap<Classifier, Map<string, Float64Array>>();
+
+function vectorsOf(model: Classifier): Map<string, Float64Array> {
   let vectors = compiled.get(model);
   if (!vectors) {
     vectors = new Map();
@@ -130,8 +154,11 @@ function vectorsOf(model: LearnedModel): Map<string, Float64Array> {
   return vectors;
 }
 
-/** The probability of each class for these tokens, the best one, and the words that carried it. */
-export function predict(model: LearnedModel, text: string, tokens: readonly Token[]): Prediction {
+/**
+ * The probability of each class for these tokens, the best one, and the words that carried it: of the whole-text
+ * classifier, or of one answer head.
+ */
+export function predict(model: Classifier, text: string, tokens: readonly Token[]): Prediction {
   const vectors = vectorsOf(model);
   const k = model.classes.length;
   // A feature's first place in the text is where it is counted, and quoted from.
@@ -175,7 +202,7 @@ export function predict(model: LearnedModel, text: string, tokens: readonly Toke
 }
 
 /** The probability the model gives one class (0 for a class it does not know). */
-export function probabilityOf(model: LearnedModel, prediction: Prediction, label: string): number {
+export function probabilityOf(model: Classifier, prediction: Prediction, label: string): number {
   const i = model.classes.indexOf(label);
   return i < 0 ? 0 : (prediction.probabilities[i] ?? 0);
 }

@@ -129,6 +129,21 @@ export function parseLearnedModel(json: string, file: string, comparison: Compar
         ? []
         : [`$.${key}: ${model[key].length} entries for ${model.classes.length} classes`],
     ),
+    ...Object.entries(model.answers ?? {}).flatMap(([questionId, head]) => {
+      const question = comparison.wizard.questions.find((q) => q.id === questionId);
+      if (!question) return [`$.answers.${questionId}: "${questionId}" is no question of ${comparison.id}`];
+      const options = new Set([...question.options.map((o) => o.id), 'open']);
+      return [
+        ...head.classes.flatMap((label, i) =>
+          options.has(label) ? [] : [`$.answers.${questionId}.classes[${i}]: "${label}" is no option of ${questionId}`],
+        ),
+        ...(['bias', 'weights'] as const).flatMap((key) =>
+          head[key].length === head.classes.length
+            ? []
+            : [`$.answers.${questionId}.${key}: ${head[key].length} entries for ${head.classes.length} classes`],
+        ),
+      ];
+    }),
   ];
   if (problems.length > 0) throw new ComparisonDataError(file, problems);
   return model;

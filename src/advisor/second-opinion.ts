@@ -130,13 +130,27 @@ export function secondOpinion(
 
   // The reader asks: a confident pick that only one option of the question leads to fills it, as a hint.
   const question = settled.question.id;
-  if (
-    prediction.label.startsWith(ASK) ||
-    !confident(model.policy.fill) ||
-    raised.includes(question) ||
-    weighed.conflicts[question]
-  )
+  if (raised.includes(question) || weighed.conflicts[question])
     return { weighed, opinion: { kind: 'silent', prediction } };
+  const filled = (option: string, by: Prediction): { weighed: Weighed; opinion: Opinion } => ({
+    weighed: {
+      ...weighed,
+      answers: { ...answers, [question]: option },
+      quotes: { ...weighed.quotes, [question]: by.words.map((words) => ({ words, strength: 'learned' })) },
+    },
+    opinion: { kind: 'fills', question, option, prediction: by },
+  });
+  // Else what the text says about this question alone, from the head trained on answers worded like it.
+  const byHead = () => {
+    const head = model.answers?.[question];
+    const threshold = model.policy.answer;
+    if (!head || threshold === undefined) return undefined;
+    const said = predict(head, text, tokens);
+    const known = settled.question.options.some((o) => o.id === said.label);
+    return known && said.probability >= threshold && said.words.length > 0 ? filled(said.label, said) : undefined;
+  };
+  if (prediction.label.startsWith(ASK) || !confident(model.policy.fill))
+    return byHead() ?? { weighed, opinion: { kind: 'silent', prediction } };
   const leading = settled.question.options.filter((o) => {
     const picks = picksOf({ ...answers, [question]: o.id });
     return picks.size === 1 && picks.has(prediction.label);
@@ -149,15 +163,8 @@ export function secondOpinion(
     return picks.size === 1 && picks.has(prediction.label);
   });
   const only = alone.length === 1 ? alone[0] : leading[0];
-  if (!only) return { weighed, opinion: { kind: 'silent', prediction } };
-  return {
-    weighed: {
-      ...weighed,
-      answers: { ...answers, [question]: only.id },
-      quotes: { ...weighed.quotes, [question]: prediction.words.map((words) => ({ words, strength: 'learned' })) },
-    },
-    opinion: { kind: 'fills', question, option: only.id, prediction },
-  };
+  if (!only) return byHead() ?? { weighed, opinion: { kind: 'silent', prediction } };
+  return filled(only.id, prediction);
 }
 
 /** The reader's answer to a question taken back, so that it is asked; `raise` marks it open whatever else holds. */

@@ -102,6 +102,25 @@ describe('the learned second opinion', () => {
     expect(direction?.answer).toBe('Both ways: the client also sends often, with low latency');
   });
 
+  it("fills the direction from its answer head where the whole-text classifier is unsure, quoting the person's words", () => {
+    const text =
+      "the queue screen in the waiting room should show each patient's number moving up as nurses call people in";
+    expect(pick(readerAlone.understand(text).view)).toBe('ask:direction');
+    const model = learnedModelOf(comparison);
+    if (!model?.answers?.direction) throw new Error('no direction head');
+    // The whole-text classifier alone would not fill it: the head, trained on answers worded question by question, does.
+    expect(predict(model, text, tokenize(text)).probability).toBeLessThan(model.policy.fill);
+    const { view } = withLearned.understand(text);
+    expect(pick(view)).toBe('sse');
+    const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
+    expect(direction?.answer).toBe('Server → client only');
+    expect(direction?.quotes.length).toBeGreaterThan(0);
+    for (const quote of direction?.quotes ?? []) {
+      expect(quote.strength).toBe('learned');
+      expect(text).toContain(quote.words);
+    }
+  });
+
   it('keeps a learned quote in the button value: the verdict resumed from it still says the answer was learned', () => {
     const { view } = withLearned.understand(
       'app fires a separate telemetry request per click and page view, rather queue them and flush every 20 events',
@@ -162,6 +181,20 @@ describe('the learned weights file', () => {
         d.bias.pop();
       }),
     ).toEqual([`$.bias: ${weights().classes.length - 1} entries for ${weights().classes.length} classes`]);
+  });
+
+  it("refuses an answer head for a question the wizard lacks, a class that is none of its question's options, and biases that do not match", () => {
+    expect(
+      problemsOf((d) => {
+        d.answers.latency = d.answers.direction;
+        d.answers.direction.classes[0] = 'sideways';
+        d.answers.direction.bias.pop();
+      }),
+    ).toEqual([
+      '$.answers.direction.classes[0]: "sideways" is no option of direction',
+      `$.answers.direction.bias: ${weights().answers.direction.classes.length - 1} entries for ${weights().answers.direction.classes.length} classes`,
+      '$.answers.latency: "latency" is no question of websocket-vs-sse',
+    ]);
   });
 
   it('refuses a policy threshold out of range and a file that is not JSON', () => {

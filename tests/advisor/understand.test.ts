@@ -212,7 +212,7 @@ describe('asking what is left open, in the wizard order', () => {
   });
 
   it('fills in what it found, and answering the question reaches a verdict that quotes the words', () => {
-    const { view } = read('we need realtime updates for the order page, text only');
+    const { view } = read('we need something realtime for orders, text only');
     if (view.kind !== 'question') throw new Error('expected a question');
     expect(view.understood?.answers.map((a) => a.questionId)).toEqual(['binary']);
     const next = advisor.resume(view.options.find((o) => o.id === 'server-to-client')?.next);

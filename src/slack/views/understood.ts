@@ -16,15 +16,16 @@ const quoted = (words: string) => `“${escapeText(clip(words.replace(/\s+/g, ' 
 
 /**
  * "(from “raw jpeg bytes”)", "(assumed: nothing in your text mentions binary data)", "(a guess from situations worded
- * like yours: “proxy”)"; nothing once changed.
+ * like this one: “proxy”)"; nothing once changed.
  */
 export function quoteNote(quotes: readonly Quote[] | undefined): string {
   if (!quotes?.length) return '';
   const assumed = quotes.find((q) => q.strength === 'assumed');
   if (assumed) return ` _(assumed: ${escapeText(assumed.words)})_`;
-  // A learned answer says so: it comes from situations worded like this one, not from what the person stated.
+  // A learned answer says so: it comes from situations worded like this one, not from what the person stated. Not
+  // "like yours": a verdict shared in a channel is read by everyone there.
   if (quotes.every((q) => q.strength === 'learned'))
-    return ` _(a guess from situations worded like yours: ${quotes.map((q) => quoted(q.words)).join(', ')})_`;
+    return ` _(a guess from situations worded like this one: ${quotes.map((q) => quoted(q.words)).join(', ')})_`;
   return ` _(from ${quotes.map((q) => quoted(q.words)).join(', ')})_`;
 }
 

@@ -2,12 +2,27 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isUpToDate, WEIGHTS_FILE } from './train.js';
+import { directionLabelOf, isUpToDate, WEIGHTS_FILE } from './train.js';
 import { HeldOutError, rowsOf, rowsOfFile, TRAINING_SETS } from './training-sets.js';
 
 describe('the learned weights and what they are trained on', () => {
   it('the committed weights are exactly what training on the development sets gives (run npm run train:reader)', () => {
     expect(isUpToDate(readFileSync(WEIGHTS_FILE, 'utf8'))).toBe(true);
+  });
+
+  it("teaches the direction's head from per-question labels where a row has them, else from what its answer implies", () => {
+    const row = { id: 'q1', situation: 'tablets shout readings up', expected: 'client-to-server' as const };
+    expect(directionLabelOf(row)).toBe('client-to-server');
+    // Labelled question by question, a row that settles no direction leaves it open, whatever its pick.
+    expect(
+      directionLabelOf({ ...row, expected: 'hls', settles: { neither: { answer: 'hls', words: 'readings' } } }),
+    ).toBe('open');
+    expect(
+      directionLabelOf({ ...row, expected: 'sse', settles: { direction: { answer: 'mostly-server', words: 'up' } } }),
+    ).toBe('server-to-client');
+    expect(directionLabelOf({ ...row, expected: 'ask', ask: 'direction' })).toBe('open');
+    // A WebSocket may be both ways or binary one way: it teaches the direction nothing.
+    expect(directionLabelOf({ ...row, expected: 'websocket' })).toBeUndefined();
   });
 
   it('notices weights that drifted from the sets', () => {
@@ -16,8 +31,8 @@ describe('the learned weights and what they are trained on', () => {
     expect(isUpToDate(JSON.stringify(committed))).toBe(false);
   });
 
-  it('trains on all 712 labelled development rows, each set once', () => {
-    expect(rowsOf()).toHaveLength(712);
+  it('trains on all 1,011 labelled development rows, each set once', () => {
+    expect(rowsOf()).toHaveLength(1011);
     expect(new Set(TRAINING_SETS.map((s) => s.name)).size).toBe(TRAINING_SETS.length);
   });
 

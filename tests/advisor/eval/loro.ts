@@ -91,18 +91,20 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const all = folds();
   if (process.argv.includes('--sweep')) {
     console.log(
-      'disagree overrule weak fill   right  wrong  asked-when-decided   (combined, every set left out in turn)',
+      'disagree overrule weak fill answer   right  wrong  asked-when-decided   (combined, every set left out in turn)',
     );
-    for (const disagree of [0.4, 0.5, 0.6])
-      for (const overrule of [0.6, 0.7, 0.8, 1.01])
+    const f2 = (x: number) => x.toFixed(2);
+    for (const disagree of [0.5, 0.6])
+      for (const overrule of [0.7, 0.8, 1.01])
         for (const weak of [0, 0.2])
-          for (const fill of [0.6, 0.7, 0.8, 0.9, 1.01]) {
-            const policy = { ...POLICY, disagree, overrule, weak, fill };
-            const t = sum(all.map((f) => tally(byAdvisor(f.rows, { ...f.model, policy }))));
-            console.log(
-              `${disagree.toFixed(2).padStart(8)} ${overrule.toFixed(2).padStart(8)} ${weak.toFixed(2)} ${fill.toFixed(2)}   ${t.right}/${t.rows}  ${t.wrong}  ${t.askedWhenDecided}`,
-            );
-          }
+          for (const fill of [0.6, 0.9])
+            for (const answer of [0.5, 0.6, 0.7, 0.8, 1.01]) {
+              const policy = { ...POLICY, disagree, overrule, weak, fill, answer };
+              const t = sum(all.map((f) => tally(byAdvisor(f.rows, { ...f.model, policy }))));
+              console.log(
+                `${f2(disagree).padStart(8)} ${f2(overrule).padStart(8)} ${f2(weak)} ${f2(fill)} ${f2(answer).padStart(6)}   ${t.right}/${t.rows}  ${t.wrong}  ${t.askedWhenDecided}`,
+              );
+            }
   } else {
     console.log(`Leave one round out, policy ${JSON.stringify(POLICY)}: right, wrong picks, asked when decided`);
     console.log('| Set left out | Rows | (a) Reader alone | (b) Classifier alone | (c) Reader + learned |');

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heldOutCases } from '../advise.held-out.js';
-import type { AskQuestion, Kind } from './kinds.js';
+import type { AskQuestion, Kind, Settles } from './kinds.js';
 
 export interface TrainingSet {
   name: string;
@@ -29,6 +29,8 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 4', files: ['round4/development.json', 'round4/held-out.json'] },
   { name: 'round 5', files: ['round5/development.json', 'round5/held-out.json'] },
   { name: 'round 6', files: ['round6/development.json', 'round6/held-out.json'] },
+  { name: 'pool 2', files: ['pool2/situations.json'] },
+  { name: 'pool 3', files: ['pool3/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -42,13 +44,14 @@ const RETIRED: Readonly<Record<string, string>> = {
 };
 
 /** A whole pool with no held-out half: the only situations.json that may be read whole. */
-const WHOLE = new Set(['pool/situations.json']);
+const WHOLE = new Set(['pool/situations.json', 'pool2/situations.json', 'pool3/situations.json']);
 
 export interface LabelledRow {
   id: string;
   situation: string;
   expected: Kind;
   ask?: AskQuestion;
+  settles?: Settles;
 }
 
 const EVAL_DIR = dirname(fileURLToPath(import.meta.url));

@@ -26,6 +26,6 @@ describe('the learned second opinion in Slack', () => {
     );
     if (view.kind !== 'verdict') throw new Error('expected a verdict');
     const text = visibleText({ blocks: verdictBody(view.comparison, view, true, 'message') });
-    expect(text).toMatch(/Mostly client → server[^\n]*_\(a guess from situations worded like yours: “[^”]+”/);
+    expect(text).toMatch(/Mostly client → server[^\n]*_\(a guess from situations worded like this one: “[^”]+”/);
   });
 });
