@@ -31,6 +31,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 6', files: ['round6/development.json', 'round6/held-out.json'] },
   { name: 'pool 2', files: ['pool2/situations.json'] },
   { name: 'pool 3', files: ['pool3/situations.json'] },
+  { name: 'round 7', files: ['round7/development.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
