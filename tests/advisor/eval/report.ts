@@ -43,6 +43,7 @@ const HALVES = [
   'pool2',
   'pool3',
   'pool4',
+  'pool5',
 ] as const;
 type Half = (typeof HALVES)[number];
 
