@@ -42,6 +42,7 @@ const HALVES = [
   'pool',
   'pool2',
   'pool3',
+  'pool6',
 ] as const;
 type Half = (typeof HALVES)[number];
 
