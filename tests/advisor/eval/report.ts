@@ -44,6 +44,7 @@ const HALVES = [
   'pool3',
   'pool4',
   'pool5',
+  'pool6',
 ] as const;
 type Half = (typeof HALVES)[number];
 
