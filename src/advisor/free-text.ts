@@ -36,9 +36,15 @@ export function readText(
   const reading: Reading = reader
     ? read(reader, text, tokens)
     : { findings: [], answers: {}, conflicts: {}, raised: [], conditions: [], cites: [] };
-  // Nothing in the text the advisor can use: the plain wizard, with nothing assumed.
-  if (reading.findings.length === 0)
-    return { reading, conflicts: {}, state: { comparisonId: comparison.id, answers: {} } };
+  // Nothing in the text the reader can use: the plain wizard, with nothing assumed, unless the learned second opinion
+  // confidently fills a question from words worded like it ("new tickets should just appear in their inbox view").
+  const plainWizard = (): TextReading => ({
+    reading,
+    conflicts: {},
+    state: { comparisonId: comparison.id, answers: {} },
+  });
+  const nothingRead = reading.findings.length === 0;
+  if (nothingRead && !learned) return plainWizard();
   const found: Record<string, string> = {};
   const quotes: Record<string, Quote[]> = {};
   for (const [questionId, answered] of Object.entries(reading.answers)) {
@@ -117,6 +123,7 @@ export function readText(
         ids,
       )
     : undefined;
+  if (nothingRead && second?.opinion.kind !== 'fills') return plainWizard();
   const weighed = second?.weighed ?? { answers: found, quotes, conflicts: open, raised: reading.raised };
   // Only answers to questions that apply to the others: "both ways" leaves nothing for the binary question.
   const applicable = new Set(applicableQuestions(comparison, weighed.answers).map((q) => q.id));

@@ -16,12 +16,37 @@ const DIGITS = /\d+/g;
 /** Punctuation that ends a clause breaks lemma pairs (a hyphen or a slash inside a word does not). */
 const BREAKS = new Set(['.', ';', '!', '?', ',', ':', '(', ')', '[', ']', '—', '–', '…']);
 
-/** A linear classifier: per class a bias and its strongest features' weights. */
+/**
+ * Per class, one weight for each of `features`, checked in one pass with the JSON path of the first bad entry:
+ * zod's element checks, or per-class objects keyed by feature, cost 20–30 ms of start-up over some forty thousand
+ * weights; dense arrays of numbers parse and check in a few.
+ */
+const weightMatrix = z
+  .custom<number[][]>(
+    (value) => Array.isArray(value) && value.every((row) => Array.isArray(row)),
+    'Invalid input: expected one array of weights a class',
+  )
+  .superRefine((rows, ctx) => {
+    for (const [c, row] of rows.entries())
+      for (const [i, weight] of row.entries())
+        if (typeof weight !== 'number' || !Number.isFinite(weight)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [c, i],
+            message: `Invalid input: expected number, received ${typeof weight}`,
+          });
+          return;
+        }
+  });
+
+/** A linear classifier: per class a bias, and a weight for each feature it knows. */
 const classifierFields = {
   /** One bias a class. */
   bias: z.array(z.number()),
-  /** Per class, its strongest features (a lemma, or two lemmas joined by a space) and their weights. */
-  weights: z.array(z.record(z.string().min(1), z.number())),
+  /** The features any class weighs: a lemma, or two lemmas joined by a space. */
+  features: z.array(z.string().min(1)),
+  /** Per class, one weight for each feature, in `features` order (0 where the feature says nothing of the class). */
+  weights: weightMatrix,
 };
 
 /**
@@ -68,6 +93,11 @@ export const learnedModelSchema = z.strictObject({
     weak: z.number().min(0).max(1),
     /** The probability at or above which an answer head fills the question the reader left open, as a hint. */
     answer: z.number().min(0).max(1).optional(),
+    /**
+     * Below this probability for the reader's pick, its first answer that matters is asked, however it was said: the
+     * reader's statements misread more often than the classifier gives so little to the pick they lead to.
+     */
+    distrust: z.number().min(0).max(1).optional(),
   }),
 });
 export type LearnedModel = z.infer<typeof learnedModelSchema>;
@@ -134,7 +164,7 @@ export interface Prediction {
 const QUOTED = 2;
 
 /** The classes, biases and weights of the whole-text classifier or of one answer head. */
-type Classifier = Pick<AnswerHead, 'classes' | 'bias' | 'weights'>;
+type Classifier = Pick<AnswerHead, 'classes' | 'bias' | 'features' | 'weights'>;
 
 /** Each feature's weight for every class, in one array: a text's score is a few look-ups and additions. */
 const compiled = new WeakMap<Classifier, Map<string, Float64Array>>();
@@ -143,12 +173,11 @@ function vectorsOf(model: Classifier): Map<string, Float64Array> {
   let vectors = compiled.get(model);
   if (!vectors) {
     vectors = new Map();
-    for (const [c, weights] of model.weights.entries())
-      for (const [feature, weight] of Object.entries(weights)) {
-        const vector = vectors.get(feature) ?? new Float64Array(model.classes.length);
-        vector[c] = weight;
-        vectors.set(feature, vector);
-      }
+    for (const [i, feature] of model.features.entries()) {
+      const vector = new Float64Array(model.classes.length);
+      for (const [c, weights] of model.weights.entries()) vector[c] = weights[i] ?? 0;
+      vectors.set(feature, vector);
+    }
     compiled.set(model, vectors);
   }
   return vectors;
@@ -197,8 +226,19 @@ export function predict(model: Classifier, text: string, tokens: readonly Token[
     label: model.classes[best] as string,
     probability: probabilities[best] as number,
     probabilities,
-    words: spans.map((s) => text.slice(s.start, s.end)),
+    words: spans.map((s) => wholeWords(text, s.start, s.end)),
   };
+}
+
+const LETTER = /[\p{L}\p{N}'’]/u;
+
+/** A span widened to whole words: a token such as "n't" quotes as "doesn't need", not "n't need". */
+function wholeWords(text: string, start: number, end: number): string {
+  let from = start;
+  let to = end;
+  while (from > 0 && LETTER.test(text[from - 1] as string)) from--;
+  while (to < text.length && LETTER.test(text[to] as string)) to++;
+  return text.slice(from, to);
 }
 
 /** The probability the model gives one class (0 for a class it does not know). */

@@ -102,6 +102,26 @@ export const LEARNED_DIR = 'learned';
 
 const learnedModels = new WeakMap<Comparison, LearnedModel>();
 
+/** One bias and one row of weights a class, and one weight a feature in each row. */
+function shapeProblems(
+  path: string,
+  classifier: Pick<LearnedModel, 'classes' | 'bias' | 'features' | 'weights'>,
+): string[] {
+  const { classes, features } = classifier;
+  return [
+    ...(['bias', 'weights'] as const).flatMap((key) =>
+      classifier[key].length === classes.length
+        ? []
+        : [`${path}.${key}: ${classifier[key].length} entries for ${classes.length} classes`],
+    ),
+    ...classifier.weights.flatMap((row, c) =>
+      row.length === features.length
+        ? []
+        : [`${path}.weights[${c}]: ${row.length} weights for ${features.length} features`],
+    ),
+  ];
+}
+
 /** The learned classifier loaded with a comparison, if its data folder has one (tests/advisor/eval/train.ts). */
 export function learnedModelOf(comparison: Comparison): LearnedModel | undefined {
   return learnedModels.get(comparison);
@@ -124,11 +144,7 @@ export function parseLearnedModel(json: string, file: string, comparison: Compar
     ...model.classes.flatMap((label, i) =>
       known.has(label) ? [] : [`$.classes[${i}]: "${label}" is no pick or question of ${comparison.id}`],
     ),
-    ...(['bias', 'weights'] as const).flatMap((key) =>
-      model[key].length === model.classes.length
-        ? []
-        : [`$.${key}: ${model[key].length} entries for ${model.classes.length} classes`],
-    ),
+    ...shapeProblems('$', model),
     ...Object.entries(model.answers ?? {}).flatMap(([questionId, head]) => {
       const question = comparison.wizard.questions.find((q) => q.id === questionId);
       if (!question) return [`$.answers.${questionId}: "${questionId}" is no question of ${comparison.id}`];
@@ -137,11 +153,7 @@ export function parseLearnedModel(json: string, file: string, comparison: Compar
         ...head.classes.flatMap((label, i) =>
           options.has(label) ? [] : [`$.answers.${questionId}.classes[${i}]: "${label}" is no option of ${questionId}`],
         ),
-        ...(['bias', 'weights'] as const).flatMap((key) =>
-          head[key].length === head.classes.length
-            ? []
-            : [`$.answers.${questionId}.${key}: ${head[key].length} entries for ${head.classes.length} classes`],
-        ),
+        ...shapeProblems(`$.answers.${questionId}`, head),
       ];
     }),
   ];

@@ -119,6 +119,12 @@ export function secondOpinion(
         ? askFirstThatMatters((question) => !stands(question))
         : undefined;
     if (doubted) return doubted;
+    // A pick the classifier all but rules out: its first answer that matters is asked, even one the text states.
+    const distrusted =
+      probabilityOf(model, prediction, pick) < (model.policy.distrust ?? 0) && prediction.words.length > 0
+        ? askFirstThatMatters(() => true)
+        : undefined;
+    if (distrusted) return distrusted;
     // A pick that rests on domain words alone, which the classifier does not back: its first answer that matters is
     // asked rather than taken.
     const weak =

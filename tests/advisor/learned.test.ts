@@ -103,8 +103,8 @@ describe('the learned second opinion', () => {
   });
 
   it("fills the direction from its answer head where the whole-text classifier is unsure, quoting the person's words", () => {
-    const text =
-      "the queue screen in the waiting room should show each patient's number moving up as nurses call people in";
+    // The reader finds nothing it knows in these words; before, nothing found meant the plain wizard, unweighed.
+    const text = "warehouse wall display listing every order's packing stage, updating as pickers scan items";
     expect(pick(readerAlone.understand(text).view)).toBe('ask:direction');
     const model = learnedModelOf(comparison);
     if (!model?.answers?.direction) throw new Error('no direction head');
@@ -119,6 +119,19 @@ describe('the learned second opinion', () => {
       expect(quote.strength).toBe('learned');
       expect(text).toContain(quote.words);
     }
+  });
+
+  it("asks the first answer that matters when it all but rules out the reader's pick, however that answer was said", () => {
+    // The reader reads "send it commands" as two-way talk and picks a WebSocket; undecided texts like it led elsewhere.
+    const text =
+      "the client may want to show the box's readings or maybe also send it commands, they have not decided yet";
+    const model = learnedModelOf(comparison);
+    if (!model) throw new Error('no model');
+    const lenient = createAdvisor(comparisons, {
+      learned: new Map([[comparison.id, { ...model, policy: { ...model.policy, distrust: 0 } }]]),
+    });
+    expect(pick(lenient.understand(text).view)).toBe('websocket');
+    expect(pick(withLearned.understand(text).view)).toBe('ask:direction');
   });
 
   it('keeps a learned quote in the button value: the verdict resumed from it still says the answer was learned', () => {
@@ -143,6 +156,15 @@ describe('the learned second opinion', () => {
     expect(words.length).toBeGreaterThan(0);
     for (const w of words) expect(['and', 'the', 'as', 'and the']).not.toContain(w.toLowerCase());
   });
+
+  it('quotes whole words: a contraction\'s "n\'t" comes with the word it belongs to', () => {
+    const model = learnedModelOf(comparison);
+    if (!model) throw new Error('no model');
+    const text = "the hiking app can send its gps track once a day in one request, it doesn't need to be live";
+    const { words } = predict(model, text, tokenize(text));
+    expect(words).toContain("doesn't need");
+    for (const w of words) expect(w).not.toMatch(/^n't/);
+  });
 });
 
 describe('the learned weights file', () => {
@@ -162,9 +184,17 @@ describe('the learned weights file', () => {
   it('names the JSON path of a weight that is not a number', () => {
     expect(
       problemsOf((d) => {
-        d.weights[2].push = 'heavy';
+        d.weights[2][5] = 'heavy';
       }),
-    ).toEqual(['$.weights[2].push: Invalid input: expected number, received string']);
+    ).toEqual(['$.weights[2][5]: Invalid input: expected number, received string']);
+  });
+
+  it('refuses a row of weights that does not give one weight a feature', () => {
+    expect(
+      problemsOf((d) => {
+        d.weights[1].pop();
+      }),
+    ).toEqual([`$.weights[1]: ${weights().features.length - 1} weights for ${weights().features.length} features`]);
   });
 
   it('refuses a class that is no pick or question of the comparison', () => {

@@ -8,7 +8,7 @@ import { summarise } from '../../src/advisor/index.js';
 import { decodeState, encodeState } from '../../src/advisor/wizard.js';
 import { heldOutCases } from './advise.held-out.js';
 import { kindOfView, outcomeOf } from './eval/kinds.js';
-import { advisor, comparisons, websocketVsSse } from './helpers.js';
+import { advisor, comparisons, readerAlone, websocketVsSse } from './helpers.js';
 
 function read(text: string): { view: WizardView; summary: TextSummary } {
   const { view, reading } = advisor.understand(text);
@@ -1122,8 +1122,10 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
       ]),
     );
     expect(view.verdict.alternatives.find((a) => a.id === 'websocket')?.reason).toMatch(/^Were the answer "Both ways/);
-    // One-way, said directly, needs no WebSocket: the block is moot.
-    expect(pickOf(`${text}. the console only listens, it never sends anything`)).toBe('sse');
+    // One-way, said directly, needs no WebSocket: the block is moot (the reader's rule; the learned second opinion
+    // may still ask about the payloads, which would make it a WebSocket after all).
+    const oneWay = readerAlone.understand(`${text}. the console only listens, it never sends anything`).view;
+    expect(oneWay.kind === 'verdict' && oneWay.verdict.pick.id).toBe('sse');
   });
 
   it('"depends on whether" leaves open the question it hangs on', () => {

@@ -104,7 +104,9 @@ describe.each(FAULTS)('under %s', (name, fault) => {
   });
 
   it('views.update (a wizard step in the modal): updated at most once, and the person shown or told', async () => {
-    const root = h.slack.postAsUser({ text: 'what should the game lobby use?' });
+    const root = h.slack.postAsUser({
+      text: 'what should the game lobby use? players send moves and get the other moves back constantly',
+    });
     await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
     const modal = await eventually(() => {
       const view = h.slack.openViews(HUMAN).at(-1);

@@ -188,7 +188,7 @@ describe('a button the app never made', () => {
   });
 
   it('in a modal, replaces the modal with the out-of-date notice', async () => {
-    const root = h.slack.postAsUser({ text: 'what should we use for live scores?' });
+    const root = h.slack.postAsUser({ text: 'what should we use for live scores? fans only watch, nothing goes back' });
     await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
     const modal = await eventually(() => {
       const view = h.slack.openViews(HUMAN).at(-1);

@@ -74,7 +74,11 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
         { text: options.asked ?? textOnly(reply.situation), audience: options.audience, author: { kind: 'asker' } },
         Math.max(QUOTE_MIN, room),
       );
-      const placed = reply.reading.findings.length > 0;
+      // Placed by the reader's findings, or by the learned second opinion where the reader found nothing it knows.
+      const learned = (reply.view.understood?.answers ?? []).some((a) =>
+        a.quotes.some((q) => q.strength === 'learned'),
+      );
+      const placed = reply.reading.findings.length > 0 || learned;
       const lead = placed ? asked : [...asked, section(NOTHING_PLACED)];
       const message = verdict ? withLead(verdict, lead) : wizardMessage(reply.view, 'message', lead);
       return {

@@ -4,12 +4,28 @@
  * said them.
  */
 import { describe, expect, it } from 'vitest';
+import { ACTION } from '../../../src/slack/ids.js';
+import { fromSlack } from '../../../src/slack/slack-text.js';
+import { replyMessage } from '../../../src/slack/views/reply.js';
 import { verdictBody } from '../../../src/slack/views/verdict.js';
 import { wizardMessage } from '../../../src/slack/views/wizard.js';
 import { advisor } from '../../advisor/helpers.js';
 import { visibleText } from '../harness.js';
 
 describe('the learned second opinion in Slack', () => {
+  it('answers words the reader does not know with its guess, never with "nothing in your words"', () => {
+    const text =
+      'support agents want new tickets to just appear in their inbox view, nobody wants to keep hitting reload';
+    const reply = advisor.reply(text);
+    const message = replyMessage(reply, {
+      audience: 'private',
+      wizardButton: { actionId: ACTION.startOver, value: advisor.startValue() },
+      asked: fromSlack(text),
+    });
+    expect(message.text).toMatch(/^Verdict: SSE/);
+    expect(visibleText(message)).not.toContain('Nothing in your words');
+  });
+
   it('names its side of a question it asks back as situations worded like yours, beside what the person wrote', () => {
     const { view } = advisor.understand(
       'llama chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while the model is still writing',
