@@ -123,7 +123,8 @@ export function readText(
         ids,
       )
     : undefined;
-  if (nothingRead && second?.opinion.kind !== 'fills') return plainWizard();
+  const guessed = second?.opinion.kind === 'fills' || second?.opinion.kind === 'decides';
+  if (nothingRead && !guessed) return plainWizard();
   const weighed = second?.weighed ?? { answers: found, quotes, conflicts: open, raised: reading.raised };
   // Only answers to questions that apply to the others: "both ways" leaves nothing for the binary question.
   const applicable = new Set(applicableQuestions(comparison, weighed.answers).map((q) => q.id));

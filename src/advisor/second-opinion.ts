@@ -34,7 +34,8 @@ export interface Weighed {
 export type Opinion =
   | { kind: 'agrees' | 'silent'; prediction: Prediction }
   | { kind: 'asks'; question: string; prediction: Prediction }
-  | { kind: 'fills'; question: string; option: string; prediction: Prediction };
+  | { kind: 'fills'; question: string; option: string; prediction: Prediction }
+  | { kind: 'decides'; questions: string[]; prediction: Prediction };
 
 const ASK = 'ask:';
 
@@ -52,6 +53,13 @@ export function secondOpinion(
   const settled = settle(comparison, answers, conditions, raised);
   const confident = (threshold: number) => prediction.probability >= threshold && prediction.words.length > 0;
   const order = comparison.wizard.questions.map((q) => q.id);
+
+  const settledPick = settled.kind === 'verdict' ? settled.verdict.pick.id : undefined;
+  const sure = model.policy.decide !== undefined && !prediction.label.startsWith(ASK) && confident(model.policy.decide);
+  if (sure && settledPick !== prediction.label) {
+    const decided = decide(comparison, model, weighed, conditions, prediction);
+    if (decided) return decided;
+  }
 
   if (settled.kind === 'verdict') {
     const pick = settled.verdict.pick.id;
@@ -171,6 +179,63 @@ export function secondOpinion(
   const only = alone.length === 1 ? alone[0] : leading[0];
   if (!only) return byHead() ?? { weighed, opinion: { kind: 'silent', prediction } };
   return filled(only.id, prediction);
+}
+
+/**
+ * The classifier's pick, where it is sure enough (`decide`) to stand over answers the reader took from domain words or
+ * left open: the answers that lead to it, changing none the text states directly and none the person said is open,
+ * and as few as can be; each one it sets is quoted as a guess from situations worded like this one. A pick no
+ * answers lead to with the conditions found (a broadcast the reader did not read as one) is left to the other rules.
+ */
+function decide(
+  comparison: Comparison,
+  model: LearnedModel,
+  weighed: Weighed,
+  conditions: readonly string[],
+  prediction: Prediction,
+): { weighed: Weighed; opinion: Opinion } | undefined {
+  const { answers, quotes, raised } = weighed;
+  const stated = (question: string) => (quotes[question] ?? []).some((q) => q.strength === 'direct');
+  // A direct statement stands, unless its question is one a whole text's words may overrule and the classifier is as
+  // sure as it must be to ask one back.
+  const overruled = (question: string) =>
+    model.policy.overrulable.includes(question) && prediction.probability >= model.policy.overrule;
+  const kept = (question: string) => (stated(question) && !overruled(question)) || raised.includes(question);
+  const candidates = completions(comparison, {})
+    .filter((complete) => pickOf(comparison, complete, conditions) === prediction.label)
+    // An answer kept stands: the way of answering agrees with it, or makes its question moot ("both ways" leaves
+    // nothing to say about the payloads).
+    .filter((complete) => Object.keys(answers).every((q) => !kept(q) || (complete[q] ?? answers[q]) === answers[q]));
+  const changes = (complete: Answers) =>
+    Object.entries(complete).filter(([q, option]) => answers[q] !== undefined && answers[q] !== option).length;
+  // The fewest answers changed, then the way that needs the fewest answers (both ways is a WebSocket on its own).
+  const best = [...candidates].sort(
+    (a, b) => changes(a) - changes(b) || Object.keys(a).length - Object.keys(b).length,
+  )[0];
+  if (!best) return undefined;
+  const guess: Quote[] = prediction.words.map((words) => ({ words, strength: 'learned' }));
+  const chosen: Record<string, string> = { ...answers };
+  const filled: string[] = [];
+  const set = (question: string) => {
+    chosen[question] = best[question] as string;
+    filled.push(question);
+  };
+  // The answers the reader read otherwise, then the open questions that still matter, in the wizard's order.
+  for (const q of Object.keys(best)) if (answers[q] !== undefined && answers[q] !== best[q]) set(q);
+  for (const q of comparison.wizard.questions.map((x) => x.id)) {
+    if (reachablePicks(comparison, chosen, conditions).size <= 1) break;
+    if (chosen[q] === undefined && best[q] !== undefined && !raised.includes(q)) set(q);
+  }
+  const picks = reachablePicks(comparison, chosen, conditions);
+  if (picks.size !== 1 || !picks.has(prediction.label)) return undefined;
+  const conflicts = Object.fromEntries(Object.entries(weighed.conflicts).filter(([q]) => !filled.includes(q)));
+  const next: Weighed = {
+    answers: chosen,
+    quotes: { ...quotes, ...Object.fromEntries(filled.map((q) => [q, guess])) },
+    conflicts,
+    raised,
+  };
+  return { weighed: next, opinion: { kind: 'decides', questions: filled, prediction } };
 }
 
 /** The reader's answer to a question taken back, so that it is asked; `raise` marks it open whatever else holds. */

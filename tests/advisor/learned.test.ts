@@ -35,9 +35,16 @@ describe('the learned second opinion', () => {
     const text =
       'llama chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while the model is still writing';
     expect(pick(readerAlone.understand(text).view)).toBe('websocket');
-    const { view } = withLearned.understand(text);
+    // Sure enough, it decides (below); less sure, it asks.
+    const model = learnedModelOf(comparison);
+    if (!model) throw new Error('no model');
+    const unsure = createAdvisor(comparisons, {
+      learned: new Map([[comparison.id, { ...model, policy: { ...model.policy, decide: undefined } }]]),
+    });
+    const { view } = unsure.understand(text);
     if (view.kind !== 'question') throw new Error(`expected a question, got ${pick(view)}`);
     expect(view.question.id).toBe('direction');
+    expect(pick(withLearned.understand(text).view)).toBe('sse');
     const sides = view.conflict?.sides ?? [];
     expect(sides.map((s) => s.optionId)).toEqual(['both-ways', 'server-to-client']);
     expect(sides.map((s) => s.learned === true)).toEqual([false, true]);
@@ -132,6 +139,31 @@ describe('the learned second opinion', () => {
     });
     expect(pick(lenient.understand(text).view)).toBe('websocket');
     expect(pick(withLearned.understand(text).view)).toBe('ask:direction');
+  });
+
+  it('decides where it is sure: its pick stands over questions the reader left open, each answer quoted as a guess', () => {
+    const text =
+      "video encode takes a while, the upload page should get each rendition's status trickling back as it finishes";
+    const model = learnedModelOf(comparison);
+    if (!model) throw new Error('no model');
+    const unsure = createAdvisor(comparisons, {
+      learned: new Map([[comparison.id, { ...model, policy: { ...model.policy, decide: undefined } }]]),
+    });
+    expect(pick(unsure.understand(text).view)).toBe('ask:direction');
+    const { view } = withLearned.understand(text);
+    expect(pick(view)).toBe('sse');
+    const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
+    expect(direction?.answer).toBe('Server → client only');
+    expect(direction?.quotes.every((q) => q.strength === 'learned' && text.includes(q.words))).toBe(true);
+  });
+
+  it('never decides over what the text states about the payloads: "raw jpeg bytes" stay binary', () => {
+    const model = learnedModelOf(comparison);
+    if (!model) throw new Error('no model');
+    const eager = createAdvisor(comparisons, {
+      learned: new Map([[comparison.id, { ...model, policy: { ...model.policy, decide: 0 } }]]),
+    });
+    expect(pick(eager.understand('a live dashboard, we push raw jpeg bytes to the browser').view)).toBe('websocket');
   });
 
   it('keeps a learned quote in the button value: the verdict resumed from it still says the answer was learned', () => {

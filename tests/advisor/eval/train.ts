@@ -58,6 +58,7 @@ export const POLICY: LearnedModel['policy'] = {
   weak: 0.2,
   answer: 0.8,
   distrust: 0.1,
+  decide: 0.8,
 };
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

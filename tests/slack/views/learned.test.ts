@@ -4,12 +4,13 @@
  * said them.
  */
 import { describe, expect, it } from 'vitest';
+import { createAdvisor, learnedModelOf } from '../../../src/advisor/index.js';
 import { ACTION } from '../../../src/slack/ids.js';
 import { fromSlack } from '../../../src/slack/slack-text.js';
 import { replyMessage } from '../../../src/slack/views/reply.js';
 import { verdictBody } from '../../../src/slack/views/verdict.js';
 import { wizardMessage } from '../../../src/slack/views/wizard.js';
-import { advisor } from '../../advisor/helpers.js';
+import { advisor, comparisons, websocketVsSse } from '../../advisor/helpers.js';
 import { visibleText } from '../harness.js';
 
 describe('the learned second opinion in Slack', () => {
@@ -27,7 +28,13 @@ describe('the learned second opinion in Slack', () => {
   });
 
   it('names its side of a question it asks back as situations worded like yours, beside what the person wrote', () => {
-    const { view } = advisor.understand(
+    // Where it is less sure than it must be to decide.
+    const model = learnedModelOf(websocketVsSse);
+    if (!model) throw new Error('no model');
+    const unsure = createAdvisor(comparisons, {
+      learned: new Map([[websocketVsSse.id, { ...model, policy: { ...model.policy, decide: undefined } }]]),
+    });
+    const { view } = unsure.understand(
       'llama chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while the model is still writing',
     );
     if (view.kind !== 'question') throw new Error('expected a question');
