@@ -6,6 +6,7 @@ import {
   ComparisonDataError,
   createAdvisor,
   DEFAULT_DATA_DIR,
+  type LearnedModel,
   learnedModelOf,
   loadComparisons,
   type WizardView,
@@ -22,6 +23,36 @@ const weightsFile = join(DEFAULT_DATA_DIR, 'learned', 'websocket-vs-sse.json');
 const weights = () => JSON.parse(readFileSync(weightsFile, 'utf8'));
 
 const pick = (view: WizardView) => (view.kind === 'verdict' ? view.verdict.pick.id : `ask:${view.question.id}`);
+
+/**
+ * A hand-made model, so that a rule of the policy is tested on weights that do not move when the classifier is
+ * retrained: each feature's weight per class, for the whole text and for the direction's head.
+ */
+function handMade(
+  outcome: Record<string, Record<string, number>>,
+  direction: Record<string, Record<string, number>> = {},
+  policy: Partial<LearnedModel['policy']> = {},
+): LearnedModel {
+  const classifier = (classes: string[], byFeature: Record<string, Record<string, number>>) => {
+    const features = Object.keys(byFeature);
+    return {
+      classes,
+      bias: classes.map(() => 0),
+      features,
+      weights: classes.map((c) => features.map((f) => byFeature[f]?.[c] ?? 0)),
+    };
+  };
+  const trained = learnedModelOf(comparison);
+  if (!trained) throw new Error('no model');
+  return {
+    comparison: comparison.id,
+    trainedOn: ['hand-made'],
+    ...classifier(['sse', 'websocket', 'batched-posts', 'ask:direction'], outcome),
+    answers: { direction: classifier(['server-to-client', 'both-ways', 'client-to-server', 'open'], direction) },
+    policy: { ...trained.policy, ...policy },
+  };
+}
+const advisorWith = (model: LearnedModel) => createAdvisor(comparisons, { learned: new Map([[comparison.id, model]]) });
 
 describe('the learned second opinion', () => {
   it('ships with the comparison: the weights in data/learned load with it', () => {
@@ -110,22 +141,25 @@ describe('the learned second opinion', () => {
   });
 
   it("fills the direction from its answer head where the whole-text classifier is unsure, quoting the person's words", () => {
-    // The reader finds nothing it knows in these words; before, nothing found meant the plain wizard, unweighed.
-    const text = "warehouse wall display listing every order's packing stage, updating as pickers scan items";
+    // Nonce words the reader cannot know: before, nothing found meant the plain wizard, never weighed.
+    const text = 'the zorblat tile should glimmer';
     expect(pick(readerAlone.understand(text).view)).toBe('ask:direction');
-    const model = learnedModelOf(comparison);
-    if (!model?.answers?.direction) throw new Error('no direction head');
-    // The whole-text classifier alone would not fill it: the head, trained on answers worded question by question, does.
-    expect(predict(model, text, tokenize(text)).probability).toBeLessThan(model.policy.fill);
-    const { view } = withLearned.understand(text);
+    // The whole text is a toss-up between SSE and a WebSocket; the head is sure the data flows server to client.
+    const model = handMade(
+      { zorblat: { sse: 1, websocket: 1 } },
+      { zorblat: { 'server-to-client': 6 }, glimmer: { 'server-to-client': 2 } },
+    );
+    const { view } = advisorWith(model).understand(text);
     expect(pick(view)).toBe('sse');
     const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
     expect(direction?.answer).toBe('Server → client only');
-    expect(direction?.quotes.length).toBeGreaterThan(0);
-    for (const quote of direction?.quotes ?? []) {
-      expect(quote.strength).toBe('learned');
-      expect(text).toContain(quote.words);
-    }
+    expect(direction?.quotes.map((q) => [q.words, q.strength])).toEqual([
+      ['zorblat', 'learned'],
+      ['glimmer', 'learned'],
+    ]);
+    // Less sure than the policy's `answer`, the head leaves the question to the person.
+    const unsure = handMade({ zorblat: { sse: 1, websocket: 1 } }, { zorblat: { 'server-to-client': 1 } });
+    expect(pick(advisorWith(unsure).understand(text).view)).toBe('ask:direction');
   });
 
   it("asks the first answer that matters when it all but rules out the reader's pick, however that answer was said", () => {
@@ -142,19 +176,16 @@ describe('the learned second opinion', () => {
   });
 
   it('decides where it is sure: its pick stands over questions the reader left open, each answer quoted as a guess', () => {
-    const text =
-      "video encode takes a while, the upload page should get each rendition's status trickling back as it finishes";
-    const model = learnedModelOf(comparison);
-    if (!model) throw new Error('no model');
-    const unsure = createAdvisor(comparisons, {
-      learned: new Map([[comparison.id, { ...model, policy: { ...model.policy, decide: undefined } }]]),
-    });
-    expect(pick(unsure.understand(text).view)).toBe('ask:direction');
-    const { view } = withLearned.understand(text);
+    const text = 'the zorblat tile should glimmer';
+    const sure = handMade({ zorblat: { sse: 6 } }, {}, { fill: 1, answer: 1, decide: 0.8 });
+    const { view } = advisorWith(sure).understand(text);
     expect(pick(view)).toBe('sse');
     const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
     expect(direction?.answer).toBe('Server → client only');
-    expect(direction?.quotes.every((q) => q.strength === 'learned' && text.includes(q.words))).toBe(true);
+    expect(direction?.quotes.map((q) => q.strength)).toEqual(['learned']);
+    // Without `decide` (and with filling switched off), the same certainty leaves the question to the person.
+    const unsure = handMade({ zorblat: { sse: 6 } }, {}, { fill: 1, answer: 1, decide: undefined });
+    expect(pick(advisorWith(unsure).understand(text).view)).toBe('ask:direction');
   });
 
   it('never decides over what the text states about the payloads: "raw jpeg bytes" stay binary', () => {
@@ -190,12 +221,10 @@ describe('the learned second opinion', () => {
   });
 
   it('quotes whole words: a contraction\'s "n\'t" comes with the word it belongs to', () => {
-    const model = learnedModelOf(comparison);
-    if (!model) throw new Error('no model');
-    const text = "the hiking app can send its gps track once a day in one request, it doesn't need to be live";
+    const model = handMade({ 'not need': { 'batched-posts': 5 } });
+    const text = "the logger uploads once a day, it doesn't need to be live";
     const { words } = predict(model, text, tokenize(text));
-    expect(words).toContain("doesn't need");
-    for (const w of words) expect(w).not.toMatch(/^n't/);
+    expect(words).toEqual(["doesn't need"]);
   });
 });
 

@@ -91,21 +91,22 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const all = folds();
   if (process.argv.includes('--sweep')) {
     console.log(
-      'disagree overrule weak fill answer distrust   right  wrong  asked-when-decided   (combined, every set left out in turn)',
+      'disagree overrule weak fill answer distrust decide   right  wrong  asked-when-decided   (combined, every set left out in turn)',
     );
     const f2 = (x: number) => x.toFixed(2);
     for (const disagree of [0.6])
       for (const overrule of [0.8])
         for (const weak of [0.2])
-          for (const fill of [0.6, 0.7])
-            for (const answer of [0.6, 0.7, 0.8])
-              for (const distrust of [0, 0.03, 0.05, 0.1]) {
-                const policy = { ...POLICY, disagree, overrule, weak, fill, answer, distrust };
-                const t = sum(all.map((f) => tally(byAdvisor(f.rows, { ...f.model, policy }))));
-                console.log(
-                  `${f2(disagree).padStart(8)} ${f2(overrule).padStart(8)} ${f2(weak)} ${f2(fill)} ${f2(answer).padStart(6)} ${f2(distrust)}   ${t.right}/${t.rows}  ${t.wrong}  ${t.askedWhenDecided}`,
-                );
-              }
+          for (const fill of [0.7])
+            for (const answer of [0.8])
+              for (const distrust of [0.3, 0.4])
+                for (const decide of [0.6, 0.7]) {
+                  const policy = { ...POLICY, disagree, overrule, weak, fill, answer, distrust, decide };
+                  const t = sum(all.map((f) => tally(byAdvisor(f.rows, { ...f.model, policy }))));
+                  console.log(
+                    `${f2(disagree).padStart(8)} ${f2(overrule).padStart(8)} ${f2(weak)} ${f2(fill)} ${f2(answer).padStart(6)} ${f2(distrust)} ${f2(decide)}   ${t.right}/${t.rows}  ${t.wrong}  ${t.askedWhenDecided}`,
+                  );
+                }
   } else {
     console.log(`Leave one round out, policy ${JSON.stringify(POLICY)}: right, wrong picks, asked when decided`);
     console.log('| Set left out | Rows | (a) Reader alone | (b) Classifier alone | (c) Reader + learned |');

@@ -32,6 +32,9 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 2', files: ['pool2/situations.json'] },
   { name: 'pool 3', files: ['pool3/situations.json'] },
   { name: 'round 7', files: ['round7/development.json'] },
+  { name: 'pool 4', files: ['pool4/situations.json'] },
+  { name: 'pool 5', files: ['pool5/situations.json'] },
+  { name: 'pool 6', files: ['pool6/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -45,7 +48,14 @@ const RETIRED: Readonly<Record<string, string>> = {
 };
 
 /** A whole pool with no held-out half: the only situations.json that may be read whole. */
-const WHOLE = new Set(['pool/situations.json', 'pool2/situations.json', 'pool3/situations.json']);
+const WHOLE = new Set([
+  'pool/situations.json',
+  'pool2/situations.json',
+  'pool3/situations.json',
+  'pool4/situations.json',
+  'pool5/situations.json',
+  'pool6/situations.json',
+]);
 
 export interface LabelledRow {
   id: string;

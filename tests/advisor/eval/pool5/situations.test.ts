@@ -27,6 +27,8 @@ const earlierSets = [
   ...load('..', 'round7', 'situations.json'),
   ...load('..', 'pool2', 'situations.json'),
   ...load('..', 'pool3', 'situations.json'),
+  // Written in parallel with pool 4: eleven rows that cited pool 4's pages were dropped before training on both.
+  ...load('..', 'pool4', 'situations.json'),
 ];
 
 /** The 'neither' kinds, each of which needs enough rows to be learnt rather than guessed. */
