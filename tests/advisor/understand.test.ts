@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TextSummary, WizardView } from '../../src/advisor/index.js';
-import { summarise } from '../../src/advisor/index.js';
+import { createAdvisor, summarise } from '../../src/advisor/index.js';
 import { decodeState, encodeState } from '../../src/advisor/wizard.js';
 import { heldOutCases } from './advise.held-out.js';
 import { kindOfView, outcomeOf } from './eval/kinds.js';
@@ -1349,5 +1349,37 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
     expect(
       pickOf('the reception screen updates from our api; never a single click or input from anyone in front of it'),
     ).toBe('sse');
+  });
+});
+
+/**
+ * Pools 2 and 3 and round 7's development half (issue 9): directions said plainly in words the reader did not know.
+ * Read by the reader alone, so the learned second opinion cannot fill in what the vocabulary misses.
+ */
+const readerAlone = createAdvisor(comparisons, { learned: new Map() });
+const readerPickOf = (text: string) => {
+  const { view } = readerAlone.understand(text);
+  return view.kind === 'verdict' ? view.verdict.pick.id : `ask:${view.question.id}`;
+};
+
+describe('pools 2 and 3: a direction said plainly, in words the reader did not know', () => {
+  it.each([
+    // A flow to the receiver is not cut short by the shorter hint "to the browser" inside it.
+    ['the new rows go out to the browser tab', 'sse'],
+    // The other direction, named as empty.
+    ['the lobby screen gets new entries; nothing travels the other direction', 'sse'],
+    ['our lobby screens are listen only', 'sse'],
+    // Both ways: "and the other way round", input going up and output coming back.
+    ['when i drag a shape my colleague sees it move, and the other way round', 'websocket'],
+    ['each move goes up to the referee and the ruling is pushed back', 'websocket'],
+    // Only up: "keep it alive" about a request is no heartbeat.
+    [
+      'the last click event is lost when users close the page. events only flow up to our ingest api, how do we keep it alive',
+      'batched-posts',
+    ],
+    // A browser named by its short name, or said not to have the feature.
+    ['order events go to the floor ui, but staff on ie have nothing that can hold a stream', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
   });
 });
