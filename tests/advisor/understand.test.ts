@@ -1383,3 +1383,23 @@ describe('pools 2 and 3: a direction said plainly, in words the reader did not k
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 2 and 3: a client that only sends, said without the words "telemetry" or "upload"', () => {
+  it.each([
+    // What is measured about the client, sent in by it.
+    ['browsers send the timings in, a cron job reads the table', 'batched-posts'],
+    // No reply needed, read or awaited: nothing comes down.
+    ['the watch app never needs a reply; it uploads heart rate every minute', 'batched-posts'],
+    ['the page never waits for a response from our collector', 'batched-posts'],
+    // From the client to our backend, by arrow.
+    ['crash dumps from the desktop app -> our endpoint', 'batched-posts'],
+    // "just relays … up" is no "just watch" ("readings" is no form of "read").
+    ['the phone just relays soil readings up, it doesnt need anything sent to it', 'batched-posts'],
+    // Nothing comes back to the device that reports: the flow is up, not down.
+    ['weights end up in our database for the weekly chart, nothing comes back to the scale', 'batched-posts'],
+    // A phone that queues is no backend queue.
+    ['the phone queues scans offline and flushes them to our api when it docks', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
