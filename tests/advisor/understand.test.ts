@@ -1403,3 +1403,23 @@ describe('pools 2 and 3: a client that only sends, said without the words "telem
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 2 and 3: both ends ours, said without "service to service"', () => {
+  it.each([
+    ['all billing svcs of ours, no humans involved', 'service-to-service'],
+    ['it is all server side: the ledger and the mailer', 'service-to-service'],
+    ['zero browsers here, the collectors just need the stream', 'service-to-service'],
+    ['our crm server talking to theirs whenever a lead changes', 'service-to-service'],
+    ['cache invalidations between our api instances', 'service-to-service'],
+    ['the indexer forwards batches to backend shards and wants acks', 'service-to-service'],
+    ["our billing service needs to follow the ledger's changes as they happen", 'service-to-service'],
+    ['the scheduler runtime should talk to our worker endpoints over a stream', 'service-to-service'],
+    // "in the picture" is no picture sent.
+    [
+      'the exporters publish counters and our alerting daemons consume them; no screens in the picture',
+      'service-to-service',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
