@@ -1423,3 +1423,22 @@ describe('pools 2 and 3: both ends ours, said without "service to service"', () 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 2 and 3: a big audience that watches, said without "thousands of viewers"', () => {
+  it.each([
+    // A crowd named after the broadcast; a delay that is "whatever".
+    ['the graduation goes out on video to 8k families, 15 seconds behind is whatever', 'hls'],
+    // Watching an occasion is watching its video; "late is fine" is a delay that is fine.
+    ['~20k fans watching the derby in the app, a few seconds late is fine', 'hls'],
+    ['quarterly investor webcast, a surge of viewers right at the start', 'hls'],
+    ['one mixed camera program that online viewers watch; chat is elsewhere', 'hls'],
+    ['we want to broadcast the town meeting on camera for residents to watch', 'hls'],
+    // A webinar is an occasion even on a "webinar platform".
+    ['webinar platform: the large audience only watches, a few seconds of delay is fine', 'hls'],
+    // Segments and chunks are how a broadcast is served.
+    ['the drone camera speaks rtsp; restream it as segments so the browser can play it', 'hls'],
+    ['the encoder cuts the live video into chunks on plain http', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
