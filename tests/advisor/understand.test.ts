@@ -1442,3 +1442,25 @@ describe('pools 2 and 3: a big audience that watches, said without "thousands of
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 2 and 3: a screen that changes as things happen, said without "push" or "stream"', () => {
+  it.each([
+    ["parcel status should flip on the buyer's screen as it happens", 'sse'],
+    ['the lobby board should keep itself current all day', 'sse'],
+    ['the ticket list should move along on its own when agents close tickets', 'sse'],
+    ["new tickets should land on the dispatcher's tablet within a second", 'sse'],
+    ['patients should watch their place in line go down', 'sse'],
+    // Each one's strokes on the other's screen are both ways, however the screen is said to change.
+    [
+      "two kids drawing on the same board from two laptops, each line should show up on the other's screen",
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+
+  it('"without a refresh" and "pops up the moment" are only hints: a chat that says them is not read as one way', () => {
+    expect(readerPickOf('group chat, new messages should pop up the moment they are sent')).not.toBe('sse');
+    expect(readerPickOf('our team chat goes stale until you hit F5')).not.toBe('sse');
+  });
+});
