@@ -1464,3 +1464,26 @@ describe('pools 2 and 3: a screen that changes as things happen, said without "p
     expect(readerPickOf('our team chat goes stale until you hit F5')).not.toBe('sse');
   });
 });
+
+describe('pools 2 and 3: networks that buffer, scan or cut the stream, said without "firewall blocks"', () => {
+  it.each([
+    [
+      "the bank's inspection appliances buffer our event stream before anything reaches the teller screens",
+      'long-polling',
+    ],
+    ['their web gateway waits for the whole response to inspect it, so the live board never updates', 'long-polling'],
+    [
+      'at the depots every long-lived connection gets cut after ten seconds; drivers still need new routes fast',
+      'long-polling',
+    ],
+    ['on the hotel wifi persistent connections just die; guests still need room service updates', 'long-polling'],
+    ['the old proxy at the branch chokes on the upgrade and only basic request/response gets through', 'long-polling'],
+    ['the event stream never gets through at the branch offices', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+
+  it('sockets that die when a chat goes quiet are an idle timeout, not a network that refuses them', () => {
+    expect(readerPickOf('chat users send messages all day, but sockets die when a chat goes quiet')).toBe('websocket');
+  });
+});
