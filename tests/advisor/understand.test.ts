@@ -1487,3 +1487,25 @@ describe('pools 2 and 3: networks that buffer, scan or cut the stream, said with
     expect(readerPickOf('chat users send messages all day, but sockets die when a chat goes quiet')).toBe('websocket');
   });
 });
+
+describe('pools 2 and 3, rounds 6 and 7: wrong picks from words read in the wrong sense', () => {
+  it.each([
+    // "when signal comes back" is the connection returning, not a reply.
+    ['the sensor stores wave heights and sends them when signal comes back', 'batched-posts'],
+    ['the tracker queues the scans on the tracker and flushes them when it docks', 'batched-posts'],
+    // Firmware that queues is a device, not a backend queue.
+    ['the trial firmware queues readings and uploads them to the lab server at midnight', 'batched-posts'],
+    // Keys going back to what is watched: both ways.
+    ["rover readings go to the page and keypresses go back to the rover's control loop", 'websocket'],
+    // Best effort, retransmits that lag, a newer one anyway: datagrams.
+    ['racing ghosts: if a position goes missing who cares, the next one is newer anyway', 'webtransport'],
+    ['tick updates for the arena, best effort is fine, stale ones can go', 'webtransport'],
+    ['tcp retransmits make the whole arena lag behind', 'webtransport'],
+    // A voice conversation is a call, not two-way data.
+    ['the doorbell board and a phone browser should hold a two-way voice conversation', 'webrtc'],
+    // A wide audience with a delay that is plenty.
+    ['video from the lab cam to a wide audience, 20s of delay is plenty', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
