@@ -1509,3 +1509,17 @@ describe('pools 2 and 3, rounds 6 and 7: wrong picks from words read in the wron
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 2 and 3: who acts and who only carries', () => {
+  it.each([
+    // A proxy that batches is no upload in batches.
+    ['the proxy keeps batching the log lines so they land in one lump; lines only go to the browser', 'sse'],
+    // Everyone acting on one shared thing, strokes from whoever draws: both ways.
+    ['everyone annotates the shared map at once during the drill', 'websocket'],
+    ['the stroke comes from whoever is drawing and every view renders it', 'websocket'],
+    // Sending said to go through plain requests outweighs a broadcast to the room.
+    ['votes go in through our normal REST api; the live part is only broadcasting tallies to the room', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
