@@ -1523,3 +1523,12 @@ describe('pools 2 and 3: who acts and who only carries', () => {
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('of two phrases of one length on one question, the statement is read, not the hint inside it', () => {
+  it('"the worker … tell the ui" is a flow down, not only the hint "to … the ui"', () => {
+    expect(readerPickOf('want the worker to tell the ui when a report lands')).toBe('sse');
+  });
+  it('"havent worked out what the phones send back" leaves the direction open', () => {
+    expect(readerPickOf('quiz app: havent worked out what the phones send back besides answers')).toBe('ask:direction');
+  });
+});
