@@ -1532,3 +1532,14 @@ describe('of two phrases of one length on one question, the statement is read, n
     expect(readerPickOf('quiz app: havent worked out what the phones send back besides answers')).toBe('ask:direction');
   });
 });
+
+describe('round 6: a page told when something happens, said without "push" or "notify"', () => {
+  it.each([
+    ['customers should get a heads-up in the app when a build fails', 'sse'],
+    ['would rather the tabs hold one connection open and hear when exports finish', 'sse'],
+    ["want to flash 'payment received' to the user when the bank confirms", 'sse'],
+    ['the booking page should get new slots shoved at it', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
