@@ -1543,3 +1543,13 @@ describe('round 6: a page told when something happens, said without "push" or "n
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pool 2, round 6: uploads and backends said in other verbs', () => {
+  it.each([
+    ['the sensors fire a request per measurement at our api', 'batched-posts'],
+    ['the widget logs clicks; we want them buffered and flushed every minute', 'batched-posts'],
+    ['the registry should tell our services when a node joins', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
