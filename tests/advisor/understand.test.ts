@@ -1553,3 +1553,16 @@ describe('pool 2, round 6: uploads and backends said in other verbs', () => {
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pool 2, round 6: a form submit, a json blob, formats being weighed', () => {
+  it.each([
+    // Bids sent by a form submit are rare client events: the page only listens.
+    ["the lot page should flash 'outbid' the instant someone bids. bidding itself is just a form submit", 'sse'],
+    // A json blob is text.
+    ['server sends a small json blob with the tally every few seconds', 'sse'],
+    // "weighing msgpack instead of json" leaves the format open.
+    ["backend pushes rows to the grid, we're weighing msgpack instead of json for them", 'ask:binary'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
