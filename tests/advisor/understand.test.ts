@@ -1566,3 +1566,12 @@ describe('pool 2, round 6: a form submit, a json blob, formats being weighed', (
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pool 3: "could be …, could be …" leaves the question open', () => {
+  it.each([
+    ["the brief says 'make it live'. could be alerts, could be shared editing, which transport?", 'ask:direction'],
+    ['could mean notifications, could mean people typing together', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
