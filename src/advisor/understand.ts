@@ -564,11 +564,17 @@ export function findings(reader: Reader, text: string, given: readonly Token[] =
       if (at && !wrongSense(reader, phrase, words, at)) candidates.push({ phrase, at });
     }
   }
-  // The longest phrases first, then the tightest (fewest words skipped): words that one phrase used ("mostly just
-  // receives") say nothing more in another ("page … just receives"), whichever cue that belongs to.
+  // The longest phrases first, then the statements before the hints (of one length, "the worker … tell the ui" is
+  // read before the hint "to … the ui" inside it), then the tightest (fewest words skipped): words that one phrase
+  // used ("mostly just receives") say nothing more in another ("page … just receives"), whichever cue that belongs to.
+  const rankOf = (c: Candidate) => RANK[strengthOf(c.phrase.cue.means)];
   const gaps = (c: Candidate) => (c.at.at(-1) as number) - (c.at[0] as number) + 1 - c.at.length;
   candidates.sort(
-    (a, b) => b.phrase.length - a.phrase.length || gaps(a) - gaps(b) || (a.at[0] as number) - (b.at[0] as number),
+    (a, b) =>
+      b.phrase.length - a.phrase.length ||
+      rankOf(b) - rankOf(a) ||
+      gaps(a) - gaps(b) ||
+      (a.at[0] as number) - (b.at[0] as number),
   );
   // Each question and each condition are read apart: "the browser editor" says who edits and that a browser is
   // involved; "status" says what the payload is and suggests which way it flows.

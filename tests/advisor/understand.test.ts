@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TextSummary, WizardView } from '../../src/advisor/index.js';
-import { summarise } from '../../src/advisor/index.js';
+import { createAdvisor, summarise } from '../../src/advisor/index.js';
 import { decodeState, encodeState } from '../../src/advisor/wizard.js';
 import { heldOutCases } from './advise.held-out.js';
 import { kindOfView, outcomeOf } from './eval/kinds.js';
@@ -1351,5 +1351,229 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
     expect(
       pickOf('the reception screen updates from our api; never a single click or input from anyone in front of it'),
     ).toBe('sse');
+  });
+});
+
+/**
+ * Pools 2 and 3 and round 7's development half (issue 9): directions said plainly in words the reader did not know.
+ * Read by the reader alone, so the learned second opinion cannot fill in what the vocabulary misses.
+ */
+const readerAlone = createAdvisor(comparisons, { learned: new Map() });
+const readerPickOf = (text: string) => {
+  const { view } = readerAlone.understand(text);
+  return view.kind === 'verdict' ? view.verdict.pick.id : `ask:${view.question.id}`;
+};
+
+describe('pools 2 and 3: a direction said plainly, in words the reader did not know', () => {
+  it.each([
+    // A flow to the receiver is not cut short by the shorter hint "to the browser" inside it.
+    ['the new rows go out to the browser tab', 'sse'],
+    // The other direction, named as empty.
+    ['the lobby screen gets new entries; nothing travels the other direction', 'sse'],
+    ['our lobby screens are listen only', 'sse'],
+    // Both ways: "and the other way round", input going up and output coming back.
+    ['when i drag a shape my colleague sees it move, and the other way round', 'websocket'],
+    ['each move goes up to the referee and the ruling is pushed back', 'websocket'],
+    // Only up: "keep it alive" about a request is no heartbeat.
+    [
+      'the last click event is lost when users close the page. events only flow up to our ingest api, how do we keep it alive',
+      'batched-posts',
+    ],
+    // A browser named by its short name, or said not to have the feature.
+    ['order events go to the floor ui, but staff on ie have nothing that can hold a stream', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 2 and 3: a client that only sends, said without the words "telemetry" or "upload"', () => {
+  it.each([
+    // What is measured about the client, sent in by it.
+    ['browsers send the timings in, a cron job reads the table', 'batched-posts'],
+    // No reply needed, read or awaited: nothing comes down.
+    ['the watch app never needs a reply; it uploads heart rate every minute', 'batched-posts'],
+    ['the page never waits for a response from our collector', 'batched-posts'],
+    // From the client to our backend, by arrow.
+    ['crash dumps from the desktop app -> our endpoint', 'batched-posts'],
+    // "just relays … up" is no "just watch" ("readings" is no form of "read").
+    ['the phone just relays soil readings up, it doesnt need anything sent to it', 'batched-posts'],
+    // Nothing comes back to the device that reports: the flow is up, not down.
+    ['weights end up in our database for the weekly chart, nothing comes back to the scale', 'batched-posts'],
+    // A phone that queues is no backend queue.
+    ['the phone queues scans offline and flushes them to our api when it docks', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 2 and 3: both ends ours, said without "service to service"', () => {
+  it.each([
+    ['all billing svcs of ours, no humans involved', 'service-to-service'],
+    ['it is all server side: the ledger and the mailer', 'service-to-service'],
+    ['zero browsers here, the collectors just need the stream', 'service-to-service'],
+    ['our crm server talking to theirs whenever a lead changes', 'service-to-service'],
+    ['cache invalidations between our api instances', 'service-to-service'],
+    ['the indexer forwards batches to backend shards and wants acks', 'service-to-service'],
+    ["our billing service needs to follow the ledger's changes as they happen", 'service-to-service'],
+    ['the scheduler runtime should talk to our worker endpoints over a stream', 'service-to-service'],
+    // "in the picture" is no picture sent.
+    [
+      'the exporters publish counters and our alerting daemons consume them; no screens in the picture',
+      'service-to-service',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 2 and 3: a big audience that watches, said without "thousands of viewers"', () => {
+  it.each([
+    // A crowd named after the broadcast; a delay that is "whatever".
+    ['the graduation goes out on video to 8k families, 15 seconds behind is whatever', 'hls'],
+    // Watching an occasion is watching its video; "late is fine" is a delay that is fine.
+    ['~20k fans watching the derby in the app, a few seconds late is fine', 'hls'],
+    ['quarterly investor webcast, a surge of viewers right at the start', 'hls'],
+    ['one mixed camera program that online viewers watch; chat is elsewhere', 'hls'],
+    ['we want to broadcast the town meeting on camera for residents to watch', 'hls'],
+    // A webinar is an occasion even on a "webinar platform".
+    ['webinar platform: the large audience only watches, a few seconds of delay is fine', 'hls'],
+    // Segments and chunks are how a broadcast is served.
+    ['the drone camera speaks rtsp; restream it as segments so the browser can play it', 'hls'],
+    ['the encoder cuts the live video into chunks on plain http', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 2 and 3: a screen that changes as things happen, said without "push" or "stream"', () => {
+  it.each([
+    ["parcel status should flip on the buyer's screen as it happens", 'sse'],
+    ['the lobby board should keep itself current all day', 'sse'],
+    ['the ticket list should move along on its own when agents close tickets', 'sse'],
+    ["new tickets should land on the dispatcher's tablet within a second", 'sse'],
+    ['patients should watch their place in line go down', 'sse'],
+    // Each one's strokes on the other's screen are both ways, however the screen is said to change.
+    [
+      "two kids drawing on the same board from two laptops, each line should show up on the other's screen",
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+
+  it('"without a refresh" and "pops up the moment" are only hints: a chat that says them is not read as one way', () => {
+    expect(readerPickOf('group chat, new messages should pop up the moment they are sent')).not.toBe('sse');
+    expect(readerPickOf('our team chat goes stale until you hit F5')).not.toBe('sse');
+  });
+});
+
+describe('pools 2 and 3: networks that buffer, scan or cut the stream, said without "firewall blocks"', () => {
+  it.each([
+    [
+      "the bank's inspection appliances buffer our event stream before anything reaches the teller screens",
+      'long-polling',
+    ],
+    ['their web gateway waits for the whole response to inspect it, so the live board never updates', 'long-polling'],
+    [
+      'at the depots every long-lived connection gets cut after ten seconds; drivers still need new routes fast',
+      'long-polling',
+    ],
+    ['on the hotel wifi persistent connections just die; guests still need room service updates', 'long-polling'],
+    ['the old proxy at the branch chokes on the upgrade and only basic request/response gets through', 'long-polling'],
+    ['the event stream never gets through at the branch offices', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+
+  it('sockets that die when a chat goes quiet are an idle timeout, not a network that refuses them', () => {
+    expect(readerPickOf('chat users send messages all day, but sockets die when a chat goes quiet')).toBe('websocket');
+  });
+});
+
+describe('pools 2 and 3, rounds 6 and 7: wrong picks from words read in the wrong sense', () => {
+  it.each([
+    // "when signal comes back" is the connection returning, not a reply.
+    ['the sensor stores wave heights and sends them when signal comes back', 'batched-posts'],
+    ['the tracker queues the scans on the tracker and flushes them when it docks', 'batched-posts'],
+    // Firmware that queues is a device, not a backend queue.
+    ['the trial firmware queues readings and uploads them to the lab server at midnight', 'batched-posts'],
+    // Keys going back to what is watched: both ways.
+    ["rover readings go to the page and keypresses go back to the rover's control loop", 'websocket'],
+    // Best effort, retransmits that lag, a newer one anyway: datagrams.
+    ['racing ghosts: if a position goes missing who cares, the next one is newer anyway', 'webtransport'],
+    ['tick updates for the arena, best effort is fine, stale ones can go', 'webtransport'],
+    ['tcp retransmits make the whole arena lag behind', 'webtransport'],
+    // A voice conversation is a call, not two-way data.
+    ['the doorbell board and a phone browser should hold a two-way voice conversation', 'webrtc'],
+    // A wide audience with a delay that is plenty.
+    ['video from the lab cam to a wide audience, 20s of delay is plenty', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 2 and 3: who acts and who only carries', () => {
+  it.each([
+    // A proxy that batches is no upload in batches.
+    ['the proxy keeps batching the log lines so they land in one lump; lines only go to the browser', 'sse'],
+    // Everyone acting on one shared thing, strokes from whoever draws: both ways.
+    ['everyone annotates the shared map at once during the drill', 'websocket'],
+    ['the stroke comes from whoever is drawing and every view renders it', 'websocket'],
+    // Sending said to go through plain requests outweighs a broadcast to the room.
+    ['votes go in through our normal REST api; the live part is only broadcasting tallies to the room', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('of two phrases of one length on one question, the statement is read, not the hint inside it', () => {
+  it('"the worker … tell the ui" is a flow down, not only the hint "to … the ui"', () => {
+    expect(readerPickOf('want the worker to tell the ui when a report lands')).toBe('sse');
+  });
+  it('"havent worked out what the phones send back" leaves the direction open', () => {
+    expect(readerPickOf('quiz app: havent worked out what the phones send back besides answers')).toBe('ask:direction');
+  });
+});
+
+describe('round 6: a page told when something happens, said without "push" or "notify"', () => {
+  it.each([
+    ['customers should get a heads-up in the app when a build fails', 'sse'],
+    ['would rather the tabs hold one connection open and hear when exports finish', 'sse'],
+    ["want to flash 'payment received' to the user when the bank confirms", 'sse'],
+    ['the booking page should get new slots shoved at it', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pool 2, round 6: uploads and backends said in other verbs', () => {
+  it.each([
+    ['the sensors fire a request per measurement at our api', 'batched-posts'],
+    ['the widget logs clicks; we want them buffered and flushed every minute', 'batched-posts'],
+    ['the registry should tell our services when a node joins', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pool 2, round 6: a form submit, a json blob, formats being weighed', () => {
+  it.each([
+    // Bids sent by a form submit are rare client events: the page only listens.
+    ["the lot page should flash 'outbid' the instant someone bids. bidding itself is just a form submit", 'sse'],
+    // A json blob is text.
+    ['server sends a small json blob with the tally every few seconds', 'sse'],
+    // "weighing msgpack instead of json" leaves the format open.
+    ["backend pushes rows to the grid, we're weighing msgpack instead of json for them", 'ask:binary'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pool 3: "could be …, could be …" leaves the question open', () => {
+  it.each([
+    ["the brief says 'make it live'. could be alerts, could be shared editing, which transport?", 'ask:direction'],
+    ['could mean notifications, could mean people typing together', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
   });
 });
