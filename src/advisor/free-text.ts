@@ -121,6 +121,7 @@ export function readText(
         tokens,
         { answers: found, quotes, conflicts: open, raised: reading.raised },
         ids,
+        reading.denied ?? [],
       )
     : undefined;
   const guessed = second?.opinion.kind === 'fills' || second?.opinion.kind === 'decides';

@@ -46,8 +46,18 @@ export function secondOpinion(
   tokens: readonly Token[],
   weighed: Weighed,
   conditions: readonly string[],
+  denied: readonly string[] = [],
 ): { weighed: Weighed; opinion: Opinion } {
   const prediction = predict(model, text, tokens);
+  // A pick whose condition the text denies outright ("browsers" against "backend services") is no opinion to weigh:
+  // the classifier reads the topic's words, not what a sentence rules out.
+  const ruledOut = (comparison.understanding?.conditions ?? []).some(
+    (c) =>
+      denied.includes(c.id) &&
+      c.pick &&
+      ('technology' in c.pick ? c.pick.technology : c.pick.neither) === prediction.label,
+  );
+  if (ruledOut) return { weighed, opinion: { kind: 'silent', prediction } };
   const { answers, raised } = weighed;
   const picksOf = (a: Answers) => reachablePicks(comparison, a, conditions);
   const settled = settle(comparison, answers, conditions, raised);

@@ -73,6 +73,8 @@ export interface Reading {
   /** Questions the text itself says are open. */
   raised: string[];
   conditions: HeldCondition[];
+  /** Conditions the text directly says do not hold ("browsers" against "backend services" alone). */
+  denied?: string[];
   /** Advice entries cited by the cues that set answers. */
   cites: string[];
 }
@@ -821,6 +823,7 @@ export function read(reader: Reader, text: string, tokens: readonly Token[] = to
   ].filter((q) => answers[q]?.strength !== 'direct' || yieldsToUndecided(stated, q));
 
   const conditions: HeldCondition[] = [];
+  const denied: string[] = [];
   for (const condition of reader.comparison.understanding?.conditions ?? []) {
     // What they have today is no constraint on what they want: "replies come back via long polling today" is how it
     // works now, not a network that lets only plain requests through. A standing fact ("the vpn blocks websockets")
@@ -839,6 +842,7 @@ export function read(reader: Reader, text: string, tokens: readonly Token[] = to
           .map((f) => RANK[strengthOf(f.target)]),
       );
     const forIt = rank(true);
+    if (rank(false) === RANK.direct && forIt <= rank(false)) denied.push(condition.id);
     // A condition holds when what speaks for it is stronger than what speaks against it.
     if (forIt < 0 || forIt <= rank(false)) continue;
     const supporting = mine.filter(
@@ -850,5 +854,13 @@ export function read(reader: Reader, text: string, tokens: readonly Token[] = to
       words: [...new Set(supporting.map((f) => f.words))],
     });
   }
-  return { findings: all, answers, conflicts, raised, conditions, cites: [...cites] };
+  return {
+    findings: all,
+    answers,
+    conflicts,
+    raised,
+    conditions,
+    ...(denied.length ? { denied } : {}),
+    cites: [...cites],
+  };
 }

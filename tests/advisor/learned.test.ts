@@ -47,7 +47,7 @@ function handMade(
   return {
     comparison: comparison.id,
     trainedOn: ['hand-made'],
-    ...classifier(['sse', 'websocket', 'batched-posts', 'ask:direction'], outcome),
+    ...classifier(['sse', 'websocket', 'batched-posts', 'service-to-service', 'ask:direction'], outcome),
     answers: { direction: classifier(['server-to-client', 'both-ways', 'client-to-server', 'open'], direction) },
     policy: { ...trained.policy, ...policy },
   };
@@ -195,6 +195,16 @@ describe('the learned second opinion', () => {
       learned: new Map([[comparison.id, { ...model, policy: { ...model.policy, decide: 0 } }]]),
     });
     expect(pick(eager.understand('a live dashboard, we push raw jpeg bytes to the browser').view)).toBe('websocket');
+  });
+
+  it('weighs no pick whose condition the text denies: "browsers" rule out service to service', () => {
+    const text = "backend services push alerts to the on-call engineers' browsers";
+    const sure = handMade({ backend: { 'service-to-service': 8 } }, {}, { decide: 0.7, disagree: 0.6 });
+    expect(pick(advisorWith(sure).understand(text).view)).toBe('sse');
+    // Without "browsers", the same certainty asks, as it should: both ends may be the team's own services.
+    expect(pick(advisorWith(sure).understand('backend services push alerts to the on-call engineers').view)).not.toBe(
+      'sse',
+    );
   });
 
   it('keeps a learned quote in the button value: the verdict resumed from it still says the answer was learned', () => {

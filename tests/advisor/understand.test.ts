@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TextSummary, WizardView } from '../../src/advisor/index.js';
-import { createAdvisor, summarise } from '../../src/advisor/index.js';
+import { summarise } from '../../src/advisor/index.js';
 import { decodeState, encodeState } from '../../src/advisor/wizard.js';
 import { heldOutCases } from './advise.held-out.js';
 import { kindOfView, outcomeOf } from './eval/kinds.js';
@@ -1358,7 +1358,6 @@ describe('round 5 families: wrong picks become the right pick or a question', ()
  * Pools 2 and 3 and round 7's development half (issue 9): directions said plainly in words the reader did not know.
  * Read by the reader alone, so the learned second opinion cannot fill in what the vocabulary misses.
  */
-const readerAlone = createAdvisor(comparisons, { learned: new Map() });
 const readerPickOf = (text: string) => {
   const { view } = readerAlone.understand(text);
   return view.kind === 'verdict' ? view.verdict.pick.id : `ask:${view.question.id}`;

@@ -69,7 +69,7 @@ describe('the message shortcut', () => {
   });
 
   it('shows what the message says, asks what is missing in the modal, and posts the verdict in the thread', async () => {
-    const root = h.slack.postAsUser({ text: 'we need live stuff for the ops page, raw bytes from the server' });
+    const root = h.slack.postAsUser({ text: 'live stuff for the ops team, raw bytes either way' });
     await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
     let modal = await openModal();
     expect(visibleText(modal)).toContain('*Do you need binary payloads?* Yes, binary frames _(from “raw bytes”)_');
