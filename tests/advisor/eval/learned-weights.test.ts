@@ -38,12 +38,12 @@ describe('the learned weights and what they are trained on', () => {
 
   it('refuses a held-out half that was never reported and retired, and a round read whole', () => {
     const dir = mkdtempSync(join(tmpdir(), 'round-'));
-    mkdirSync(join(dir, 'round7'));
-    writeFileSync(join(dir, 'round7', 'held-out.json'), '[]');
-    writeFileSync(join(dir, 'round7', 'situations.json'), '[]');
-    expect(() => rowsOfFile('round7/held-out.json', dir)).toThrow(HeldOutError);
-    expect(() => rowsOfFile('round7/held-out.json', dir)).toThrow(/has not been retired/);
-    expect(() => rowsOfFile('round7/situations.json', dir)).toThrow(/holds a round's held-out half too/);
+    mkdirSync(join(dir, 'round8'));
+    writeFileSync(join(dir, 'round8', 'held-out.json'), '[]');
+    writeFileSync(join(dir, 'round8', 'situations.json'), '[]');
+    expect(() => rowsOfFile('round8/held-out.json', dir)).toThrow(HeldOutError);
+    expect(() => rowsOfFile('round8/held-out.json', dir)).toThrow(/has not been retired/);
+    expect(() => rowsOfFile('round8/situations.json', dir)).toThrow(/holds a round's held-out half too/);
   });
 
   it('refuses a retired held-out half whose bytes changed since it was reported', () => {
