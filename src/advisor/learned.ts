@@ -27,8 +27,11 @@ const weightMatrix = z
     'Invalid input: expected one array of weights a class',
   )
   .superRefine((rows, ctx) => {
-    for (const [c, row] of rows.entries())
-      for (const [i, weight] of row.entries())
+    // Indexed loops: iterators over fifty thousand weights cost milliseconds of a cold start.
+    for (let c = 0; c < rows.length; c++) {
+      const row = rows[c] as unknown[];
+      for (let i = 0; i < row.length; i++) {
+        const weight = row[i];
         if (typeof weight !== 'number' || !Number.isFinite(weight)) {
           ctx.addIssue({
             code: 'custom',
@@ -37,6 +40,21 @@ const weightMatrix = z
           });
           return;
         }
+      }
+    }
+  });
+
+/** The features, checked in one pass like the weights (thousands of them): each a non-empty string. */
+const featureList = z
+  .custom<string[]>((value) => Array.isArray(value), 'Invalid input: expected an array of features')
+  .superRefine((features, ctx) => {
+    for (let i = 0; i < features.length; i++) {
+      const feature = features[i];
+      if (typeof feature !== 'string' || feature.length === 0) {
+        ctx.addIssue({ code: 'custom', path: [i], message: 'Invalid input: expected a feature (a lemma or two)' });
+        return;
+      }
+    }
   });
 
 /** A linear classifier: per class a bias, and a weight for each feature it knows. */
@@ -44,7 +62,7 @@ const classifierFields = {
   /** One bias a class. */
   bias: z.array(z.number()),
   /** The features any class weighs: a lemma, or two lemmas joined by a space. */
-  features: z.array(z.string().min(1)),
+  features: featureList,
   /** Per class, one weight for each feature, in `features` order (0 where the feature says nothing of the class). */
   weights: weightMatrix,
 };
