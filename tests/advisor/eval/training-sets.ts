@@ -31,7 +31,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 6', files: ['round6/development.json', 'round6/held-out.json'] },
   { name: 'pool 2', files: ['pool2/situations.json'] },
   { name: 'pool 3', files: ['pool3/situations.json'] },
-  { name: 'round 7', files: ['round7/development.json'] },
+  { name: 'round 7', files: ['round7/development.json', 'round7/held-out.json'] },
   { name: 'pool 4', files: ['pool4/situations.json'] },
   { name: 'pool 5', files: ['pool5/situations.json'] },
   { name: 'pool 6', files: ['pool6/situations.json'] },
@@ -45,7 +45,6 @@ const RETIRED: Readonly<Record<string, string>> = {
   'round4/held-out.json': '6cc77f7e81a2b3066bf6758dca43b0e5b010db8b71193eb8ba5b96271e9a9ba3',
   'round5/held-out.json': '27724757cbef41107e69a5ba29481b4f265285ff96350c6fee683580cecc383b',
   'round6/held-out.json': '66e278d64cd5c18051d297905001ef5ea4ac1ff10dec0770c350118a311833b3',
-  // Reported once and retired; not trained on yet (the next session's first step).
   'round7/held-out.json': '7155efa84af637e4feb4265991a69c5fdac43f72452eccc272361ca2849b4e74',
 };
 
