@@ -2,6 +2,8 @@
  * The checks every labelled set of free-text situations makes on its rows (round 2 and the development pool), in one
  * place, so a new set is held to the same shape as the ones before it.
  */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { ASK_QUESTIONS, type EvalSituation, isKind, SETTLEABLE, type Settleable } from './kinds.js';
 
@@ -66,3 +68,9 @@ export function overusedSources(
   for (const { source } of situations) uses.set(source, (uses.get(source) ?? 0) + 1);
   return [...uses].filter(([source, count]) => count > maxUses || citedBefore.has(source)).map(([source]) => source);
 }
+
+const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
+
+/** The situations.json of each named set, by folder under tests/advisor/eval: '' for set 1, 'round2', 'pool3', … */
+export const situationsOf = (...folders: readonly string[]) =>
+  folders.map((folder) => join(EVAL_DIR, folder, 'situations.json'));

@@ -1,6 +1,7 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describePool } from '../pool-checks.js';
+import { situationsOf } from '../situation-checks.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -12,16 +13,5 @@ describePool({
   name: 'the fourth training pool',
   dir: here,
   idLetter: 'g',
-  earlier: [
-    join(here, '..', 'situations.json'),
-    join(here, '..', 'round2', 'situations.json'),
-    join(here, '..', 'round3', 'situations.json'),
-    join(here, '..', 'pool', 'situations.json'),
-    join(here, '..', 'round4', 'situations.json'),
-    join(here, '..', 'round5', 'situations.json'),
-    join(here, '..', 'round6', 'situations.json'),
-    join(here, '..', 'round7', 'situations.json'),
-    join(here, '..', 'pool2', 'situations.json'),
-    join(here, '..', 'pool3', 'situations.json'),
-  ],
+  earlier: situationsOf('', 'round2', 'round3', 'pool', 'round4', 'round5', 'round6', 'round7', 'pool2', 'pool3'),
 });

@@ -1,6 +1,7 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRound } from '../round-checks.js';
+import { situationsOf } from '../situation-checks.js';
 import { SEED } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,13 +21,5 @@ describeRound({
   minimum: 80,
   seed: SEED,
   heldOutSha256: '7155efa84af637e4feb4265991a69c5fdac43f72452eccc272361ca2849b4e74',
-  earlier: [
-    join(here, '..', 'situations.json'),
-    join(here, '..', 'round2', 'situations.json'),
-    join(here, '..', 'round3', 'situations.json'),
-    join(here, '..', 'pool', 'situations.json'),
-    join(here, '..', 'round4', 'situations.json'),
-    join(here, '..', 'round5', 'situations.json'),
-    join(here, '..', 'round6', 'situations.json'),
-  ],
+  earlier: situationsOf('', 'round2', 'round3', 'pool', 'round4', 'round5', 'round6'),
 });
