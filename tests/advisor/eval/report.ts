@@ -39,6 +39,8 @@ const HALVES = [
   'round6-held-out',
   'round7-development',
   'round7-held-out',
+  'round8-development',
+  'round8-held-out',
   'pool',
   'pool2',
   'pool3',
