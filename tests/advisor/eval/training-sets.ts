@@ -35,6 +35,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 4', files: ['pool4/situations.json'] },
   { name: 'pool 5', files: ['pool5/situations.json'] },
   { name: 'pool 6', files: ['pool6/situations.json'] },
+  { name: 'round 8', files: ['round8/development.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
