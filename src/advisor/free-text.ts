@@ -127,6 +127,7 @@ export function readText(
   const guessed = second?.opinion.kind === 'fills' || second?.opinion.kind === 'decides';
   if (nothingRead && !guessed) return plainWizard();
   const weighed = second?.weighed ?? { answers: found, quotes, conflicts: open, raised: reading.raised };
+  const learnedConditions = weighed.learnedConditions ?? [];
   // Only answers to questions that apply to the others: "both ways" leaves nothing for the binary question.
   const applicable = new Set(applicableQuestions(comparison, weighed.answers).map((q) => q.id));
   const answers: Answers = Object.fromEntries(Object.entries(weighed.answers).filter(([q]) => applicable.has(q)));
@@ -141,7 +142,13 @@ export function readText(
       answers,
       text: {
         quotes: kept,
-        conditions: Object.fromEntries(decisive.map((c) => [c.id, c.words.slice(0, 1)])),
+        conditions: {
+          ...Object.fromEntries(decisive.map((c) => [c.id, c.words.slice(0, 1)])),
+          ...Object.fromEntries(
+            learnedConditions.map((id) => [id, second?.opinion.prediction.words.slice(0, 1) ?? []]),
+          ),
+        },
+        ...(learnedConditions.length ? { learnedConditions } : {}),
         raised: weighed.raised.filter((q) => applicable.has(q)),
         ...(reading.cites.length ? { cites: reading.cites } : {}),
       },

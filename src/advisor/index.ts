@@ -86,6 +86,8 @@ export interface UnderstoodCondition {
   id: string;
   says: string;
   words: readonly string[];
+  /** Supplied by the learned classifier from situations worded like this one: its words are a guess, not a statement. */
+  learned?: boolean;
   /** The encoded state without this condition, for a person who says it does not hold. */
   drop: string;
 }
@@ -237,8 +239,15 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
     const conditions = (c.understanding?.conditions ?? []).flatMap((condition): UnderstoodCondition[] => {
       const found = text.conditions[condition.id];
       if (!found) return [];
+      const learned = text.learnedConditions?.includes(condition.id) ? { learned: true } : {};
       return [
-        { id: condition.id, says: condition.says, words: found, drop: encode(dropCondition(state, condition.id)) },
+        {
+          id: condition.id,
+          says: condition.says,
+          words: found,
+          ...learned,
+          drop: encode(dropCondition(state, condition.id)),
+        },
       ];
     });
     const outweighed = Object.entries(reading?.answers ?? {}).flatMap(([questionId, answered]) =>

@@ -28,6 +28,8 @@ export interface Weighed {
   quotes: Record<string, Quote[]>;
   conflicts: Record<string, Conflict>;
   raised: string[];
+  /** Conditions the classifier's sure pick implies that the reader did not find (`decide`), quoted as a guess. */
+  learnedConditions?: string[];
 }
 
 /** What the second opinion did, for the command line's --json and for tests. */
@@ -211,8 +213,25 @@ function decide(
   const overruled = (question: string) =>
     model.policy.overrulable.includes(question) && prediction.probability >= model.policy.overrule;
   const kept = (question: string) => (stated(question) && !overruled(question)) || raised.includes(question);
+  // The conditions found, or those and the condition the pick needs (with any it requires), when the person's answers
+  // alone cannot reach it: "everyone plays along ~10–20s late" is a broadcast the reader did not read as one.
+  const defined = comparison.understanding?.conditions ?? [];
+  const implied = defined.find(
+    (c) =>
+      c.pick &&
+      ('technology' in c.pick ? c.pick.technology : c.pick.neither) === prediction.label &&
+      !c.overrides &&
+      !c.when,
+  );
+  const reaches = (held: readonly string[]) =>
+    completions(comparison, {}).some((complete) => pickOf(comparison, complete, held) === prediction.label);
+  const added =
+    reaches(conditions) || !implied
+      ? []
+      : [implied.id, ...(implied.requires ?? [])].filter((id) => !conditions.includes(id));
+  const held = [...conditions, ...added];
   const candidates = completions(comparison, {})
-    .filter((complete) => pickOf(comparison, complete, conditions) === prediction.label)
+    .filter((complete) => pickOf(comparison, complete, held) === prediction.label)
     // An answer kept stands: the way of answering agrees with it, or makes its question moot ("both ways" leaves
     // nothing to say about the payloads).
     .filter((complete) => Object.keys(answers).every((q) => !kept(q) || (complete[q] ?? answers[q]) === answers[q]));
@@ -233,10 +252,10 @@ function decide(
   // The answers the reader read otherwise, then the open questions that still matter, in the wizard's order.
   for (const q of Object.keys(best)) if (answers[q] !== undefined && answers[q] !== best[q]) set(q);
   for (const q of comparison.wizard.questions.map((x) => x.id)) {
-    if (reachablePicks(comparison, chosen, conditions).size <= 1) break;
+    if (reachablePicks(comparison, chosen, held).size <= 1) break;
     if (chosen[q] === undefined && best[q] !== undefined && !raised.includes(q)) set(q);
   }
-  const picks = reachablePicks(comparison, chosen, conditions);
+  const picks = reachablePicks(comparison, chosen, held);
   if (picks.size !== 1 || !picks.has(prediction.label)) return undefined;
   const conflicts = Object.fromEntries(Object.entries(weighed.conflicts).filter(([q]) => !filled.includes(q)));
   const next: Weighed = {
@@ -244,6 +263,7 @@ function decide(
     quotes: { ...quotes, ...Object.fromEntries(filled.map((q) => [q, guess])) },
     conflicts,
     raised,
+    ...(added.length ? { learnedConditions: added } : {}),
   };
   return { weighed: next, opinion: { kind: 'decides', questions: filled, prediction } };
 }

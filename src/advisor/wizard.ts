@@ -24,6 +24,8 @@ export interface Quote {
 export interface TextPart {
   readonly quotes: Readonly<Record<string, readonly Quote[]>>;
   readonly conditions: Readonly<Record<string, readonly string[]>>;
+  /** Conditions the learned classifier supplied (its words, a guess), not ones the person stated. */
+  readonly learnedConditions?: readonly string[];
   readonly raised: readonly string[];
   /** The quick takes and situational picks whose words the text used: cited when the verdict agrees with them. */
   readonly cites?: readonly string[];
@@ -158,7 +160,9 @@ export function dropCondition(state: WizardState, conditionId: string): WizardSt
   if (!state.text?.conditions[conditionId]) throw new Error(`Condition ${conditionId} was not found in the text`);
   const { [conditionId]: _dropped, ...conditions } = state.text.conditions;
   const { focus: _focus, ...rest } = state;
-  return { ...rest, text: { ...state.text, conditions } };
+  const { learnedConditions, ...text } = state.text;
+  const learned = (learnedConditions ?? []).filter((id) => id !== conditionId);
+  return { ...rest, text: { ...text, conditions, ...(learned.length ? { learnedConditions: learned } : {}) } };
 }
 
 /**
@@ -274,7 +278,9 @@ export function encodeState(comparison: Comparison, state: WizardState): string 
         fields.push(`q${i.toString(36)}${STRENGTH_CHAR[quote.strength]}=${encodeWords(clipWords(quote.words, clip))}`);
     for (const [i, c] of conditions.entries()) {
       const words = text.conditions[c.id];
-      if (words) fields.push(`c${i.toString(36)}=${encodeWords(clipWords(words[0] ?? '', clip))}`);
+      // `g`: a condition the learned classifier supplied (a guess), `c`: one the text stated.
+      const field = text.learnedConditions?.includes(c.id) ? 'g' : 'c';
+      if (words) fields.push(`${field}${i.toString(36)}=${encodeWords(clipWords(words[0] ?? '', clip))}`);
     }
     for (const q of text.raised) fields.push(`r${questions.findIndex((x) => x.id === q).toString(36)}`);
     const entries = citable(comparison);
@@ -285,7 +291,7 @@ export function encodeState(comparison: Comparison, state: WizardState): string 
   throw new Error('A text state does not fit a button value even without quotes'); // at most a few dozen fields
 }
 
-const TEXT_FIELD = /^(?:q([0-9a-z])([dhal])=(.*)|c([0-9a-z]{1,2})=(.*)|r([0-9a-z])|s([0-9a-z]{1,2}))$/s;
+const TEXT_FIELD = /^(?:q([0-9a-z])([dhal])=(.*)|([cg])([0-9a-z]{1,2})=(.*)|r([0-9a-z])|s([0-9a-z]{1,2}))$/s;
 
 /** The advice entries a text state may cite, by position: quick takes, then situational picks. */
 function citable(comparison: Comparison): string[] {
@@ -296,6 +302,7 @@ function decodeText(comparison: Comparison, fields: readonly string[], answers: 
   const invalid = (message: string): StateError => ({ code: 'invalid-answers', message });
   const quotes: Record<string, Quote[]> = {};
   const conditions: Record<string, string[]> = {};
+  const learnedConditions: string[] = [];
   const raised: string[] = [];
   const cites: string[] = [];
   const known = comparison.understanding?.conditions ?? [];
@@ -303,7 +310,7 @@ function decodeText(comparison: Comparison, fields: readonly string[], answers: 
   for (const field of fields.filter(Boolean)) {
     const match = TEXT_FIELD.exec(field);
     if (!match) return invalid(`"${field.slice(0, 40)}" is not a text field`);
-    const [, qIndex, strength, qWords, cIndex, cWords, rIndex, sIndex] = match;
+    const [, qIndex, strength, qWords, cField, cIndex, cWords, rIndex, sIndex] = match;
     if (sIndex !== undefined) {
       const entry = citable(comparison)[Number.parseInt(sIndex, 36)];
       if (!entry) return invalid(`no advice entry ${sIndex}`);
@@ -327,13 +334,20 @@ function decodeText(comparison: Comparison, fields: readonly string[], answers: 
       const condition = known[Number.parseInt(cIndex, 36)];
       if (!condition) return invalid(`no condition ${cIndex}`);
       conditions[condition.id] = words ? [words] : [];
+      if (cField === 'g') learnedConditions.push(condition.id);
     } else {
       const question = comparison.wizard.questions[Number.parseInt(rIndex ?? '', 36)];
       if (!question) return invalid(`no question ${rIndex}`);
       raised.push(question.id);
     }
   }
-  return { quotes, conditions, raised, ...(cites.length ? { cites } : {}) };
+  return {
+    quotes,
+    conditions,
+    ...(learnedConditions.length ? { learnedConditions } : {}),
+    raised,
+    ...(cites.length ? { cites } : {}),
+  };
 }
 
 /** Validates everything a tampered, truncated or old value could get wrong; never throws. */

@@ -47,7 +47,7 @@ function handMade(
   return {
     comparison: comparison.id,
     trainedOn: ['hand-made'],
-    ...classifier(['sse', 'websocket', 'batched-posts', 'service-to-service', 'ask:direction'], outcome),
+    ...classifier(['sse', 'websocket', 'batched-posts', 'service-to-service', 'hls', 'ask:direction'], outcome),
     answers: { direction: classifier(['server-to-client', 'both-ways', 'client-to-server', 'open'], direction) },
     policy: { ...trained.policy, ...policy },
   };
@@ -96,7 +96,11 @@ describe('the learned second opinion', () => {
     // which needs a condition the reader did not find, so there is no side of the question to name.
     const text = 'cooking show streamed live in our social app, viewers only watch, anything under 10s delay is plenty';
     expect(pick(readerAlone.understand(text).view)).toBe('sse');
-    const { view } = withLearned.understand(text);
+    // Sure enough to decide, it carries the broadcast as a guess (below); less sure, it asks.
+    expect(pick(withLearned.understand(text).view)).toBe('hls');
+    const model = learnedModelOf(comparison);
+    if (!model) throw new Error('no model');
+    const { view } = advisorWith({ ...model, policy: { ...model.policy, decide: undefined } }).understand(text);
     if (view.kind !== 'question') throw new Error(`expected a question, got ${pick(view)}`);
     expect(view.question.id).toBe('direction');
     expect(view.conflict).toBeUndefined();
@@ -186,6 +190,19 @@ describe('the learned second opinion', () => {
     // Without `decide` (and with filling switched off), the same certainty leaves the question to the person.
     const unsure = handMade({ zorblat: { sse: 6 } }, {}, { fill: 1, answer: 1, decide: undefined });
     expect(pick(advisorWith(unsure).understand(text).view)).toBe('ask:direction');
+  });
+
+  it('carries the condition its sure pick needs, as a guess the person can drop', () => {
+    const text = 'the zorblat goes out to everyone on the site';
+    const sure = handMade({ zorblat: { hls: 8 } }, {}, { decide: 0.7 });
+    const { view } = advisorWith(sure).understand(text);
+    expect(pick(view)).toBe('hls');
+    const conditions = view.understood?.conditions ?? [];
+    expect(conditions.map((c) => c.id).sort()).toEqual(['broadcast-many', 'live-media']);
+    expect(conditions.every((c) => c.learned === true && c.words.every((w) => text.includes(w)))).toBe(true);
+    // Less sure than `decide`, it adds nothing the person did not say.
+    const unsure = handMade({ zorblat: { hls: 8 } }, {}, { decide: undefined, fill: 1, answer: 1 });
+    expect(advisorWith(unsure).understand(text).view.understood?.conditions ?? []).toEqual([]);
   });
 
   it('never decides over what the text states about the payloads: "raw jpeg bytes" stay binary', () => {

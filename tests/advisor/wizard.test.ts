@@ -205,6 +205,41 @@ describe('a quote holding a lone surrogate', () => {
   });
 });
 
+describe('a condition the learned classifier supplied', () => {
+  const state = {
+    comparisonId: websocketVsSse.id,
+    answers: { binary: 'live-media' },
+    text: {
+      quotes: {},
+      conditions: { 'broadcast-many': ['a few seconds late'], 'live-media': ['plays along'] },
+      learnedConditions: ['live-media'],
+      raised: [],
+    },
+  };
+
+  it('keeps saying it was a guess through a button value, and a value without the mark still decodes as stated', () => {
+    const value = encodeState(websocketVsSse, state);
+    const decoded = decodeState(value, comparisons);
+    expect(decoded.ok && decoded.state.text?.learnedConditions).toEqual(['live-media']);
+    expect(decoded.ok && decoded.state.text?.conditions['live-media']).toEqual(['plays along']);
+    const stated = decodeState(value.replace(/~g([0-9a-z]{1,2})=/, '~c$1='), comparisons);
+    expect(stated.ok && stated.state.text?.learnedConditions).toBeUndefined();
+  });
+
+  it('is shown as a guess, and "Not so" drops it with its mark', () => {
+    const resumed = advisor.resume(encodeState(websocketVsSse, state));
+    if (!resumed.ok) throw new Error(resumed.error.message);
+    const conditions = resumed.view.understood?.conditions ?? [];
+    expect(conditions.map((c) => [c.id, c.learned === true])).toEqual([
+      ['broadcast-many', false],
+      ['live-media', true],
+    ]);
+    const dropped = decodeState(conditions[1]?.drop, comparisons);
+    expect(dropped.ok && dropped.state.text?.learnedConditions).toBeUndefined();
+    expect(dropped.ok && Object.keys(dropped.state.text?.conditions ?? {})).toEqual(['broadcast-many']);
+  });
+});
+
 describe('button values issued before the client → server and live media options', () => {
   // Every verdict value the wizard issued before the options were appended (computed from the data at d39c940),
   // with the verdict it showed then. Appending options keeps each index, so each still decodes to the same answers.

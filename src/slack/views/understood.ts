@@ -49,11 +49,17 @@ export function conditionBlocks(understood: Understood): KnownBlock[] {
   return understood.conditions
     .slice(0, CONDITIONS_MAX)
     .map((c, i) =>
-      section(
-        `*Also:* ${escapeText(c.says)}${c.words[0] ? ` _(from ${quoted(c.words[0])})_` : ''}`,
-        button('Not so', ACTION.drop(i), c.drop),
-      ),
+      section(`*Also:* ${escapeText(c.says)}${conditionNote(c)}`, button('Not so', ACTION.drop(i), c.drop)),
     );
+}
+
+/** "(from “…”)", or for a condition the classifier supplied, "(a guess from situations worded like this one: “…”)". */
+function conditionNote(condition: Understood['conditions'][number]): string {
+  const [words] = condition.words;
+  if (!words) return '';
+  return condition.learned
+    ? ` _(a guess from situations worded like this one: ${quoted(words)})_`
+    : ` _(from ${quoted(words)})_`;
 }
 
 export function outweighedBlocks(understood: Understood): KnownBlock[] {

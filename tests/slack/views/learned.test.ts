@@ -8,12 +8,28 @@ import { createAdvisor, learnedModelOf } from '../../../src/advisor/index.js';
 import { ACTION } from '../../../src/slack/ids.js';
 import { fromSlack } from '../../../src/slack/slack-text.js';
 import { replyMessage } from '../../../src/slack/views/reply.js';
+import { conditionBlocks } from '../../../src/slack/views/understood.js';
 import { verdictBody } from '../../../src/slack/views/verdict.js';
 import { wizardMessage } from '../../../src/slack/views/wizard.js';
 import { advisor, comparisons, websocketVsSse } from '../../advisor/helpers.js';
 import { visibleText } from '../harness.js';
 
 describe('the learned second opinion in Slack', () => {
+  it('shows a condition it supplied as a guess, with a Not so button', () => {
+    const understood = {
+      answers: [],
+      conditions: [
+        { id: 'live-media', says: 'live audio or video is sent', words: ['plays along'], learned: true, drop: 'x' },
+      ],
+      outweighed: [],
+    };
+    const text = visibleText({ blocks: conditionBlocks(understood) });
+    expect(text).toContain(
+      '*Also:* live audio or video is sent _(a guess from situations worded like this one: “plays along”)_',
+    );
+    expect(text).toContain('Not so');
+  });
+
   it('answers words the reader does not know with its guess, never with "nothing in your words"', () => {
     const text =
       'support agents want new tickets to just appear in their inbox view, nobody wants to keep hitting reload';
