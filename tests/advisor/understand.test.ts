@@ -1576,3 +1576,16 @@ describe('pool 3: "could be …, could be …" leaves the question open', () => 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 4-6: broadcasts named by their format, audiences counted or late', () => {
+  it.each([
+    // An audience counted in the thousands, or "concurrent", that only watches a live picture is a broadcast.
+    ['for the seminar, hundreds more should just watch the stage audio, that is all they do', 'hls'],
+    ['ffmpeg live transcoding for ~400 simultaneous watchers on one vm', 'hls'],
+    // Viewers who see it later, and "only a broadcast", say a delay is fine.
+    ['our obs output reaches viewers who see it a minute later; only a broadcast, so trimming that is enough', 'hls'],
+    ['a podcast taping with heaps of listeners tuning in, they never talk', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
