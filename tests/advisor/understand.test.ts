@@ -1589,3 +1589,16 @@ describe('pools 4-6: broadcasts named by their format, audiences counted or late
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 4-6: both ends ours, said as where they run or what they are', () => {
+  it.each([
+    // Where both run ("same cluster", "all in-cluster") or what both are ("both are rust daemons") is backend only.
+    ['the scheduler wants to hear from the runner when a step ends; both are rust services in one vpc', 'service-to-service'],
+    ['the pricing engine pushes new rates to each partner; their backends, never a browser', 'service-to-service'],
+    ['stock service emits reservation changes for the others to consume, instead of polling', 'service-to-service'],
+    // "react to" is a verb here, not the frontend library.
+    ['audit, search and mailer services react to every signup event as it happens, all backend', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
