@@ -1593,11 +1593,37 @@ describe('pools 4-6: broadcasts named by their format, audiences counted or late
 describe('pools 4-6: both ends ours, said as where they run or what they are', () => {
   it.each([
     // Where both run ("same cluster", "all in-cluster") or what both are ("both are rust daemons") is backend only.
-    ['the scheduler wants to hear from the runner when a step ends; both are rust services in one vpc', 'service-to-service'],
+    [
+      'the scheduler wants to hear from the runner when a step ends; both are rust services in one vpc',
+      'service-to-service',
+    ],
     ['the pricing engine pushes new rates to each partner; their backends, never a browser', 'service-to-service'],
     ['stock service emits reservation changes for the others to consume, instead of polling', 'service-to-service'],
     // "react to" is a verb here, not the frontend library.
     ['audit, search and mailer services react to every signup event as it happens, all backend', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 4-6: data kept on the device and sent up later, or all at once', () => {
+  it.each([
+    // Kept offline and synced or flushed later is an upload, not two services or a conversation.
+    [
+      'inspectors fill checklists in the barn; entries queue up and sync to the server once there is coverage',
+      'batched-posts',
+    ],
+    [
+      'delivery drivers snap proof photos offline and the queue flushes up to our api when they reconnect',
+      'batched-posts',
+    ],
+    ["the till app posts the day's sales in one go after closing, json", 'batched-posts'],
+    // Readings that land in a backend go up; "nothing live comes back" says nothing comes down.
+    ['two esp8266 boards in the shed, their samples should be landing in our grafana backend', 'batched-posts'],
+    [
+      'the wristband sends a battery heartbeat to our endpoint every few minutes; nothing live ever comes down',
+      'batched-posts',
+    ],
   ])('"%s" → %s', (text, pick) => {
     expect(readerPickOf(text)).toBe(pick);
   });
