@@ -1628,3 +1628,25 @@ describe('pools 4-6: data kept on the device and sent up later, or all at once',
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 4-6: old clients and networks where only plain requests get through', () => {
+  it.each([
+    // Old IE by version, an outdated engine, an EventSource one cannot rely on: a legacy client.
+    ['the intranet still runs on ie8 desktops and they need the alert banner pushed to them', 'long-polling'],
+    [
+      'set-top boxes with an outdated browser engine; we cannot rely on eventsource being available. the ticker must update',
+      'long-polling',
+    ],
+    // An upgrade that stalls while plain requests get through, and a request held until there is news.
+    [
+      'in the cad viewer the websocket upgrade stalls on guest wifi while regular xhr requests go through fine',
+      'long-polling',
+    ],
+    [
+      'the server holds every request until there is news, then answers. our clients cannot handle anything fancier',
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
