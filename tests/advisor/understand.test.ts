@@ -1650,3 +1650,23 @@ describe('pools 4-6: old clients and networks where only plain requests get thro
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 4-6: live pictures and voices said by codec, by steering, by talking out loud', () => {
+  it.each([
+    // A camera picture one steers by is a live call, not a stream of messages.
+    [
+      'the rover streams its camera picture to my tablet so i can pilot it remotely; steering commands go back',
+      'webrtc',
+    ],
+    // A video codec named is live media.
+    ["a doorbell pushes vp9 frames straight to the owner's browser, under 300ms or it is useless", 'webrtc'],
+    // Speaking out loud and hearing a reply back is a conversation in voice.
+    ['kids ask the tutor bot questions out loud in the browser and hear it reply back instantly', 'webrtc'],
+    [
+      'physio patients on a clinic tablet, still want in-browser calls with the therapist, what else is there?',
+      'webrtc',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
