@@ -1670,3 +1670,24 @@ describe('pools 4-6: live pictures and voices said by codec, by steering, by tal
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 4-6: a page left open, a backend that reports to a page', () => {
+  it.each([
+    // What the backend "should report" goes down to the page, not up from a device.
+    ['video render farm: the backend should report % complete per frame to the job page', 'sse'],
+    // A page left hanging (or left open) is not a visitor leaving it.
+    [
+      "we press export and it leaves the page hanging for a minute; we'd like percent-done updates dribbling back meanwhile",
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a page left open on a screen is not an upload as the visitor leaves', () => {
+    expect(
+      readerPickOf(
+        'clinic staff leave the queue page open on a wall tv and each called name should appear with a beep, no reloading',
+      ),
+    ).not.toBe('batched-posts');
+  });
+});
