@@ -1691,3 +1691,22 @@ describe('pools 4-6: a page left open, a backend that reports to a page', () => 
     ).not.toBe('batched-posts');
   });
 });
+
+describe('pools 4-6: passive screens, readers with nothing to do, polls that are no client messages', () => {
+  it.each([
+    // A screen said to be passive or dumb only watches.
+    ['chess club lobby tv lists pairings as each round starts; that tv is a dumb display', 'sse'],
+    ["the game lobby tv shows the next heat's racers; the screens are passive", 'sse'],
+    [
+      "multiplayer trivia host view: a 'live' switch so new answers slide in by themselves, spectators don't need to do anything",
+      'sse',
+    ],
+    // Requests or polls the page fires today are not messages it sends.
+    [
+      'the ci web ui fires dozens of ajax polls for build results; results only ever go from the builder to the page',
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
