@@ -1710,3 +1710,23 @@ describe('pools 4-6: passive screens, readers with nothing to do, polls that are
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 4-6: people who press, draw at once, or steer back', () => {
+  it.each([
+    // Mashing buttons that the server must see is a client sending.
+    [
+      'buzzer round app: contestants mash buttons on their tablets and the host screen must know who was first, then shows the standings to everyone',
+      'websocket',
+    ],
+    // Many drawing at once, strokes relayed to everyone: peers through the server.
+    ['mural app: many students sketching at once on the board, strokes relayed to everyone instantly', 'websocket'],
+    // Driving it back, or commands sent back, make the flow two-way.
+    [
+      'the rover sends lidar readings to my page and i drive it back with arrow commands, polling is too slow',
+      'websocket',
+    ],
+    ['plant simulator feeds tank levels to browser panels and the panels send operator commands back', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
