@@ -1730,3 +1730,13 @@ describe('pools 4-6: people who press, draw at once, or steer back', () => {
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 4-6: a live picture wanted late on purpose is a broadcast', () => {
+  it('a camera feed to everyone, delayed a few seconds on purpose → hls', () => {
+    expect(
+      readerPickOf(
+        'our desk camera feed goes to everyone following the lecture and we need it delayed a few seconds for the interpreter',
+      ),
+    ).toBe('hls');
+  });
+});
