@@ -1576,3 +1576,167 @@ describe('pool 3: "could be …, could be …" leaves the question open', () => 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 4-6: broadcasts named by their format, audiences counted or late', () => {
+  it.each([
+    // An audience counted in the thousands, or "concurrent", that only watches a live picture is a broadcast.
+    ['for the seminar, hundreds more should just watch the stage audio, that is all they do', 'hls'],
+    ['ffmpeg live transcoding for ~400 simultaneous watchers on one vm', 'hls'],
+    // Viewers who see it later, and "only a broadcast", say a delay is fine.
+    ['our obs output reaches viewers who see it a minute later; only a broadcast, so trimming that is enough', 'hls'],
+    ['a podcast taping with heaps of listeners tuning in, they never talk', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 4-6: both ends ours, said as where they run or what they are', () => {
+  it.each([
+    // Where both run ("same cluster", "all in-cluster") or what both are ("both are rust daemons") is backend only.
+    [
+      'the scheduler wants to hear from the runner when a step ends; both are rust services in one vpc',
+      'service-to-service',
+    ],
+    ['the pricing engine pushes new rates to each partner; their backends, never a browser', 'service-to-service'],
+    ['stock service emits reservation changes for the others to consume, instead of polling', 'service-to-service'],
+    // "react to" is a verb here, not the frontend library.
+    ['audit, search and mailer services react to every signup event as it happens, all backend', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 4-6: data kept on the device and sent up later, or all at once', () => {
+  it.each([
+    // Kept offline and synced or flushed later is an upload, not two services or a conversation.
+    [
+      'inspectors fill checklists in the barn; entries queue up and sync to the server once there is coverage',
+      'batched-posts',
+    ],
+    [
+      'delivery drivers snap proof photos offline and the queue flushes up to our api when they reconnect',
+      'batched-posts',
+    ],
+    ["the till app posts the day's sales in one go after closing, json", 'batched-posts'],
+    // Readings that land in a backend go up; "nothing live comes back" says nothing comes down.
+    ['two esp8266 boards in the shed, their samples should be landing in our grafana backend', 'batched-posts'],
+    [
+      'the wristband sends a battery heartbeat to our endpoint every few minutes; nothing live ever comes down',
+      'batched-posts',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 4-6: old clients and networks where only plain requests get through', () => {
+  it.each([
+    // Old IE by version, an outdated engine, an EventSource one cannot rely on: a legacy client.
+    ['the intranet still runs on ie8 desktops and they need the alert banner pushed to them', 'long-polling'],
+    [
+      'set-top boxes with an outdated browser engine; we cannot rely on eventsource being available. the ticker must update',
+      'long-polling',
+    ],
+    // An upgrade that stalls while plain requests get through, and a request held until there is news.
+    [
+      'in the cad viewer the websocket upgrade stalls on guest wifi while regular xhr requests go through fine',
+      'long-polling',
+    ],
+    [
+      'the server holds every request until there is news, then answers. our clients cannot handle anything fancier',
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 4-6: live pictures and voices said by codec, by steering, by talking out loud', () => {
+  it.each([
+    // A camera picture one steers by is a live call, not a stream of messages.
+    [
+      'the rover streams its camera picture to my tablet so i can pilot it remotely; steering commands go back',
+      'webrtc',
+    ],
+    // A video codec named is live media.
+    ["a doorbell pushes vp9 frames straight to the owner's browser, under 300ms or it is useless", 'webrtc'],
+    // Speaking out loud and hearing a reply back is a conversation in voice.
+    ['kids ask the tutor bot questions out loud in the browser and hear it reply back instantly', 'webrtc'],
+    [
+      'physio patients on a clinic tablet, still want in-browser calls with the therapist, what else is there?',
+      'webrtc',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 4-6: a page left open, a backend that reports to a page', () => {
+  it.each([
+    // What the backend "should report" goes down to the page, not up from a device.
+    ['video render farm: the backend should report % complete per frame to the job page', 'sse'],
+    // A page left hanging (or left open) is not a visitor leaving it.
+    [
+      "we press export and it leaves the page hanging for a minute; we'd like percent-done updates dribbling back meanwhile",
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a page left open on a screen is not an upload as the visitor leaves', () => {
+    expect(
+      readerPickOf(
+        'clinic staff leave the queue page open on a wall tv and each called name should appear with a beep, no reloading',
+      ),
+    ).not.toBe('batched-posts');
+  });
+});
+
+describe('pools 4-6: passive screens, readers with nothing to do, polls that are no client messages', () => {
+  it.each([
+    // A screen said to be passive or dumb only watches.
+    ['chess club lobby tv lists pairings as each round starts; that tv is a dumb display', 'sse'],
+    ["the game lobby tv shows the next heat's racers; the screens are passive", 'sse'],
+    [
+      "multiplayer trivia host view: a 'live' switch so new answers slide in by themselves, spectators don't need to do anything",
+      'sse',
+    ],
+    // Requests or polls the page fires today are not messages it sends.
+    [
+      'the ci web ui fires dozens of ajax polls for build results; results only ever go from the builder to the page',
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 4-6: people who press, draw at once, or steer back', () => {
+  it.each([
+    // Mashing buttons that the server must see is a client sending.
+    [
+      'buzzer round app: contestants mash buttons on their tablets and the host screen must know who was first, then shows the standings to everyone',
+      'websocket',
+    ],
+    // Many drawing at once, strokes relayed to everyone: peers through the server.
+    ['mural app: many students sketching at once on the board, strokes relayed to everyone instantly', 'websocket'],
+    // Driving it back, or commands sent back, make the flow two-way.
+    [
+      'the rover sends lidar readings to my page and i drive it back with arrow commands, polling is too slow',
+      'websocket',
+    ],
+    ['plant simulator feeds tank levels to browser panels and the panels send operator commands back', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 4-6: a live picture wanted late on purpose is a broadcast', () => {
+  it('a camera feed to everyone, delayed a few seconds on purpose → hls', () => {
+    expect(
+      readerPickOf(
+        'our desk camera feed goes to everyone following the lecture and we need it delayed a few seconds for the interpreter',
+      ),
+    ).toBe('hls');
+  });
+});
