@@ -99,8 +99,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
         for (const weak of [0.2])
           for (const fill of [0.7])
             for (const answer of [0.8])
-              for (const distrust of [0.1, 0.2, 0.3])
-                for (const decide of [0.7, 0.8]) {
+              for (const distrust of [0.15, 0.2, 0.3])
+                for (const decide of [0.6, 0.7, 0.8]) {
                   const policy = { ...POLICY, disagree, overrule, weak, fill, answer, distrust, decide };
                   const t = sum(all.map((f) => tally(byAdvisor(f.rows, { ...f.model, policy }))));
                   console.log(

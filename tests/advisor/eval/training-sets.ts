@@ -35,7 +35,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 4', files: ['pool4/situations.json'] },
   { name: 'pool 5', files: ['pool5/situations.json'] },
   { name: 'pool 6', files: ['pool6/situations.json'] },
-  { name: 'round 8', files: ['round8/development.json'] },
+  { name: 'round 8', files: ['round8/development.json', 'round8/held-out.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -47,6 +47,7 @@ const RETIRED: Readonly<Record<string, string>> = {
   'round5/held-out.json': '27724757cbef41107e69a5ba29481b4f265285ff96350c6fee683580cecc383b',
   'round6/held-out.json': '66e278d64cd5c18051d297905001ef5ea4ac1ff10dec0770c350118a311833b3',
   'round7/held-out.json': '7155efa84af637e4feb4265991a69c5fdac43f72452eccc272361ca2849b4e74',
+  'round8/held-out.json': 'c38a639764e60f07a2cf808ec977636872c415293f5bed97c32153afe662c3e8',
 };
 
 /** A whole pool with no held-out half: the only situations.json that may be read whole. */
