@@ -1,6 +1,7 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRound } from '../round-checks.js';
+import { situationsOf } from '../situation-checks.js';
 import { SEED } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,10 +20,5 @@ describeRound({
   minimum: 80,
   seed: SEED,
   heldOutSha256: '6cc77f7e81a2b3066bf6758dca43b0e5b010db8b71193eb8ba5b96271e9a9ba3',
-  earlier: [
-    join(here, '..', 'situations.json'),
-    join(here, '..', 'round2', 'situations.json'),
-    join(here, '..', 'round3', 'situations.json'),
-    join(here, '..', 'pool', 'situations.json'),
-  ],
+  earlier: situationsOf('', 'round2', 'round3', 'pool'),
 });

@@ -1,6 +1,7 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRound } from '../round-checks.js';
+import { situationsOf } from '../situation-checks.js';
 import { SEED } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,19 +21,19 @@ describeRound({
   minimum: 80,
   seed: SEED,
   heldOutSha256: 'c38a639764e60f07a2cf808ec977636872c415293f5bed97c32153afe662c3e8',
-  earlier: [
-    join(here, '..', 'situations.json'),
-    join(here, '..', 'round2', 'situations.json'),
-    join(here, '..', 'round3', 'situations.json'),
-    join(here, '..', 'round4', 'situations.json'),
-    join(here, '..', 'round5', 'situations.json'),
-    join(here, '..', 'round6', 'situations.json'),
-    join(here, '..', 'round7', 'situations.json'),
-    join(here, '..', 'pool', 'situations.json'),
-    join(here, '..', 'pool2', 'situations.json'),
-    join(here, '..', 'pool3', 'situations.json'),
-    join(here, '..', 'pool4', 'situations.json'),
-    join(here, '..', 'pool5', 'situations.json'),
-    join(here, '..', 'pool6', 'situations.json'),
-  ],
+  earlier: situationsOf(
+    '',
+    'round2',
+    'round3',
+    'round4',
+    'round5',
+    'round6',
+    'round7',
+    'pool',
+    'pool2',
+    'pool3',
+    'pool4',
+    'pool5',
+    'pool6',
+  ),
 });
