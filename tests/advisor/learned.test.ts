@@ -54,6 +54,13 @@ function handMade(
 }
 const advisorWith = (model: LearnedModel) => createAdvisor(comparisons, { learned: new Map([[comparison.id, model]]) });
 
+/** The trained weights with some of the policy's thresholds changed: how a rule's effect is shown on real weights. */
+function trainedWith(policy: Partial<LearnedModel['policy']>) {
+  const model = learnedModelOf(comparison);
+  if (!model) throw new Error('no model');
+  return advisorWith({ ...model, policy: { ...model.policy, ...policy } });
+}
+
 describe('the learned second opinion', () => {
   it('ships with the comparison: the weights in data/learned load with it', () => {
     const model = learnedModelOf(comparison);
@@ -67,11 +74,7 @@ describe('the learned second opinion', () => {
       'llama chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while the model is still writing';
     expect(pick(readerAlone.understand(text).view)).toBe('websocket');
     // Sure enough, it decides (below); less sure, it asks.
-    const model = learnedModelOf(comparison);
-    if (!model) throw new Error('no model');
-    const unsure = createAdvisor(comparisons, {
-      learned: new Map([[comparison.id, { ...model, policy: { ...model.policy, decide: undefined } }]]),
-    });
+    const unsure = trainedWith({ decide: undefined });
     const { view } = unsure.understand(text);
     if (view.kind !== 'question') throw new Error(`expected a question, got ${pick(view)}`);
     expect(view.question.id).toBe('direction');
@@ -98,9 +101,7 @@ describe('the learned second opinion', () => {
     expect(pick(readerAlone.understand(text).view)).toBe('sse');
     // Sure enough to decide, it carries the broadcast as a guess (below); less sure, it asks.
     expect(pick(withLearned.understand(text).view)).toBe('hls');
-    const model = learnedModelOf(comparison);
-    if (!model) throw new Error('no model');
-    const { view } = advisorWith({ ...model, policy: { ...model.policy, decide: undefined } }).understand(text);
+    const { view } = trainedWith({ decide: undefined }).understand(text);
     if (view.kind !== 'question') throw new Error(`expected a question, got ${pick(view)}`);
     expect(view.question.id).toBe('direction');
     expect(view.conflict).toBeUndefined();
@@ -170,11 +171,7 @@ describe('the learned second opinion', () => {
     // The reader reads "send it commands" as two-way talk and picks a WebSocket; undecided texts like it led elsewhere.
     const text =
       "the client may want to show the box's readings or maybe also send it commands, they have not decided yet";
-    const model = learnedModelOf(comparison);
-    if (!model) throw new Error('no model');
-    const lenient = createAdvisor(comparisons, {
-      learned: new Map([[comparison.id, { ...model, policy: { ...model.policy, distrust: 0 } }]]),
-    });
+    const lenient = trainedWith({ distrust: 0 });
     expect(pick(lenient.understand(text).view)).toBe('websocket');
     expect(pick(withLearned.understand(text).view)).toBe('ask:direction');
   });
@@ -206,11 +203,7 @@ describe('the learned second opinion', () => {
   });
 
   it('never decides over what the text states about the payloads: "raw jpeg bytes" stay binary', () => {
-    const model = learnedModelOf(comparison);
-    if (!model) throw new Error('no model');
-    const eager = createAdvisor(comparisons, {
-      learned: new Map([[comparison.id, { ...model, policy: { ...model.policy, decide: 0 } }]]),
-    });
+    const eager = trainedWith({ decide: 0 });
     expect(pick(eager.understand('a live dashboard, we push raw jpeg bytes to the browser').view)).toBe('websocket');
   });
 
