@@ -268,11 +268,15 @@ export function createSlackApp(options: SlackAppOptions): { app: App; start(): P
     // processEventErrorHandler, which still holds the response and tells the person (not-installed.ts).
     if (error instanceof AuthorizationError) throw error;
     // Unexpected errors in a listener: log the code, never the payload (it can hold user text and tokens).
-    app.logger.error('listener error', {
-      code: describeSlackError(error).code,
-      name: (error as Error).name,
-      message: (error as Error).message,
-    });
+    // Bolt wraps the errors of several listeners in one: each is logged, or the one that matters is hidden behind it.
+    const originals = (error as { originals?: unknown[] }).originals ?? [error];
+    for (const original of originals)
+      app.logger.error('listener error', {
+        code: describeSlackError(original).code,
+        name: (original as Error).name,
+        message: (original as Error).message,
+        stack: (original as Error).stack?.split('\n').slice(1, 4).join(' | '),
+      });
   });
 
   return {

@@ -15,6 +15,14 @@ import { z } from 'zod';
 const id = z.string().min(1);
 /** An object or absent; `null` (or a string) where Bolt reads a property of it is what made Bolt throw. */
 const objectOrAbsent = z.object({}).optional();
+/**
+ * Bolt reads `view.callback_id` of any body that has a view (a view submission, or a click inside a modal) and
+ * matches a listener's pattern with String#match: a view without one would throw inside Bolt's middleware. Slack
+ * always sends it, "" when unset (recorded view_submission.enterprise-grid.json).
+ */
+const viewCallbackId = z.string();
+const viewWithCallbackId = z.object({ callback_id: viewCallbackId });
+const viewOrAbsent = viewWithCallbackId.optional();
 const person = z.object({ id });
 /** `team` is null for org-wide installs; Bolt handles that, not a string or a number. */
 const team = z.object({}).nullable().optional();
@@ -81,7 +89,7 @@ const SHAPES = {
         .array(z.object({ action_id: stringOrAbsent, block_id: stringOrAbsent, value: stringOrAbsent }))
         .min(1)
         .optional(),
-      view: objectOrAbsent,
+      view: viewOrAbsent,
       container: z.object({ thread_ts: stringOrAbsent, message_ts: stringOrAbsent }).optional(),
       message: z.object({ ts: stringOrAbsent, thread_ts: stringOrAbsent }).optional(),
     })
@@ -98,7 +106,7 @@ const SHAPES = {
     channel: z.object({ id }),
     message: z.object({ text: stringOrAbsent, ts: stringOrAbsent, thread_ts: stringOrAbsent }),
   }),
-  view: z.object({ ...interaction, view: z.object({ id }) }),
+  view: z.object({ ...interaction, view: z.object({ id, callback_id: viewCallbackId }) }),
 } as const;
 
 export type BodyKind = keyof typeof SHAPES | 'ssl_check' | 'url_verification' | 'app_rate_limited';
@@ -131,6 +139,9 @@ export function checkShape(body: unknown): ShapeCheck {
   const kind = kindOf(record);
   if (kind === undefined) return { ok: false, reason: 'no kind of request Slack sends' };
   if (kind === 'ssl_check' || kind === 'url_verification' || kind === 'app_rate_limited') return { ok: true, kind };
+  // Whatever the kind: Bolt takes any body with a view for one and reads its callback_id (viewCallbackId above).
+  if (record.view !== undefined && !viewWithCallbackId.safeParse(record.view).success)
+    return { ok: false, reason: `${kind}: view.callback_id invalid` };
   const checked = SHAPES[kind].safeParse(record);
   if (checked.success) return { ok: true, kind };
   const issue = checked.error.issues[0];

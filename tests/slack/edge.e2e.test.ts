@@ -162,6 +162,24 @@ describe('malformed payloads, correctly signed', () => {
           actions: [{ action_id: 'wizard.back', type: 'button', value: {} }],
         }),
     ],
+    // Bolt reads view.callback_id of any body with a view and matches listener patterns with String#match (a fuzzed
+    // submission whose view had none threw inside Bolt's middleware).
+    [
+      'a view_submission whose view has no callback_id',
+      () => form({ type: 'view_submission', team: team(), user, view: { id: 'V1' } }),
+    ],
+    [
+      'a view_submission that also carries actions, whose view has no callback_id',
+      () =>
+        form({
+          type: 'view_submission',
+          team: team(),
+          user,
+          actions: [{ action_id: 'wizard.back', value: 'x' }],
+          container: { type: 'view' },
+          view: { id: 'V1' },
+        }),
+    ],
     [
       'a message_action whose message text is a number',
       () =>
