@@ -6,7 +6,7 @@ import type { LearnedModel } from './learned.js';
 import { tokenize } from './nlp.js';
 import type { Comparison } from './schema.js';
 import { type Opinion, secondOpinion } from './second-opinion.js';
-import { reachablePicks } from './settle.js';
+import { conditionPickId, reachablePicks } from './settle.js';
 import { type Conflict, type Reader, type Reading, read } from './understand.js';
 import { type Answers, applicableQuestions, type Quote, type WizardState } from './wizard.js';
 
@@ -85,8 +85,8 @@ export function readText(
     const condition = defined.find((d) => d.id === c.id);
     // Only a constraint that rules a technology out (`overrides`): "under a second" is no constraint the person names
     // because it matters to the pick.
-    if (!condition?.pick || !condition.overrides || c.strength !== 'direct') continue;
-    const pick = 'technology' in condition.pick ? condition.pick.technology : condition.pick.neither;
+    const pick = condition && conditionPickId(condition);
+    if (!pick || !condition?.overrides || c.strength !== 'direct') continue;
     if (picksWith(found).has(pick)) continue;
     for (const [questionId, answered] of Object.entries(reading.answers)) {
       if (answered.strength === 'direct' || found[questionId] !== answered.option) continue;

@@ -19,7 +19,7 @@
 import { type LearnedModel, type Prediction, predict, probabilityOf } from './learned.js';
 import type { Token } from './nlp.js';
 import type { Comparison } from './schema.js';
-import { completions, pickOf, reachablePicks, settle } from './settle.js';
+import { completions, conditionPickId, pickOf, reachablePicks, settle } from './settle.js';
 import type { Conflict } from './understand.js';
 import type { Answers, Quote } from './wizard.js';
 
@@ -54,10 +54,7 @@ export function secondOpinion(
   // A pick whose condition the text denies outright ("browsers" against "backend services") is no opinion to weigh:
   // the classifier reads the topic's words, not what a sentence rules out.
   const ruledOut = (comparison.understanding?.conditions ?? []).some(
-    (c) =>
-      denied.includes(c.id) &&
-      c.pick &&
-      ('technology' in c.pick ? c.pick.technology : c.pick.neither) === prediction.label,
+    (c) => denied.includes(c.id) && conditionPickId(c) === prediction.label,
   );
   if (ruledOut) return { weighed, opinion: { kind: 'silent', prediction } };
   const { answers, raised } = weighed;
@@ -216,13 +213,7 @@ function decide(
   // The conditions found, or those and the condition the pick needs (with any it requires), when the person's answers
   // alone cannot reach it: "everyone plays along ~10–20s late" is a broadcast the reader did not read as one.
   const defined = comparison.understanding?.conditions ?? [];
-  const implied = defined.find(
-    (c) =>
-      c.pick &&
-      ('technology' in c.pick ? c.pick.technology : c.pick.neither) === prediction.label &&
-      !c.overrides &&
-      !c.when,
-  );
+  const implied = defined.find((c) => conditionPickId(c) === prediction.label && !c.overrides && !c.when);
   const reaches = (held: readonly string[]) =>
     completions(comparison, {}).some((complete) => pickOf(comparison, complete, held) === prediction.label);
   const added =

@@ -45,6 +45,12 @@ function applies(condition: Condition, answers: Answers, conditions: readonly st
   );
 }
 
+/** The pick a condition leads to, by id (a technology or a 'neither' entry), or undefined for a caveat. */
+export function conditionPickId(condition: Condition): string | undefined {
+  if (!condition.pick) return undefined;
+  return 'technology' in condition.pick ? condition.pick.technology : condition.pick.neither;
+}
+
 /**
  * The conditions that decide whatever the verdict because the person left open the questions they name
  * (`decidesWhenOpen`): "the firewall drops websockets" with no word of which way the data flows.
@@ -75,8 +81,7 @@ export function pickOf(
   // still picks WebTransport beside a WebSocket the person is done with.
   const chosen =
     applying.find((c) => !c.overrides || c.overrides.includes(base)) ?? applying.find((c) => deciding.has(c.id));
-  if (!chosen?.pick) return base;
-  return 'technology' in chosen.pick ? chosen.pick.technology : chosen.pick.neither;
+  return (chosen && conditionPickId(chosen)) ?? base;
 }
 
 /** Every pick these answers can still reach, however the open questions are answered. */
