@@ -63,10 +63,16 @@ export function secondOpinion(
   const confident = (threshold: number) => prediction.probability >= threshold && prediction.words.length > 0;
   const order = comparison.wizard.questions.map((q) => q.id);
 
+  // An answer the text states directly is asked back, or decided over, only at a higher confidence than one set by
+  // domain words.
+  const said = (question: string) => (weighed.quotes[question] ?? []).some((q) => q.strength === 'direct');
+  const stands = (question: string) =>
+    said(question) && !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
+
   const settledPick = settled.kind === 'verdict' ? settled.verdict.pick.id : undefined;
   const sure = model.policy.decide !== undefined && !prediction.label.startsWith(ASK) && confident(model.policy.decide);
   if (sure && settledPick !== prediction.label) {
-    const decided = decide(comparison, model, weighed, conditions, prediction);
+    const decided = decide(comparison, weighed, conditions, prediction, stands);
     if (decided) return decided;
   }
 
@@ -74,10 +80,6 @@ export function secondOpinion(
     const pick = settled.verdict.pick.id;
     if (prediction.label === pick) return { weighed, opinion: { kind: 'agrees', prediction } };
     const disagrees = confident(model.policy.disagree);
-    // An answer the text states directly is asked back only at a higher confidence than one set by domain words.
-    const said = (question: string) => (weighed.quotes[question] ?? []).some((q) => q.strength === 'direct');
-    const stands = (question: string) =>
-      said(question) && !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
     // The text leaves a question open, the classifier says: the reader's answer to it is asked back.
     if (disagrees && prediction.label.startsWith(ASK)) {
       const question = prediction.label.slice(ASK.length);
@@ -198,30 +200,27 @@ export function secondOpinion(
  */
 function decide(
   comparison: Comparison,
-  model: LearnedModel,
   weighed: Weighed,
   conditions: readonly string[],
   prediction: Prediction,
+  stands: (question: string) => boolean,
 ): { weighed: Weighed; opinion: Opinion } | undefined {
   const { answers, quotes, raised } = weighed;
-  const stated = (question: string) => (quotes[question] ?? []).some((q) => q.strength === 'direct');
-  // A direct statement stands, unless its question is one a whole text's words may overrule and the classifier is as
-  // sure as it must be to ask one back.
-  const overruled = (question: string) =>
-    model.policy.overrulable.includes(question) && prediction.probability >= model.policy.overrule;
-  const kept = (question: string) => (stated(question) && !overruled(question)) || raised.includes(question);
+  // A direct statement that stands (secondOpinion's rule) and a question the person said is open are kept.
+  const kept = (question: string) => stands(question) || raised.includes(question);
   // The conditions found, or those and the condition the pick needs (with any it requires), when the person's answers
   // alone cannot reach it: "everyone plays along ~10–20s late" is a broadcast the reader did not read as one.
   const defined = comparison.understanding?.conditions ?? [];
   const implied = defined.find((c) => conditionPickId(c) === prediction.label && !c.overrides && !c.when);
+  const every = completions(comparison, {});
   const reaches = (held: readonly string[]) =>
-    completions(comparison, {}).some((complete) => pickOf(comparison, complete, held) === prediction.label);
+    every.some((complete) => pickOf(comparison, complete, held) === prediction.label);
   const added =
     reaches(conditions) || !implied
       ? []
       : [implied.id, ...(implied.requires ?? [])].filter((id) => !conditions.includes(id));
   const held = [...conditions, ...added];
-  const candidates = completions(comparison, {})
+  const candidates = every
     .filter((complete) => pickOf(comparison, complete, held) === prediction.label)
     // An answer kept stands: the way of answering agrees with it, or makes its question moot ("both ways" leaves
     // nothing to say about the payloads).
