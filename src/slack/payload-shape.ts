@@ -20,9 +20,7 @@ const objectOrAbsent = z.object({}).optional();
  * matches a listener's pattern with String#match: a view without one would throw inside Bolt's middleware. Slack
  * always sends it, "" when unset (recorded view_submission.enterprise-grid.json).
  */
-const viewCallbackId = z.string();
-const viewWithCallbackId = z.object({ callback_id: viewCallbackId });
-const viewOrAbsent = viewWithCallbackId.optional();
+const viewWithCallbackId = z.object({ callback_id: z.string() });
 const person = z.object({ id });
 /** `team` is null for org-wide installs; Bolt handles that, not a string or a number. */
 const team = z.object({}).nullable().optional();
@@ -89,7 +87,7 @@ const SHAPES = {
         .array(z.object({ action_id: stringOrAbsent, block_id: stringOrAbsent, value: stringOrAbsent }))
         .min(1)
         .optional(),
-      view: viewOrAbsent,
+      view: objectOrAbsent,
       container: z.object({ thread_ts: stringOrAbsent, message_ts: stringOrAbsent }).optional(),
       message: z.object({ ts: stringOrAbsent, thread_ts: stringOrAbsent }).optional(),
     })
@@ -106,7 +104,7 @@ const SHAPES = {
     channel: z.object({ id }),
     message: z.object({ text: stringOrAbsent, ts: stringOrAbsent, thread_ts: stringOrAbsent }),
   }),
-  view: z.object({ ...interaction, view: z.object({ id, callback_id: viewCallbackId }) }),
+  view: z.object({ ...interaction, view: z.object({ id }) }),
 } as const;
 
 export type BodyKind = keyof typeof SHAPES | 'ssl_check' | 'url_verification' | 'app_rate_limited';
@@ -139,7 +137,7 @@ export function checkShape(body: unknown): ShapeCheck {
   const kind = kindOf(record);
   if (kind === undefined) return { ok: false, reason: 'no kind of request Slack sends' };
   if (kind === 'ssl_check' || kind === 'url_verification' || kind === 'app_rate_limited') return { ok: true, kind };
-  // Whatever the kind: Bolt takes any body with a view for one and reads its callback_id (viewCallbackId above).
+  // Whatever the kind: Bolt takes any body with a view for one and reads its callback_id (viewWithCallbackId above).
   if (record.view !== undefined && !viewWithCallbackId.safeParse(record.view).success)
     return { ok: false, reason: `${kind}: view.callback_id invalid` };
   const checked = SHAPES[kind].safeParse(record);
