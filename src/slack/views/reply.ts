@@ -74,10 +74,12 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
         { text: options.asked ?? textOnly(reply.situation), audience: options.audience, author: { kind: 'asker' } },
         Math.max(QUOTE_MIN, room),
       );
-      // Placed by the reader's findings, or by the learned second opinion where the reader found nothing it knows.
-      const learned = (reply.view.understood?.answers ?? []).some((a) =>
-        a.quotes.some((q) => q.strength === 'learned'),
-      );
+      // Placed by the reader's findings, or by the learned second opinion where the reader found nothing it knows: an
+      // answer it filled, or a condition its sure pick carried.
+      const understood = reply.view.understood;
+      const learned =
+        (understood?.answers ?? []).some((a) => a.quotes.some((q) => q.strength === 'learned')) ||
+        (understood?.conditions ?? []).some((c) => c.learned);
       const placed = reply.reading.findings.length > 0 || learned;
       const lead = placed ? asked : [...asked, section(NOTHING_PLACED)];
       const message = verdict ? withLead(verdict, lead) : wizardMessage(reply.view, 'message', lead);

@@ -15,6 +15,36 @@ import { advisor, comparisons, websocketVsSse } from '../../advisor/helpers.js';
 import { visibleText } from '../harness.js';
 
 describe('the learned second opinion in Slack', () => {
+  it('answers with the condition its sure pick carried, never with "nothing in your words", however little was read', () => {
+    const model = learnedModelOf(websocketVsSse);
+    if (!model) throw new Error('no model');
+    // Hand-made weights: sure of HLS from one nonce word, so the pick rests on the conditions it carries alone.
+    const sure = createAdvisor(comparisons, {
+      learned: new Map([
+        [
+          websocketVsSse.id,
+          {
+            ...model,
+            classes: ['sse', 'hls'],
+            bias: [0, 0],
+            features: ['zorblat'],
+            weights: [[0], [8]],
+            answers: undefined,
+            policy: { ...model.policy, decide: 0.7 },
+          },
+        ],
+      ]),
+    });
+    const text = 'the zorblat goes out to everyone on the site';
+    const message = replyMessage(sure.reply(text), {
+      audience: 'private',
+      wizardButton: { actionId: ACTION.startOver, value: sure.startValue() },
+      asked: fromSlack(text),
+    });
+    expect(message.text).toMatch(/^Verdict: HLS/);
+    expect(visibleText(message)).not.toContain('Nothing in your words');
+  });
+
   it('shows a condition it supplied as a guess, with a Not so button', () => {
     const understood = {
       answers: [],
