@@ -475,6 +475,7 @@ function checkUnderstanding(
     else question(t.raises, [...path, 'raises']);
   };
   const seen = new Set<string>();
+  const cueIds = new Set(u.cues.map((x) => x.id));
   u.cues.forEach((cue, i) => {
     const path = [...base, 'cues', i];
     if (seen.has(cue.id)) problem([...path, 'id'], `duplicate cue id "${cue.id}"`);
@@ -483,7 +484,6 @@ function checkUnderstanding(
     if (cue.negated) target(cue.negated, [...path, 'negated']);
     for (const [j, t] of (cue.also ?? []).entries()) target(t, [...path, 'also', j]);
     if (cue.cites) entry(cue.cites, [...path, 'cites']);
-    const cueIds = new Set(u.cues.map((x) => x.id));
     for (const [j, other] of (cue.outweighs ?? []).entries())
       if (!cueIds.has(other)) problem([...path, 'outweighs', j], `unknown cue "${other}"`);
     const phrases = [...cue.phrases, ...(cue.notBefore ?? []), ...(cue.notAfter ?? [])];
