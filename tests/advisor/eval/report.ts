@@ -41,6 +41,8 @@ const HALVES = [
   'round7-held-out',
   'round8-development',
   'round8-held-out',
+  'round9-development',
+  'round9-held-out',
   'pool',
   'pool2',
   'pool3',
