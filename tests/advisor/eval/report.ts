@@ -49,6 +49,7 @@ const HALVES = [
   'pool4',
   'pool5',
   'pool6',
+  'pool7',
 ] as const;
 type Half = (typeof HALVES)[number];
 
