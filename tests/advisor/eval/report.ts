@@ -50,6 +50,7 @@ const HALVES = [
   'pool5',
   'pool6',
   'pool7',
+  'pool8',
 ] as const;
 type Half = (typeof HALVES)[number];
 
