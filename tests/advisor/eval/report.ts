@@ -51,6 +51,7 @@ const HALVES = [
   'pool6',
   'pool7',
   'pool8',
+  'pool9',
 ] as const;
 type Half = (typeof HALVES)[number];
 
