@@ -47,6 +47,7 @@ const HALVES = [
   'pool4',
   'pool5',
   'pool6',
+  'pool10',
 ] as const;
 type Half = (typeof HALVES)[number];
 
