@@ -52,6 +52,7 @@ const HALVES = [
   'pool7',
   'pool8',
   'pool9',
+  'pool10',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -1,0 +1,34 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describePool } from '../pool-checks.js';
+import { situationsOf } from '../situation-checks.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A training pool drawn from mobile, embedded, desktop and backend-infrastructure projects (home automation, MQTT
+ * bridges, media servers, change feeds, game servers), labelled from the seed's rules and the wizard alone, with the
+ * words that settle each question (`settles`). It settles the payload question often, in varied words.
+ */
+describePool({
+  name: 'the tenth training pool',
+  dir: here,
+  idLetter: 's',
+  payloadShare: 0.25,
+  earlier: situationsOf(
+    '',
+    'round2',
+    'round3',
+    'round4',
+    'round5',
+    'round6',
+    'round7',
+    'round8',
+    'pool',
+    'pool2',
+    'pool3',
+    'pool4',
+    'pool5',
+    'pool6',
+  ),
+});
