@@ -31,5 +31,6 @@ describePool({
     'pool4',
     'pool5',
     'pool6',
+    'round9',
   ),
 });

@@ -31,5 +31,7 @@ describePool({
     'pool4',
     'pool5',
     'pool6',
+    'round9',
+    'pool7',
   ),
 });

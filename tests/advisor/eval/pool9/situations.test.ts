@@ -31,5 +31,8 @@ describePool({
     'pool4',
     'pool5',
     'pool6',
+    'round9',
+    'pool7',
+    'pool8',
   ),
 });
