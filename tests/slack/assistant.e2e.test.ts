@@ -134,7 +134,7 @@ describe('asking in the panel', () => {
 
   it('asks only the questions the words leave open, as buttons, and a click carries on to the verdict', async () => {
     const thread = await open();
-    const question = await ask(thread, 'we need binary frames');
+    const question = await ask(thread, 'our payloads are binary');
     expect(question.text).toMatch(/Which direction does data flow\?/);
     const buttons = h.slack.findButtons({ message: at(thread, question) }).map((b) => b.text);
     expect(buttons).toContain('Both ways: the client also sends often, with low latency');
@@ -181,7 +181,7 @@ describe('follow-ups in the same panel thread', () => {
 
   it('keep the answers given by button, and add what the new message says', async () => {
     const thread = await open();
-    const question = await ask(thread, 'we need binary frames');
+    const question = await ask(thread, 'our payloads are binary');
     const verdict = await clickAndWait(thread, question, 'Server → client only');
     const picked = verdict.text.match(/^Verdict: (\w+)/)?.[1];
     expect(picked).toBeDefined();

@@ -36,6 +36,11 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 5', files: ['pool5/situations.json'] },
   { name: 'pool 6', files: ['pool6/situations.json'] },
   { name: 'round 8', files: ['round8/development.json', 'round8/held-out.json'] },
+  { name: 'round 9', files: ['round9/development.json'] },
+  { name: 'pool 7', files: ['pool7/situations.json'] },
+  { name: 'pool 8', files: ['pool8/situations.json'] },
+  { name: 'pool 9', files: ['pool9/situations.json'] },
+  { name: 'pool 10', files: ['pool10/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -58,6 +63,10 @@ const WHOLE = new Set([
   'pool4/situations.json',
   'pool5/situations.json',
   'pool6/situations.json',
+  'pool7/situations.json',
+  'pool8/situations.json',
+  'pool9/situations.json',
+  'pool10/situations.json',
 ]);
 
 export interface LabelledRow {
