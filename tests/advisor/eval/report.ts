@@ -54,6 +54,7 @@ const HALVES = [
   'pool9',
   'pool10',
   'pool11',
+  'pool12',
 ] as const;
 type Half = (typeof HALVES)[number];
 
