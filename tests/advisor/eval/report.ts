@@ -55,6 +55,7 @@ const HALVES = [
   'pool10',
   'pool11',
   'pool12',
+  'pool13',
 ] as const;
 type Half = (typeof HALVES)[number];
 
