@@ -56,6 +56,7 @@ const HALVES = [
   'pool11',
   'pool12',
   'pool13',
+  'pool14',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -1,0 +1,40 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describePool } from '../pool-checks.js';
+import { situationsOf } from '../situation-checks.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A training pool drawn from engineering write-ups of sports and election newsrooms, trading and exchange feeds,
+ * collaborative whiteboards, ride hailing and delivery, telehealth, smart TVs, church and esports broadcasts, and
+ * backend event buses, labelled from the seed's rules and the wizard alone, with the words that settle each question
+ * (`settles`). It settles the payload question in at least a quarter of its rows, in varied words.
+ */
+describePool({
+  name: 'the fourteenth training pool',
+  dir: here,
+  idLetter: 'f',
+  payloadShare: 0.25,
+  earlier: situationsOf(
+    '',
+    'round2',
+    'round3',
+    'round4',
+    'round5',
+    'round6',
+    'round7',
+    'round8',
+    'round9',
+    'pool',
+    'pool2',
+    'pool3',
+    'pool4',
+    'pool5',
+    'pool6',
+    'pool7',
+    'pool8',
+    'pool9',
+    'pool10',
+  ),
+});
