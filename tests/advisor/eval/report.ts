@@ -53,6 +53,7 @@ const HALVES = [
   'pool8',
   'pool9',
   'pool10',
+  'pool15',
 ] as const;
 type Half = (typeof HALVES)[number];
 
