@@ -57,6 +57,7 @@ const HALVES = [
   'pool12',
   'pool13',
   'pool14',
+  'pool15',
 ] as const;
 type Half = (typeof HALVES)[number];
 
