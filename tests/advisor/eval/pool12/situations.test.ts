@@ -36,5 +36,6 @@ describePool({
     'pool8',
     'pool9',
     'pool10',
+    'pool11',
   ),
 });

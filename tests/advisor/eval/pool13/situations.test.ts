@@ -37,5 +37,7 @@ describePool({
     'pool8',
     'pool9',
     'pool10',
+    'pool11',
+    'pool12',
   ),
 });

@@ -36,5 +36,9 @@ describePool({
     'pool8',
     'pool9',
     'pool10',
+    'pool11',
+    'pool12',
+    'pool13',
+    'pool14',
   ),
 });
