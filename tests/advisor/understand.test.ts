@@ -11,7 +11,7 @@ import { kindOfView, outcomeOf } from './eval/kinds.js';
 import { advisor, comparisons, readerAlone, websocketVsSse } from './helpers.js';
 
 function read(text: string): { view: WizardView; summary: TextSummary } {
-  const { view, reading } = advisor.understand(text);
+  const { view, reading } = readerAlone.understand(text);
   return { view, summary: summarise(view, reading) };
 }
 const pickOf = (text: string) => {
@@ -1145,7 +1145,7 @@ describe('calibration: a cue read out of its place decides nothing (round 3 held
     // "users type" alone says both ways; an LLM's tokens and "push" say server to client: in a chat with a model, the
     // typing is the prompt. Written for this test, in the wording of the pool's LLM rows.
     const text = 'chatgpt style token streaming to the page, we push each token; users type';
-    const { view, reading } = advisor.understand(text);
+    const { view, reading } = readerAlone.understand(text);
     expect(view.kind === 'question' && view.question.id).toBe('direction');
     expect(reading.conflicts.direction?.sides.map((s) => s.option)).toEqual(['both-ways', 'server-to-client']);
     // Supported by a second cue, the statement stands.
