@@ -215,47 +215,52 @@ function decide(
   const every = completions(comparison, {});
   const reaches = (held: readonly string[]) =>
     every.some((complete) => pickOf(comparison, complete, held) === prediction.label);
-  const added =
-    reaches(conditions) || !implied
-      ? []
-      : [implied.id, ...(implied.requires ?? [])].filter((id) => !conditions.includes(id));
-  const held = [...conditions, ...added];
-  const candidates = every
-    .filter((complete) => pickOf(comparison, complete, held) === prediction.label)
-    // An answer kept stands: the way of answering agrees with it, or makes its question moot ("both ways" leaves
-    // nothing to say about the payloads).
-    .filter((complete) => Object.keys(answers).every((q) => !kept(q) || (complete[q] ?? answers[q]) === answers[q]));
-  const changes = (complete: Answers) =>
-    Object.entries(complete).filter(([q, option]) => answers[q] !== undefined && answers[q] !== option).length;
-  // The fewest answers changed, then the way that needs the fewest answers (both ways is a WebSocket on its own).
-  const best = [...candidates].sort(
-    (a, b) => changes(a) - changes(b) || Object.keys(a).length - Object.keys(b).length,
-  )[0];
-  if (!best) return undefined;
-  const guess: Quote[] = prediction.words.map((words) => ({ words, strength: 'learned' }));
-  const chosen: Record<string, string> = { ...answers };
-  const filled: string[] = [];
-  const set = (question: string) => {
-    chosen[question] = best[question] as string;
-    filled.push(question);
-  };
-  // The answers the reader read otherwise, then the open questions that still matter, in the wizard's order.
-  for (const q of Object.keys(best)) if (answers[q] !== undefined && answers[q] !== best[q]) set(q);
-  for (const q of comparison.wizard.questions.map((x) => x.id)) {
-    if (reachablePicks(comparison, chosen, held).size <= 1) break;
-    if (chosen[q] === undefined && best[q] !== undefined && !raised.includes(q)) set(q);
+  const needed = implied ? [implied.id, ...(implied.requires ?? [])].filter((id) => !conditions.includes(id)) : [];
+  if (!reaches(conditions)) return decideWith(needed);
+  // The answers could lead to the pick only by changing one the person stated or said is open ("a call between two
+  // people, maybe video later" leaves the payloads open, and live media is one of them): the condition the pick
+  // needs carries it instead, as a guess like any other.
+  return decideWith([]) ?? (needed.length > 0 ? decideWith(needed) : undefined);
+
+  function decideWith(added: readonly string[]): { weighed: Weighed; opinion: Opinion } | undefined {
+    const held = [...conditions, ...added];
+    const candidates = every
+      .filter((complete) => pickOf(comparison, complete, held) === prediction.label)
+      // An answer kept stands: the way of answering agrees with it, or makes its question moot ("both ways" leaves
+      // nothing to say about the payloads).
+      .filter((complete) => Object.keys(answers).every((q) => !kept(q) || (complete[q] ?? answers[q]) === answers[q]));
+    const changes = (complete: Answers) =>
+      Object.entries(complete).filter(([q, option]) => answers[q] !== undefined && answers[q] !== option).length;
+    // The fewest answers changed, then the way that needs the fewest answers (both ways is a WebSocket on its own).
+    const best = [...candidates].sort(
+      (a, b) => changes(a) - changes(b) || Object.keys(a).length - Object.keys(b).length,
+    )[0];
+    if (!best) return undefined;
+    const guess: Quote[] = prediction.words.map((words) => ({ words, strength: 'learned' }));
+    const chosen: Record<string, string> = { ...answers };
+    const filled: string[] = [];
+    const set = (question: string) => {
+      chosen[question] = best[question] as string;
+      filled.push(question);
+    };
+    // The answers the reader read otherwise, then the open questions that still matter, in the wizard's order.
+    for (const q of Object.keys(best)) if (answers[q] !== undefined && answers[q] !== best[q]) set(q);
+    for (const q of comparison.wizard.questions.map((x) => x.id)) {
+      if (reachablePicks(comparison, chosen, held).size <= 1) break;
+      if (chosen[q] === undefined && best[q] !== undefined && !raised.includes(q)) set(q);
+    }
+    const picks = reachablePicks(comparison, chosen, held);
+    if (picks.size !== 1 || !picks.has(prediction.label)) return undefined;
+    const conflicts = Object.fromEntries(Object.entries(weighed.conflicts).filter(([q]) => !filled.includes(q)));
+    const next: Weighed = {
+      answers: chosen,
+      quotes: { ...quotes, ...Object.fromEntries(filled.map((q) => [q, guess])) },
+      conflicts,
+      raised,
+      ...(added.length ? { learnedConditions: [...added] } : {}),
+    };
+    return { weighed: next, opinion: { kind: 'decides', questions: filled, prediction } };
   }
-  const picks = reachablePicks(comparison, chosen, held);
-  if (picks.size !== 1 || !picks.has(prediction.label)) return undefined;
-  const conflicts = Object.fromEntries(Object.entries(weighed.conflicts).filter(([q]) => !filled.includes(q)));
-  const next: Weighed = {
-    answers: chosen,
-    quotes: { ...quotes, ...Object.fromEntries(filled.map((q) => [q, guess])) },
-    conflicts,
-    raised,
-    ...(added.length ? { learnedConditions: added } : {}),
-  };
-  return { weighed: next, opinion: { kind: 'decides', questions: filled, prediction } };
 }
 
 /** The reader's answer to a question taken back, so that it is asked; `raise` marks it open whatever else holds. */

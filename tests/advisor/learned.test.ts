@@ -47,7 +47,10 @@ function handMade(
   return {
     comparison: comparison.id,
     trainedOn: ['hand-made'],
-    ...classifier(['sse', 'websocket', 'batched-posts', 'service-to-service', 'hls', 'ask:direction'], outcome),
+    ...classifier(
+      ['sse', 'websocket', 'batched-posts', 'service-to-service', 'hls', 'webrtc', 'ask:direction'],
+      outcome,
+    ),
     answers: { direction: classifier(['server-to-client', 'both-ways', 'client-to-server', 'open'], direction) },
     policy: { ...trained.policy, ...policy },
   };
@@ -200,6 +203,18 @@ describe('the learned second opinion', () => {
     // Less sure than `decide`, it adds nothing the person did not say.
     const unsure = handMade({ zorblat: { hls: 8 } }, {}, { decide: undefined, fill: 1, answer: 1 });
     expect(advisorWith(unsure).understand(text).view.understood?.conditions ?? []).toEqual([]);
+  });
+
+  it('carries the condition its sure pick needs where the answers could reach it only by changing one the person stated', () => {
+    // A stated "both ways" stands (overrule 1); live media one way would reach WebRTC only by changing it.
+    const text = 'the zorblat goes both ways between the two of them';
+    const sure = handMade({ zorblat: { webrtc: 8 } }, {}, { decide: 0.7, overrule: 1 });
+    const { view } = advisorWith(sure).understand(text);
+    expect(pick(view)).toBe('webrtc');
+    expect(view.understood?.conditions.map((c) => [c.id, c.learned])).toEqual([['live-calls', true]]);
+    expect(view.understood?.answers.map((a) => [a.answer, a.quotes.map((q) => q.words)])).toEqual([
+      ['Both ways: the client also sends often, with low latency', ['both ways']],
+    ]);
   });
 
   it('never decides over what the text states about the payloads: "raw jpeg bytes" stay binary', () => {

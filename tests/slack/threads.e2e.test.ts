@@ -69,7 +69,7 @@ describe('the message shortcut', () => {
   });
 
   it('shows what the message says, asks what is missing in the modal, and posts the verdict in the thread', async () => {
-    const root = h.slack.postAsUser({ text: 'live stuff for the ops team, raw bytes either way' });
+    const root = h.slack.postAsUser({ text: 'live stuff for the ops team, raw bytes; who sends what is not decided yet' });
     await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
     let modal = await openModal();
     expect(visibleText(modal)).toContain('*Do you need binary payloads?* Yes, binary frames _(from “raw bytes”)_');
@@ -141,7 +141,7 @@ describe('an @mention', () => {
 
   it('shows what it understood and asks what is missing; the answer reaches a verdict in place, with quotes', async () => {
     const root = h.slack.postAsUser({ text: 'Design review: the kiosk' });
-    await h.slack.mention({ text: 'we need realtime updates on the kiosk, text only', threadTs: root.ts });
+    await h.slack.mention({ text: 'we need realtime on the kiosk, text only', threadTs: root.ts });
     const reply = await botReplyIn(root.ts);
     expect(reply.text).toBe('Understood: No, text (JSON) is fine. One question: Which direction does data flow?');
     expect(visibleText(reply)).toContain('*Do you need binary payloads?* No, text (JSON) is fine _(from “text only”)_');

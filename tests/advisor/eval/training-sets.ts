@@ -41,6 +41,11 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 8', files: ['pool8/situations.json'] },
   { name: 'pool 9', files: ['pool9/situations.json'] },
   { name: 'pool 10', files: ['pool10/situations.json'] },
+  { name: 'pool 11', files: ['pool11/situations.json'] },
+  { name: 'pool 12', files: ['pool12/situations.json'] },
+  { name: 'pool 13', files: ['pool13/situations.json'] },
+  { name: 'pool 14', files: ['pool14/situations.json'] },
+  { name: 'pool 15', files: ['pool15/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -67,6 +72,11 @@ const WHOLE = new Set([
   'pool8/situations.json',
   'pool9/situations.json',
   'pool10/situations.json',
+  'pool11/situations.json',
+  'pool12/situations.json',
+  'pool13/situations.json',
+  'pool14/situations.json',
+  'pool15/situations.json',
 ]);
 
 export interface LabelledRow {
