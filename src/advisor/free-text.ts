@@ -128,6 +128,8 @@ export function readText(
   if (nothingRead && !guessed) return plainWizard();
   const weighed = second?.weighed ?? { answers: found, quotes, conflicts: open, raised: reading.raised };
   const learnedConditions = weighed.learnedConditions ?? [];
+  const setAside = decisive.filter((c) => weighed.setAside?.includes(c.id));
+  const held = decisive.filter((c) => !weighed.setAside?.includes(c.id));
   // Only answers to questions that apply to the others: "both ways" leaves nothing for the binary question.
   const applicable = new Set(applicableQuestions(comparison, weighed.answers).map((q) => q.id));
   const answers: Answers = Object.fromEntries(Object.entries(weighed.answers).filter(([q]) => applicable.has(q)));
@@ -143,12 +145,13 @@ export function readText(
       text: {
         quotes: kept,
         conditions: {
-          ...Object.fromEntries(decisive.map((c) => [c.id, c.words.slice(0, 1)])),
+          ...Object.fromEntries(held.map((c) => [c.id, c.words.slice(0, 1)])),
           ...Object.fromEntries(
             learnedConditions.map((id) => [id, second?.opinion.prediction.words.slice(0, 1) ?? []]),
           ),
         },
         ...(learnedConditions.length ? { learnedConditions } : {}),
+        ...(setAside.length ? { setAside: Object.fromEntries(setAside.map((c) => [c.id, c.words.slice(0, 1)])) } : {}),
         raised: weighed.raised.filter((q) => applicable.has(q)),
         ...(reading.cites.length ? { cites: reading.cites } : {}),
       },

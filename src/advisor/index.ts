@@ -27,6 +27,7 @@ import {
   encodeState,
   type Quote,
   questionsAround,
+  restoreCondition,
   startState,
   type WizardState,
 } from './wizard.js';
@@ -92,9 +93,19 @@ export interface UnderstoodCondition {
   drop: string;
 }
 
+/** A condition the person's words seemed to state, set aside by the learned classifier: shown, and restorable. */
+export interface SetAsideCondition {
+  id: string;
+  says: string;
+  words: readonly string[];
+  /** The encoded state with the condition back, for a person who says it does hold. */
+  restore: string;
+}
+
 export interface Understood {
   answers: UnderstoodAnswer[];
   conditions: UnderstoodCondition[];
+  setAside: SetAsideCondition[];
   /** Domain words outweighed by a direct statement: shown, not asked about. Only right after reading the text. */
   outweighed: { question: string; answer: string; words: string }[];
 }
@@ -250,6 +261,13 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
         },
       ];
     });
+    const setAside = (c.understanding?.conditions ?? []).flatMap((condition): SetAsideCondition[] => {
+      const words = text.setAside?.[condition.id];
+      if (!words) return [];
+      return [
+        { id: condition.id, says: condition.says, words, restore: encode(restoreCondition(state, condition.id)) },
+      ];
+    });
     const outweighed = Object.entries(reading?.answers ?? {}).flatMap(([questionId, answered]) =>
       answered.outweighed.flatMap(({ option, words }) => {
         const found = label(questionId, option);
@@ -258,7 +276,7 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
           : [];
       }),
     );
-    return { answers, conditions, outweighed };
+    return { answers, conditions, setAside, outweighed };
   };
 
   const questionView = (

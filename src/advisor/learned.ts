@@ -121,6 +121,13 @@ export const learnedModelSchema = z.strictObject({
      * open (never over a direct statement): on blind pools it was right in 97% of texts it was this sure of.
      */
     decide: z.number().min(0).max(1).optional(),
+    /**
+     * At or above this probability, a pick of its own that the reader's pick stands in the way of only through a
+     * condition the reader found, and that gives the reader's pick under `distrust`, sets that condition aside: the
+     * reader reads conditions from words ("our api") that situations worded like this one rarely mean so. The
+     * person sees it set aside, with their words, and can take it back.
+     */
+    overturn: z.number().min(0).max(1).optional(),
   }),
 });
 export type LearnedModel = z.infer<typeof learnedModelSchema>;

@@ -30,6 +30,8 @@ export interface Weighed {
   raised: string[];
   /** Conditions the classifier's sure pick implies that the reader did not find (`decide`), quoted as a guess. */
   learnedConditions?: string[];
+  /** Conditions the reader found that the classifier's sure pick set aside (`overturn`): shown, and restorable. */
+  setAside?: string[];
 }
 
 /** What the second opinion did, for the command line's --json and for tests. */
@@ -71,6 +73,28 @@ export function secondOpinion(
 
   const settledPick = settled.kind === 'verdict' ? settled.verdict.pick.id : undefined;
   const sure = model.policy.decide !== undefined && !prediction.label.startsWith(ASK) && confident(model.policy.decide);
+
+  // A pick that rests on a condition the reader found ("our api" read as both ends being backend services), which the
+  // classifier all but rules out while it is sure of another: the condition is set aside and the rest weighed again.
+  const overturn = model.policy.overturn;
+  if (
+    overturn !== undefined &&
+    settledPick !== undefined &&
+    settledPick !== prediction.label &&
+    confident(overturn) &&
+    probabilityOf(model, prediction, settledPick) < (model.policy.distrust ?? 0)
+  ) {
+    const defined = comparison.understanding?.conditions ?? [];
+    const leading = conditions.filter((id) => {
+      const condition = defined.find((c) => c.id === id);
+      return condition !== undefined && conditionPickId(condition) === settledPick;
+    });
+    if (leading.length > 0) {
+      const rest = conditions.filter((id) => !leading.includes(id));
+      const again = secondOpinion(comparison, model, text, tokens, weighed, rest, [...denied, ...leading]);
+      return { ...again, weighed: { ...again.weighed, setAside: [...(again.weighed.setAside ?? []), ...leading] } };
+    }
+  }
   if (sure && settledPick !== prediction.label) {
     const decided = decide(comparison, weighed, conditions, prediction, stands);
     if (decided) return decided;

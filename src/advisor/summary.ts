@@ -18,6 +18,7 @@ interface ViewLike {
   understood?: {
     answers: readonly { questionId: string; answer: string; quotes: readonly Quote[] }[];
     conditions: readonly { id: string; says: string; words: readonly string[] }[];
+    setAside?: readonly { id: string; says: string; words: readonly string[] }[];
   };
   conflict?: { sides: readonly { optionId: string; words: readonly string[]; learned?: boolean }[] };
 }
@@ -25,6 +26,8 @@ interface ViewLike {
 export interface TextSummary {
   understood: { question: string; answer: string; words: string[]; strength: Quote['strength'] | 'person' }[];
   conditions: { id: string; says: string; words: string[] }[];
+  /** Conditions the person's words seemed to state that the learned classifier set aside. */
+  setAside?: { id: string; says: string; words: string[] }[];
   /** Domain words that a direct statement outweighed. */
   outweighed: { question: string; option: string; words: string }[];
   asked?: {
@@ -55,7 +58,8 @@ export function summarise(view: ViewLike, reading?: Reading): TextSummary {
   const outweighed = Object.entries(reading?.answers ?? {}).flatMap(([question, a]) =>
     a.outweighed.map((o) => ({ question, option: o.option, words: o.words })),
   );
-  const summary: TextSummary = { understood, conditions, outweighed };
+  const setAside = (view.understood?.setAside ?? []).map((c) => ({ id: c.id, says: c.says, words: [...c.words] }));
+  const summary: TextSummary = { understood, conditions, ...(setAside.length ? { setAside } : {}), outweighed };
   if (view.kind === 'question' && view.question)
     summary.asked = {
       question: view.question.id,

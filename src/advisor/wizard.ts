@@ -26,6 +26,11 @@ export interface TextPart {
   readonly conditions: Readonly<Record<string, readonly string[]>>;
   /** Conditions the learned classifier supplied (its words, a guess), not ones the person stated. */
   readonly learnedConditions?: readonly string[];
+  /**
+   * Conditions the reader found in the person's words that the learned classifier set aside, with those words: shown
+   * beside the verdict, so that the person can say they do hold (restoreCondition).
+   */
+  readonly setAside?: Readonly<Record<string, readonly string[]>>;
   readonly raised: readonly string[];
   /** The quick takes and situational picks whose words the text used: cited when the verdict agrees with them. */
   readonly cites?: readonly string[];
@@ -165,6 +170,23 @@ export function dropCondition(state: WizardState, conditionId: string): WizardSt
   return { ...rest, text: { ...text, conditions, ...(learned.length ? { learnedConditions: learned } : {}) } };
 }
 
+/** The state with a condition the classifier set aside taken back, after the person said it does hold. */
+export function restoreCondition(state: WizardState, conditionId: string): WizardState {
+  const words = state.text?.setAside?.[conditionId];
+  if (!state.text || !words) throw new Error(`Condition ${conditionId} was not set aside`);
+  const { [conditionId]: _restored, ...setAside } = state.text.setAside ?? {};
+  const { focus: _focus, ...rest } = state;
+  const { setAside: _all, ...text } = state.text;
+  return {
+    ...rest,
+    text: {
+      ...text,
+      conditions: { ...text.conditions, [conditionId]: words },
+      ...(Object.keys(setAside).length ? { setAside } : {}),
+    },
+  };
+}
+
 /**
  * One step back: while changing an answer, back to where the person was; otherwise the last answer given is
  * taken back so that its question is asked again. Undefined at the first question.
@@ -281,6 +303,9 @@ export function encodeState(comparison: Comparison, state: WizardState): string 
       // `g`: a condition the learned classifier supplied (a guess), `c`: one the text stated.
       const field = text.learnedConditions?.includes(c.id) ? 'g' : 'c';
       if (words) fields.push(`${field}${i.toString(36)}=${encodeWords(clipWords(words[0] ?? '', clip))}`);
+      // `x`: a condition the text stated that the classifier set aside.
+      const setAside = text.setAside?.[c.id];
+      if (setAside) fields.push(`x${i.toString(36)}=${encodeWords(clipWords(setAside[0] ?? '', clip))}`);
     }
     for (const q of text.raised) fields.push(`r${questions.findIndex((x) => x.id === q).toString(36)}`);
     const entries = citable(comparison);
@@ -291,7 +316,7 @@ export function encodeState(comparison: Comparison, state: WizardState): string 
   throw new Error('A text state does not fit a button value even without quotes'); // at most a few dozen fields
 }
 
-const TEXT_FIELD = /^(?:q([0-9a-z])([dhal])=(.*)|([cg])([0-9a-z]{1,2})=(.*)|r([0-9a-z])|s([0-9a-z]{1,2}))$/s;
+const TEXT_FIELD = /^(?:q([0-9a-z])([dhal])=(.*)|([cgx])([0-9a-z]{1,2})=(.*)|r([0-9a-z])|s([0-9a-z]{1,2}))$/s;
 
 /** The advice entries a text state may cite, by position: quick takes, then situational picks. */
 function citable(comparison: Comparison): string[] {
@@ -303,6 +328,7 @@ function decodeText(comparison: Comparison, fields: readonly string[], answers: 
   const quotes: Record<string, Quote[]> = {};
   const conditions: Record<string, string[]> = {};
   const learnedConditions: string[] = [];
+  const setAside: Record<string, string[]> = {};
   const raised: string[] = [];
   const cites: string[] = [];
   const known = comparison.understanding?.conditions ?? [];
@@ -333,6 +359,10 @@ function decodeText(comparison: Comparison, fields: readonly string[], answers: 
     } else if (cIndex !== undefined) {
       const condition = known[Number.parseInt(cIndex, 36)];
       if (!condition) return invalid(`no condition ${cIndex}`);
+      if (cField === 'x') {
+        setAside[condition.id] = words ? [words] : [];
+        continue;
+      }
       conditions[condition.id] = words ? [words] : [];
       if (cField === 'g') learnedConditions.push(condition.id);
     } else {
@@ -345,6 +375,7 @@ function decodeText(comparison: Comparison, fields: readonly string[], answers: 
     quotes,
     conditions,
     ...(learnedConditions.length ? { learnedConditions } : {}),
+    ...(Object.keys(setAside).length ? { setAside } : {}),
     raised,
     ...(cites.length ? { cites } : {}),
   };

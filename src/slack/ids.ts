@@ -14,6 +14,8 @@ export const ACTION = {
   change: (index: number) => `wizard.change.${index}`,
   /** Drops a condition read from free text ("Not so"); suffix: its position. Value: the state without it. */
   drop: (index: number) => `wizard.drop.${index}`,
+  /** Takes back a condition the classifier set aside ("It is so"); suffix: its position. Value: the state with it. */
+  restore: (index: number) => `wizard.restore.${index}`,
   /** Opens the wizard privately (a modal) from a public message or the Home tab. */
   open: 'wizard.open',
   /** Shares a verdict or a piece of advice in the channel, with the reasoning in its thread. */
@@ -35,8 +37,8 @@ export const ACTION = {
 /** An id as a RegExp source that matches it literally. */
 const escaped = (id: string) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-const NAVIGATION_IDS = String.raw`(?:wizard\.(?:answer\.\d+|back|start_over|change\.\d+|drop\.\d+)|verdict\.why)`;
-/** Every button that moves the wizard to the state in its value: answer, back, start over, change, drop, why. */
+const NAVIGATION_IDS = String.raw`(?:wizard\.(?:answer\.\d+|back|start_over|change\.\d+|drop\.\d+|restore\.\d+)|verdict\.why)`;
+/** Every button that moves the wizard to the state in its value: answer, back, start over, change, drop, restore, why. */
 export const WIZARD_NAVIGATION = new RegExp(`^${NAVIGATION_IDS}$`);
 
 /**

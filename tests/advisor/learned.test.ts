@@ -217,6 +217,29 @@ describe('the learned second opinion', () => {
     ]);
   });
 
+  it("sets aside a condition the reader found that its sure pick rules out, shows it, and takes it back on the person's word", () => {
+    const text = 'the zorblat: both ends are our own backend services';
+    expect(pick(readerAlone.understand(text).view)).toBe('service-to-service');
+    const sure = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.7, overturn: 0.8 });
+    const { view } = advisorWith(sure).understand(text);
+    expect(pick(view)).toBe('sse');
+    expect(view.understood?.conditions ?? []).toEqual([]);
+    expect(view.understood?.setAside.map((c) => [c.id, c.words])).toEqual([['backend-only', ['both ends are our']]]);
+    // The set-aside words ride in every button's state: a changed answer still shows them.
+    const change = view.understood?.answers.find((a) => a.questionId === 'direction')?.change ?? '';
+    const changed = advisorWith(sure).resume(change);
+    if (!changed.ok) throw new Error('expected the state back');
+    expect(changed.view.understood?.setAside.map((c) => c.id)).toEqual(['backend-only']);
+    // "It is so": the condition holds again, and decides.
+    const restored = advisorWith(sure).resume(view.understood?.setAside[0]?.restore ?? '');
+    if (!restored.ok) throw new Error('expected the state back');
+    expect(pick(restored.view)).toBe('service-to-service');
+    expect(restored.view.understood?.setAside ?? []).toEqual([]);
+    // Without `overturn`, the condition the reader found stands.
+    const keeps = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.7, overturn: undefined });
+    expect(pick(advisorWith(keeps).understand(text).view)).toBe('service-to-service');
+  });
+
   it('never decides over what the text states about the payloads: "raw jpeg bytes" stay binary', () => {
     const eager = trainedWith({ decide: 0 });
     expect(pick(eager.understand('a live dashboard, we push raw jpeg bytes to the browser').view)).toBe('websocket');

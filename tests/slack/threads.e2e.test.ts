@@ -69,7 +69,9 @@ describe('the message shortcut', () => {
   });
 
   it('shows what the message says, asks what is missing in the modal, and posts the verdict in the thread', async () => {
-    const root = h.slack.postAsUser({ text: 'live stuff for the ops team, raw bytes; who sends what is not decided yet' });
+    const root = h.slack.postAsUser({
+      text: 'live stuff for the ops team, raw bytes; who sends what is not decided yet',
+    });
     await h.slack.messageShortcut({ channel: GENERAL, ts: root.ts, callbackId: 'realtime_advice' });
     let modal = await openModal();
     expect(visibleText(modal)).toContain('*Do you need binary payloads?* Yes, binary frames _(from “raw bytes”)_');

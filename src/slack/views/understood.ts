@@ -1,7 +1,7 @@
 /**
  * What free text was understood to say, as Block Kit: each answer with the person's words that set it and a
- * Change button, the conditions found with a "Not so" button, the domain words a direct statement outweighed, and
- * a conflict named side by side in the person's words.
+ * Change button, the conditions found with a "Not so" button, those the learned classifier set aside with an "It is
+ * so" button, the domain words a direct statement outweighed, and a conflict named side by side in the person's words.
  */
 import type { ConflictView, Quote, Understood } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
@@ -11,6 +11,8 @@ import { button, clip, context, escapeText, type KnownBlock, section } from './b
 export const QUOTE_WORDS_MAX = 80;
 /** Conditions shown at most, so that a long text never pushes a message past Block Kit's 50 blocks. */
 const CONDITIONS_MAX = 6;
+/** Conditions set aside shown at most: the classifier sets aside the one its pick stands against, rarely more. */
+const SET_ASIDE_MAX = 2;
 
 const quoted = (words: string) => `“${escapeText(clip(words.replace(/\s+/g, ' ').trim(), QUOTE_WORDS_MAX))}”`;
 
@@ -32,7 +34,8 @@ export function quoteNote(quotes: readonly Quote[] | undefined): string {
 /** The understood answers (each with its Change button) and the conditions, for a question still to be asked. */
 export function understoodBlocks(understood: Understood, questionIds: readonly string[]): KnownBlock[] {
   const blocks: KnownBlock[] = [];
-  if (understood.answers.length || understood.conditions.length) blocks.push(section('*What I understood*'));
+  if (understood.answers.length || understood.conditions.length || understood.setAside.length)
+    blocks.push(section('*What I understood*'));
   for (const a of understood.answers)
     blocks.push(
       section(
@@ -46,11 +49,21 @@ export function understoodBlocks(understood: Understood, questionIds: readonly s
 }
 
 export function conditionBlocks(understood: Understood): KnownBlock[] {
-  return understood.conditions
+  const found = understood.conditions
     .slice(0, CONDITIONS_MAX)
     .map((c, i) =>
       section(`*Also:* ${escapeText(c.says)}${conditionNote(c)}`, button('Not so', ACTION.drop(i), c.drop)),
     );
+  // What the person's words seemed to say but the classifier set aside: said, so that nothing is resolved unseen.
+  const setAside = understood.setAside
+    .slice(0, SET_ASIDE_MAX)
+    .map((c, i) =>
+      section(
+        `*Set aside:* ${escapeText(c.says)}${c.words[0] ? ` _(${quoted(c.words[0])} seemed to say so; situations worded like this one rarely mean it)_` : ''}`,
+        button('It is so', ACTION.restore(i), c.restore),
+      ),
+    );
+  return [...found, ...setAside];
 }
 
 /** "(from “…”)", or for a condition the classifier supplied, "(a guess from situations worded like this one: “…”)". */

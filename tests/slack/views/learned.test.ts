@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAdvisor, learnedModelOf } from '../../../src/advisor/index.js';
-import { ACTION } from '../../../src/slack/ids.js';
+import { ACTION, WIZARD_NAVIGATION } from '../../../src/slack/ids.js';
 import { fromSlack } from '../../../src/slack/slack-text.js';
 import { replyMessage } from '../../../src/slack/views/reply.js';
 import { conditionBlocks } from '../../../src/slack/views/understood.js';
@@ -51,6 +51,7 @@ describe('the learned second opinion in Slack', () => {
       conditions: [
         { id: 'live-media', says: 'live audio or video is sent', words: ['plays along'], learned: true, drop: 'x' },
       ],
+      setAside: [],
       outweighed: [],
     };
     const text = visibleText({ blocks: conditionBlocks(understood) });
@@ -58,6 +59,24 @@ describe('the learned second opinion in Slack', () => {
       '*Also:* live audio or video is sent _(a guess from situations worded like this one: “plays along”)_',
     );
     expect(text).toContain('Not so');
+  });
+
+  it('shows a condition the classifier set aside, in the words that seemed to say it, with an It is so button', () => {
+    const understood = {
+      answers: [],
+      conditions: [],
+      setAside: [
+        { id: 'backend-only', says: 'both ends are backend services (no browser)', words: ['our api'], restore: 'r' },
+      ],
+      outweighed: [],
+    };
+    const blocks = conditionBlocks(understood);
+    expect(visibleText({ blocks })).toContain(
+      '*Set aside:* both ends are backend services (no browser) _(“our api” seemed to say so; situations worded like this one rarely mean it)_',
+    );
+    const buttons = blocks.flatMap((b) => ('accessory' in b && b.accessory?.type === 'button' ? [b.accessory] : []));
+    expect(buttons.map((b) => [b.text.text, b.action_id, b.value])).toEqual([['It is so', ACTION.restore(0), 'r']]);
+    expect(WIZARD_NAVIGATION.test(ACTION.restore(0))).toBe(true);
   });
 
   it('answers words the reader does not know with its guess, never with "nothing in your words"', () => {
