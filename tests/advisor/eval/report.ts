@@ -59,6 +59,7 @@ const HALVES = [
   'pool14',
   'pool15',
   'pool16',
+  'pool17',
 ] as const;
 type Half = (typeof HALVES)[number];
 
