@@ -60,6 +60,7 @@ const HALVES = [
   'pool15',
   'pool16',
   'pool17',
+  'pool18',
 ] as const;
 type Half = (typeof HALVES)[number];
 
