@@ -61,6 +61,7 @@ const HALVES = [
   'pool16',
   'pool17',
   'pool18',
+  'pool19',
 ] as const;
 type Half = (typeof HALVES)[number];
 
