@@ -58,6 +58,7 @@ const HALVES = [
   'pool13',
   'pool14',
   'pool15',
+  'pool20',
 ] as const;
 type Half = (typeof HALVES)[number];
 
