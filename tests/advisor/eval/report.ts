@@ -62,6 +62,7 @@ const HALVES = [
   'pool17',
   'pool18',
   'pool19',
+  'pool20',
 ] as const;
 type Half = (typeof HALVES)[number];
 
