@@ -42,5 +42,6 @@ describePool({
     'pool13',
     'pool14',
     'pool15',
+    'pool16',
   ),
 });

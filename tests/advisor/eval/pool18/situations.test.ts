@@ -43,5 +43,7 @@ describePool({
     'pool13',
     'pool14',
     'pool15',
+    'pool16',
+    'pool17',
   ),
 });

@@ -41,5 +41,8 @@ describePool({
     'pool13',
     'pool14',
     'pool15',
+    'pool16',
+    'pool17',
+    'pool18',
   ),
 });

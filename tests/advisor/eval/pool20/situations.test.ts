@@ -10,7 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
  * Grafana plugins, Prometheus and OpenTelemetry pipelines, error trackers, LLM servers and chat front ends, CI runners,
  * Kubernetes dashboards), labelled from the seed's rules and the wizard alone, with the words that settle each question
  * (`settles`). It settles the payload question often, in varied words, and has at least eight rows of each 'neither'
- * kind.
+ * kind. One row was dropped when it landed for citing a page pool 16 cites too.
  */
 describePool({
   name: 'the twentieth training pool',
@@ -42,5 +42,9 @@ describePool({
     'pool13',
     'pool14',
     'pool15',
+    'pool16',
+    'pool17',
+    'pool18',
+    'pool19',
   ),
 });
