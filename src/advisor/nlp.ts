@@ -69,10 +69,37 @@ export function boundRuns(text: string): string {
   return out;
 }
 
+/**
+ * A word with a clitic right before punctuation ("everyone else's, plus…"): wink reads it whole there and then keeps
+ * it in its process-wide cache of words, so that every later text reads "else's" whole too, where before it read
+ * "else" and "'s". The same text must read the same whatever the process read before it, so a space goes before such
+ * punctuation, where wink splits the clitic as it does elsewhere.
+ */
+const CLITIC_BEFORE_PUNCTUATION = /[\p{L}\p{N}]['’]\p{L}+(?=[^\s\p{L}\p{N}'’])/gu;
+
+/** The text wink reads, and for each of its offsets the person's own (the spaces added map to where they were added). */
+function prepared(text: string): { text: string; original: (offset: number) => number } {
+  const added: number[] = [];
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(CLITIC_BEFORE_PUNCTUATION)) {
+    const end = (match.index ?? 0) + match[0].length;
+    out += `${text.slice(from, end)} `;
+    added.push(out.length - 1);
+    from = end;
+  }
+  out += text.slice(from);
+  return {
+    text: out,
+    original: (offset) => offset - added.filter((at) => at < offset).length,
+  };
+}
+
 export function tokenize(person: string): Token[] {
   const methods = load();
   const its = methods.its;
-  const text = boundRuns(person.length > MAX_TEXT ? person.slice(0, MAX_TEXT) : person);
+  const bounded = boundRuns(person.length > MAX_TEXT ? person.slice(0, MAX_TEXT) : person);
+  const { text, original } = prepared(bounded);
   const doc: Document = methods.readDoc(text);
   const tokens: Token[] = [];
   let at = 0;
@@ -90,8 +117,8 @@ export function tokenize(person: string): Token[] {
       norm,
       lemma: String(out(its.lemma)).toLowerCase(),
       pos: String(out(its.pos)),
-      start,
-      end: start + value.length,
+      start: original(start),
+      end: original(start) + value.length,
     });
     at = start + value.length;
   });
