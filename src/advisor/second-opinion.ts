@@ -230,8 +230,11 @@ function decide(
   stands: (question: string) => boolean,
 ): { weighed: Weighed; opinion: Opinion } | undefined {
   const { answers, quotes, raised } = weighed;
-  // A direct statement that stands (secondOpinion's rule) and a question the person said is open are kept.
-  const kept = (question: string) => stands(question) || raised.includes(question);
+  // A direct statement that stands (secondOpinion's rule) and a question the person said is open are kept, and so is
+  // a question two direct statements contradict each other on: it is asked with both sides named, never guessed
+  // (domain words torn both ways are no statement to keep, and the guess is shown as one).
+  const torn = (question: string) => weighed.conflicts[question]?.strength === 'direct';
+  const kept = (question: string) => stands(question) || raised.includes(question) || torn(question);
   // The conditions found, or those and the condition the pick needs (with any it requires), when the person's answers
   // alone cannot reach it: "everyone plays along ~10–20s late" is a broadcast the reader did not read as one.
   const defined = comparison.understanding?.conditions ?? [];
@@ -271,7 +274,7 @@ function decide(
     for (const q of Object.keys(best)) if (answers[q] !== undefined && answers[q] !== best[q]) set(q);
     for (const q of comparison.wizard.questions.map((x) => x.id)) {
       if (reachablePicks(comparison, chosen, held).size <= 1) break;
-      if (chosen[q] === undefined && best[q] !== undefined && !raised.includes(q)) set(q);
+      if (chosen[q] === undefined && best[q] !== undefined && !raised.includes(q) && !torn(q)) set(q);
     }
     const picks = reachablePicks(comparison, chosen, held);
     if (picks.size !== 1 || !picks.has(prediction.label)) return undefined;

@@ -240,6 +240,16 @@ describe('the learned second opinion', () => {
     expect(pick(advisorWith(keeps).understand(text).view)).toBe('service-to-service');
   });
 
+  it('never guesses over two statements that contradict each other: the question is asked with both sides named', () => {
+    const text =
+      'the zorblat: the browser never sends anything back. the client also sends its cursor positions all the time';
+    const sure = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, overrule: 0.6 });
+    const { view } = advisorWith(sure).understand(text);
+    if (view.kind !== 'question') throw new Error(`expected a question, got ${pick(view)}`);
+    expect(view.question.id).toBe('direction');
+    expect(view.conflict?.sides.map((s) => s.optionId).sort()).toEqual(['both-ways', 'server-to-client']);
+  });
+
   it('never decides over what the text states about the payloads: "raw jpeg bytes" stay binary', () => {
     const eager = trainedWith({ decide: 0 });
     expect(pick(eager.understand('a live dashboard, we push raw jpeg bytes to the browser').view)).toBe('websocket');

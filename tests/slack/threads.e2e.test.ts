@@ -143,7 +143,10 @@ describe('an @mention', () => {
 
   it('shows what it understood and asks what is missing; the answer reaches a verdict in place, with quotes', async () => {
     const root = h.slack.postAsUser({ text: 'Design review: the kiosk' });
-    await h.slack.mention({ text: 'we need realtime on the kiosk, text only', threadTs: root.ts });
+    await h.slack.mention({
+      text: 'we need realtime on the kiosk, text only; not sure yet who sends what',
+      threadTs: root.ts,
+    });
     const reply = await botReplyIn(root.ts);
     expect(reply.text).toBe('Understood: No, text (JSON) is fine. One question: Which direction does data flow?');
     expect(visibleText(reply)).toContain('*Do you need binary payloads?* No, text (JSON) is fine _(from “text only”)_');

@@ -46,6 +46,11 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 13', files: ['pool13/situations.json'] },
   { name: 'pool 14', files: ['pool14/situations.json'] },
   { name: 'pool 15', files: ['pool15/situations.json'] },
+  { name: 'pool 16', files: ['pool16/situations.json'] },
+  { name: 'pool 17', files: ['pool17/situations.json'] },
+  { name: 'pool 18', files: ['pool18/situations.json'] },
+  { name: 'pool 19', files: ['pool19/situations.json'] },
+  { name: 'pool 20', files: ['pool20/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -77,6 +82,11 @@ const WHOLE = new Set([
   'pool13/situations.json',
   'pool14/situations.json',
   'pool15/situations.json',
+  'pool16/situations.json',
+  'pool17/situations.json',
+  'pool18/situations.json',
+  'pool19/situations.json',
+  'pool20/situations.json',
 ]);
 
 export interface LabelledRow {
