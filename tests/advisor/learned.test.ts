@@ -95,9 +95,11 @@ describe('the learned second opinion', () => {
   });
 
   it('asks plainly about a pick it confidently doubts when no one answer leads to its own', () => {
-    // Round 4 (u055): the reader reads "viewers only watch" as a one-way feed; the classifier, a broadcast (HLS),
-    // which needs a condition the reader did not find, so there is no side of the question to name.
-    const text = 'cooking show streamed live in our social app, viewers only watch, anything under 10s delay is plenty';
+    // Worded like round 4's u055 (whose "show streamed live" the reader now reads as live media): the reader reads
+    // "viewers only watch" as a one-way feed; the classifier, a broadcast (HLS), which needs a condition the reader
+    // did not find, so there is no side of the question to name.
+    const text =
+      'cooking class streamed live in our social app, viewers only watch, anything under 10s delay is plenty';
     expect(pick(readerAlone.understand(text).view)).toBe('sse');
     // Sure enough to decide, it carries the broadcast as a guess (below); less sure, it asks.
     expect(pick(withLearned.understand(text).view)).toBe('hls');

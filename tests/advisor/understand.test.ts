@@ -1740,3 +1740,34 @@ describe('pools 4-6: a live picture wanted late on purpose is a broadcast', () =
     ).toBe('hls');
   });
 });
+
+describe('round 8, pools 4-6 (wrong picks first): signalling named in passing is no reason to drop the call', () => {
+  it.each([
+    // The call is what they build; the signalling is already there, run by something else.
+    ['tutors and pupils should hold video calls in the browser; our node box already runs the signalling', 'webrtc'],
+    ['family app: grandparents and kids see and hear each other on tablets, the signaling service is done', 'webrtc'],
+    // Signalling that is the thing asked for, said as what it carries, still wants a WebSocket.
+    [
+      'for our video calls we must relay the sdp offers and ice candidates between the two browsers, what carries them?',
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('round 8 (wrong picks first): a show or a service of worship watched from home is a broadcast', () => {
+  it.each([
+    // A service of worship or a funeral is an occasion people watch, not a backend service.
+    ['family members abroad want to watch the funeral service live from home, no one needs to talk back', 'hls'],
+    // An audience watching from wherever they are, with low delay said to matter less than something else.
+    [
+      'the parish streams its memorial services online; members watch from wherever they are and steady picture beats low latency',
+      'hls',
+    ],
+    // A show that goes out live, to fans who only watch, seconds behind.
+    ['our comedy show goes live in the app, fans only watch and ten seconds behind is plenty', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
