@@ -1771,3 +1771,27 @@ describe('round 8 (wrong picks first): a show or a service of worship watched fr
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('round 8, pools 4-6 (wrong picks first): what a backend is, where it runs, and who only watches it', () => {
+  it.each([
+    // Services talking inside the cluster, over an internal hop, are both ends ours.
+    [
+      'the invoice engine talks to the tax and currency microservices within our cluster; what should those internal hops use?',
+      'service-to-service',
+    ],
+    // A web ui is a browser end, whatever daemon it talks to.
+    ['the nas web ui asks its daemon for disk stats every few seconds; the ui only ever watches', 'sse'],
+    // "No client messages" says what the client does not send, not that there is no client.
+    ['demo app where the backend streams html fragments into a div, no client messages at all', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('calls between services are requests, not people calling each other', () => {
+    // With browsers on the other side of the system, it asks rather than reading a video call.
+    expect(
+      readerPickOf(
+        'the calls between our inventory and shipping services should move to grpc streams; browsers keep plain rest',
+      ),
+    ).not.toBe('webrtc');
+  });
+});
