@@ -1795,3 +1795,19 @@ describe('round 8, pools 4-6 (wrong picks first): what a backend is, where it ru
     ).not.toBe('webrtc');
   });
 });
+
+describe('round 8, pool 2 (wrong picks first): a shared tab, window or desktop is live media; keystrokes going in are sent', () => {
+  it.each([
+    // A tab or window shared in a meeting, with its sound, is live media between people.
+    ['when a host shares a window in our meetings tool, the other attendees should get its sound too', 'webrtc'],
+    // Seeing another person's desktop is a screen share, not chat messages.
+    ["helpdesk staff need to view the caller's desktop while they chat, all in the browser", 'webrtc'],
+    // Input said to go through, after what is read first, is a client that sends.
+    [
+      'remote shell page: reading the output comes first, but keystrokes going through to the host is what matters',
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
