@@ -1811,3 +1811,17 @@ describe('round 8, pool 2 (wrong picks first): a shared tab, window or desktop i
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 2 and 5, round 7 (wrong picks first): buffers of numbers are binary, lossy is a format, a batch handed down', () => {
+  it.each([
+    // Float or int buffers and blocks are binary data, not a proxy that buffers.
+    ['the spectrum page receives 2MB of float buffers per sweep from our server', 'websocket'],
+    ['the sonar console gets raw int16 blocks pushed to the browser many times a second', 'websocket'],
+    // "Lossy" said of a format is compression, not datagrams.
+    ["the export format is lossy, that's fine; the page just needs progress numbers pushed while it runs", 'sse'],
+    // A batch handed to the page goes down: no upload.
+    ['each render pass, the node hands a batch of previews to the page', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
