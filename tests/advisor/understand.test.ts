@@ -1825,3 +1825,15 @@ describe('pools 2 and 5, round 7 (wrong picks first): buffers of numbers are bin
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('rounds 4 and 7 (wrong picks first): a page that shows what devices report is fed, the devices upload behind it', () => {
+  it.each([
+    [
+      "the ward page should plot every wearable's heart rate as it changes, the wearables report every few seconds",
+      'sse',
+    ],
+    ['greenhouse dashboard displaying humidity from forty sensors, the sensors post a value each minute', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
