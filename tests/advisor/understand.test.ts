@@ -1837,3 +1837,17 @@ describe('rounds 4 and 7 (wrong picks first): a page that shows what devices rep
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pool 6 (wrong picks first): a client with nothing to send back, and no old browsers, is still a browser fed one way', () => {
+  it.each([
+    // "Needs to send nothing back" is the client sending nothing, not the client receiving nothing.
+    ['the ops page never needs to send anything back; it only lists job states', 'sse'],
+    // "No old browsers" rules out old browsers, not browsers.
+    [
+      "the status board polls our api every few seconds and doesn't have to send anything, no old browsers to support",
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
