@@ -1851,3 +1851,18 @@ describe('pool 6 (wrong picks first): a client with nothing to send back, and no
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe("pools 3-5 (wrong picks first): a screen told or reacting is a display, a person's mic is live audio", () => {
+  it.each([
+    // A screen that is notified, or that reacts, shows data: no screen share.
+    ['the backend should notify their screens whenever a booking changes, small json', 'sse'],
+    ["kiosk game: the wall screen reacts live to every team's answers sent from their tablets", 'websocket'],
+    // Someone's mic heard by others is live audio between people.
+    [
+      "in study sessions the pupils should hear the tutor's mic as well, while they type questions in a side chat",
+      'webrtc',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
