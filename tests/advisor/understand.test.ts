@@ -1866,3 +1866,13 @@ describe("pools 3-5 (wrong picks first): a screen told or reacting is a display,
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pool 3, round 7 (wrong picks first): what a page long-polls today is what it does now, not a network that refuses streams', () => {
+  it('a page that long-polls and times out, and only needs to hear of changes → sse', () => {
+    expect(
+      readerPickOf(
+        'the ticket page long-polls our api and times out a lot; the browser only needs to hear when a ticket moves',
+      ),
+    ).toBe('sse');
+  });
+});
