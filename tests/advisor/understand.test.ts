@@ -1876,3 +1876,17 @@ describe('pool 3, round 7 (wrong picks first): what a page long-polls today is w
     ).toBe('sse');
   });
 });
+
+describe('pool 6 (wrong picks of the whole): a local queue replayed upstream, and "let alone" as a negation', () => {
+  it.each([
+    // Data kept in a local queue or log and replayed or synced later is an upload.
+    ["field tablets keep a local log of readings and sync it upstream once they're back in range", 'batched-posts'],
+    // "Barely X, let alone Y" says Y is not there either.
+    [
+      'our set-top boxes barely run js, let alone eventsource. they only show scores pushed from our server',
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
