@@ -1890,3 +1890,26 @@ describe('pool 6 (wrong picks of the whole): a local queue replayed upstream, an
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 2-6 (wrong picks first): an undecided sentence of its own leaves open what came before it', () => {
+  it.each([
+    // "Nobody knows." or "we haven't scoped it yet." alone is about the sentence before it.
+    ["the roadmap promises 'realtime collaboration' for our boards. nobody knows.", 'ask:direction'],
+    ["tutoring app v1: shared notes? a chat? quizzes? we haven't scoped it yet.", 'ask:direction'],
+    // A statement read from the undecided words on is undecided too.
+    [
+      "adding a 'notification hub': fan-out plus subscriber bookkeeping. we haven't settled whether subscribers ever send anything besides subscribing",
+      'ask:direction',
+    ],
+    // Unsure about the encoding is the payload question left open.
+    ['the sensor map page gets readings streamed from our backend, not sure about the encoding', 'ask:binary'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('an undecided sentence that names its own topic does not reach back: "not sure about X" is about X', () => {
+    // The direction said plainly before it stays; only the payload is asked.
+    expect(readerPickOf('the backend pushes lap times to every pit wall browser. not sure about the encoding')).toBe(
+      'ask:binary',
+    );
+  });
+});
