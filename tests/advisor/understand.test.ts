@@ -1913,3 +1913,20 @@ describe('pools 2-6 (wrong picks first): an undecided sentence of its own leaves
     );
   });
 });
+
+describe('pool 2, round 5 (wrong picks first): pictures said without a format leave the payload open', () => {
+  it.each([
+    // A camera's latest still, or frames as they are grabbed, are pictures: text or binary is asked.
+    ['doorbell page: show the newest still from the porch cam each time someone rings', 'ask:binary'],
+    ["microscope rig: put the frames on the lab page as they're grabbed, one way only", 'ask:binary'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('state snapshots are data, not pictures', () => {
+    expect(
+      readerPickOf(
+        'the physics sim sends world snapshots at 30hz; only the freshest counts and a dropped one is skipped',
+      ),
+    ).not.toBe('ask:binary');
+  });
+});
