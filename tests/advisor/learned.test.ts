@@ -69,9 +69,10 @@ describe('the learned second opinion', () => {
   });
 
   it('asks the direction where the reader reads a chat and the classifier an answer streamed to a page, naming both', () => {
-    // Round 4 (u006): the reader alone takes "chat" for two-way talk and picks WebSocket.
+    // Worded like round 4's u006 (whose model "still writing" the reader now reads as an answer streamed down): the
+    // reader alone takes "chat" for two-way talk and picks WebSocket.
     const text =
-      'llama chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while the model is still writing';
+      'chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while it is still being written';
     expect(pick(readerAlone.understand(text).view)).toBe('websocket');
     // Sure enough, it decides (below); less sure, it asks.
     const unsure = trainedWith({ decide: undefined });

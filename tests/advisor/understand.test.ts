@@ -1930,3 +1930,14 @@ describe('pool 2, round 5 (wrong picks first): pictures said without a format le
     ).not.toBe('ask:binary');
   });
 });
+
+describe('rounds 4 and 8 (wrong picks first): a model that writes an answer is streamed down to the page', () => {
+  it.each([
+    // A model named, or said to be generating, is an LLM answer streamed down.
+    ['mistral playground page: the reply should appear bit by bit while the model is generating', 'sse'],
+    // A panel the model writes into is a page, not a device that sends.
+    ['support widget on the docs site: answer pieces should land in the panel as the model writes them', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
