@@ -1941,3 +1941,18 @@ describe('rounds 4 and 8 (wrong picks first): a model that writes an answer is s
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 2 and 5 (wrong picks first): live video that an audience watches is a broadcast, even unsized', () => {
+  it.each([
+    [
+      'the camera feed reaches our media server and fans watch it fine in a desktop player; how do they get it in a browser',
+      'hls',
+    ],
+    [
+      'our srt ingest works and people watch it in a media player; how do we get the same picture into ordinary web pages',
+      'hls',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
