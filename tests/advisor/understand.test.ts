@@ -1956,3 +1956,17 @@ describe('pools 2 and 5 (wrong picks first): live video that an audience watches
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 4 and 5 (wrong picks first): readings are a noun, and "don\'t retransmit" wants datagrams', () => {
+  it.each([
+    // "Posts its state and readings": readings sent, not a client that also reads.
+    ["we'd like the smart meter to post its state and readings on its own every few minutes", 'batched-posts'],
+    // A late message dropped and not resent is unreliable delivery, however the negation is spelt.
+    [
+      'the kart app sends its inputs to the server every frame as small messages; a late one is dropped, do not resend it',
+      'webtransport',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
