@@ -1970,3 +1970,16 @@ describe('pools 4 and 5 (wrong picks first): readings are a noun, and "don\'t re
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('round 6 (wrong picks first): several sent at once is a batch', () => {
+  it('a phone that sends many samples at once each hour uploads in batches', () => {
+    expect(
+      readerPickOf(
+        'step counter: to spare the battery the phone should send many samples at once each hour, late is fine',
+      ),
+    ).toBe('batched-posts');
+  });
+  it('all of it pushed at once to every browser is no upload', () => {
+    expect(readerPickOf('the server pushes all the scores at once to every open browser')).toBe('sse');
+  });
+});
