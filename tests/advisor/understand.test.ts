@@ -1983,3 +1983,11 @@ describe('round 6 (wrong picks first): several sent at once is a batch', () => {
     expect(readerPickOf('the server pushes all the scores at once to every open browser')).toBe('sse');
   });
 });
+
+describe('pool 4 (wrong picks first): "after upload" says when, not who uploads', () => {
+  it('a page that lists renditions after upload is no uploading client', () => {
+    expect(
+      readerPickOf("video library: after upload the admin page should list each rendition as it's ready"),
+    ).not.toBe('batched-posts');
+  });
+});
