@@ -1991,3 +1991,9 @@ describe('pool 4 (wrong picks first): "after upload" says when, not who uploads'
     ).not.toBe('batched-posts');
   });
 });
+
+describe('pool 3: a score that shows up or pops up on a phone appears there; it is not sent up', () => {
+  it('"to show up" is to appear', () => {
+    expect(readerPickOf('every phone in the stands just needs the score to show up when it changes')).toBe('sse');
+  });
+});
