@@ -1997,3 +1997,18 @@ describe('pool 3: a score that shows up or pops up on a phone appears there; it 
     expect(readerPickOf('every phone in the stands just needs the score to show up when it changes')).toBe('sse');
   });
 });
+
+describe('pool 5 (wrong picks first): offers and answers that another side already does are no signalling to build', () => {
+  it.each([
+    [
+      "kids talk to a storytelling voice agent in the browser and hear it answer; the vendor's side does the sdp offers over its own url",
+      'webrtc',
+    ],
+    [
+      'the gateway handles offer and answer; what we need is two doctors seeing and hearing each other from their browsers',
+      'webrtc',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
