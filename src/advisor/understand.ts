@@ -165,6 +165,11 @@ const STOPS_NEGATION = new Set(['ADP', 'CCONJ', 'SCONJ']);
 /** Words that open a clause of their own, which a negation before them does not reach ("can't agree what's worth"). */
 const OPENS_CLAUSE = new Set(['what', 'which', 'who', 'whom', 'whose', 'whether', 'how', 'when', 'where', 'why', 'if']);
 
+/** How many other words an undecided statement may have around it and still be a sentence of its own ("we haven't decided yet"). */
+const ALONE_AROUND_UNDECIDED = 4;
+/** What may follow it there: "haven't scoped it yet" is about what came before, "not sure about the encoding" is not. */
+const PRONOUNS_AFTER_UNDECIDED = new Set(['it', 'that', 'this', 'yet', 'still', 'either', 'anyway']);
+
 /** Words that open a sentence which asks ("should we …", "do we …"). */
 const ASKS = new Set(['should', 'shall', 'do', 'does', 'can', 'could', 'would', 'which', 'is', 'are']);
 
@@ -646,12 +651,28 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
       i = last;
       continue;
     }
-    const mine = answers.filter((f) => words.clause[f.first] === clause && f.first > last);
+    // A statement read from the undecided words on ("haven't settled whether clients ever send anything besides
+    // joining") is as undecided as one that follows them.
+    const mine = answers.filter(
+      (f) => words.clause[f.first] === clause && (f.first > last || (statement && f.first >= i)),
+    );
     // It reaches back when it ends its clause or asks which of them ("not sure yet which ones we expose"); "not
     // sure if sse or ws" is about something else.
     const next = words.clause[last + 1] === clause ? words.tokens[last + 1]?.norm : undefined;
-    if (statement && mine.length === 0 && (next === undefined || next === 'which' || next === 'what')) {
-      const earlier = answers.filter((f) => f.first < i && words.sentence[f.first] === words.sentence[i]);
+    // An undecided sentence of its own ("nobody knows.", "we haven't scoped it yet.") is about the sentence before
+    // it that said something.
+    const sentence = words.sentence[i];
+    const alone =
+      (next === undefined || PRONOUNS_AFTER_UNDECIDED.has(next)) &&
+      words.sentence.filter((s) => s === sentence).length - length <= ALONE_AROUND_UNDECIDED &&
+      !answers.some((f) => words.sentence[f.first] === sentence);
+    if (statement && mine.length === 0 && (next === undefined || next === 'which' || next === 'what' || alone)) {
+      let earlier = answers.filter((f) => f.first < i && words.sentence[f.first] === sentence);
+      if (alone) {
+        const before = answers.filter((f) => f.first < i);
+        const latest = Math.max(-1, ...before.map((f) => words.sentence[f.first] ?? -1));
+        earlier = before.filter((f) => words.sentence[f.first] === latest);
+      }
       const nearest = earlier.sort((a, b) => b.first - a.first)[0];
       const question = nearest && 'question' in nearest.target ? nearest.target.question : undefined;
       mine.push(...earlier.filter((f) => 'question' in f.target && f.target.question === question));

@@ -72,9 +72,10 @@ describe('the learned second opinion', () => {
   });
 
   it('asks the direction where the reader reads a chat and the classifier an answer streamed to a page, naming both', () => {
-    // Round 4 (u006): the reader alone takes "chat" for two-way talk and picks WebSocket.
+    // Worded like round 4's u006 (whose model "still writing" the reader now reads as an answer streamed down): the
+    // reader alone takes "chat" for two-way talk and picks WebSocket.
     const text =
-      'llama chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while the model is still writing';
+      'chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while it is still being written';
     expect(pick(readerAlone.understand(text).view)).toBe('websocket');
     // Sure enough, it decides (below); less sure, it asks.
     const unsure = trainedWith({ decide: undefined });
@@ -98,9 +99,11 @@ describe('the learned second opinion', () => {
   });
 
   it('asks plainly about a pick it confidently doubts when no one answer leads to its own', () => {
-    // Round 4 (u055): the reader reads "viewers only watch" as a one-way feed; the classifier, a broadcast (HLS),
-    // which needs a condition the reader did not find, so there is no side of the question to name.
-    const text = 'cooking show streamed live in our social app, viewers only watch, anything under 10s delay is plenty';
+    // Worded like round 4's u055 (whose "show streamed live" the reader now reads as live media): the reader reads
+    // "viewers only watch" as a one-way feed; the classifier, a broadcast (HLS), which needs a condition the reader
+    // did not find, so there is no side of the question to name.
+    const text =
+      'cooking class streamed live in our social app, viewers only watch, anything under 10s delay is plenty';
     expect(pick(readerAlone.understand(text).view)).toBe('sse');
     // Sure enough to decide, it carries the broadcast as a guess (below); less sure, it asks.
     expect(pick(withLearned.understand(text).view)).toBe('hls');

@@ -1740,3 +1740,275 @@ describe('pools 4-6: a live picture wanted late on purpose is a broadcast', () =
     ).toBe('hls');
   });
 });
+
+describe('round 8, pools 4-6 (wrong picks first): signalling named in passing is no reason to drop the call', () => {
+  it.each([
+    // The call is what they build; the signalling is already there, run by something else.
+    ['tutors and pupils should hold video calls in the browser; our node box already runs the signalling', 'webrtc'],
+    ['family app: grandparents and kids see and hear each other on tablets, the signaling service is done', 'webrtc'],
+    // Signalling that is the thing asked for, said as what it carries, still wants a WebSocket.
+    [
+      'for our video calls we must relay the sdp offers and ice candidates between the two browsers, what carries them?',
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('round 8 (wrong picks first): a show or a service of worship watched from home is a broadcast', () => {
+  it.each([
+    // A service of worship or a funeral is an occasion people watch, not a backend service.
+    ['family members abroad want to watch the funeral service live from home, no one needs to talk back', 'hls'],
+    // An audience watching from wherever they are, with low delay said to matter less than something else.
+    [
+      'the parish streams its memorial services online; members watch from wherever they are and steady picture beats low latency',
+      'hls',
+    ],
+    // A show that goes out live, to fans who only watch, seconds behind.
+    ['our comedy show goes live in the app, fans only watch and ten seconds behind is plenty', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('round 8, pools 4-6 (wrong picks first): what a backend is, where it runs, and who only watches it', () => {
+  it.each([
+    // Services talking inside the cluster, over an internal hop, are both ends ours.
+    [
+      'the invoice engine talks to the tax and currency microservices within our cluster; what should those internal hops use?',
+      'service-to-service',
+    ],
+    // A web ui is a browser end, whatever daemon it talks to.
+    ['the nas web ui asks its daemon for disk stats every few seconds; the ui only ever watches', 'sse'],
+    // "No client messages" says what the client does not send, not that there is no client.
+    ['demo app where the backend streams html fragments into a div, no client messages at all', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('calls between services are requests, not people calling each other', () => {
+    // With browsers on the other side of the system, it asks rather than reading a video call.
+    expect(
+      readerPickOf(
+        'the calls between our inventory and shipping services should move to grpc streams; browsers keep plain rest',
+      ),
+    ).not.toBe('webrtc');
+  });
+});
+
+describe('round 8, pool 2 (wrong picks first): a shared tab, window or desktop is live media; keystrokes going in are sent', () => {
+  it.each([
+    // A tab or window shared in a meeting, with its sound, is live media between people.
+    ['when a host shares a window in our meetings tool, the other attendees should get its sound too', 'webrtc'],
+    // Seeing another person's desktop is a screen share, not chat messages.
+    ["helpdesk staff need to view the caller's desktop while they chat, all in the browser", 'webrtc'],
+    // Input said to go through, after what is read first, is a client that sends.
+    [
+      'remote shell page: reading the output comes first, but keystrokes going through to the host is what matters',
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 2 and 5, round 7 (wrong picks first): buffers of numbers are binary, lossy is a format, a batch handed down', () => {
+  it.each([
+    // Float or int buffers and blocks are binary data, not a proxy that buffers.
+    ['the spectrum page receives 2MB of float buffers per sweep from our server', 'websocket'],
+    ['the sonar console gets raw int16 blocks pushed to the browser many times a second', 'websocket'],
+    // "Lossy" said of a format is compression, not datagrams.
+    ["the export format is lossy, that's fine; the page just needs progress numbers pushed while it runs", 'sse'],
+    // A batch handed to the page goes down: no upload.
+    ['each render pass, the node hands a batch of previews to the page', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('rounds 4 and 7 (wrong picks first): a page that shows what devices report is fed, the devices upload behind it', () => {
+  it.each([
+    [
+      "the ward page should plot every wearable's heart rate as it changes, the wearables report every few seconds",
+      'sse',
+    ],
+    ['greenhouse dashboard displaying humidity from forty sensors, the sensors post a value each minute', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pool 6 (wrong picks first): a client with nothing to send back, and no old browsers, is still a browser fed one way', () => {
+  it.each([
+    // "Needs to send nothing back" is the client sending nothing, not the client receiving nothing.
+    ['the ops page never needs to send anything back; it only lists job states', 'sse'],
+    // "No old browsers" rules out old browsers, not browsers.
+    [
+      "the status board polls our api every few seconds and doesn't have to send anything, no old browsers to support",
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe("pools 3-5 (wrong picks first): a screen told or reacting is a display, a person's mic is live audio", () => {
+  it.each([
+    // A screen that is notified, or that reacts, shows data: no screen share.
+    ['the backend should notify their screens whenever a booking changes, small json', 'sse'],
+    ["kiosk game: the wall screen reacts live to every team's answers sent from their tablets", 'websocket'],
+    // Someone's mic heard by others is live audio between people.
+    [
+      "in study sessions the pupils should hear the tutor's mic as well, while they type questions in a side chat",
+      'webrtc',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pool 3, round 7 (wrong picks first): what a page long-polls today is what it does now, not a network that refuses streams', () => {
+  it('a page that long-polls and times out, and only needs to hear of changes → sse', () => {
+    expect(
+      readerPickOf(
+        'the ticket page long-polls our api and times out a lot; the browser only needs to hear when a ticket moves',
+      ),
+    ).toBe('sse');
+  });
+});
+
+describe('pool 6 (wrong picks of the whole): a local queue replayed upstream, and "let alone" as a negation', () => {
+  it.each([
+    // Data kept in a local queue or log and replayed or synced later is an upload.
+    ["field tablets keep a local log of readings and sync it upstream once they're back in range", 'batched-posts'],
+    // "Barely X, let alone Y" says Y is not there either.
+    [
+      'our set-top boxes barely run js, let alone eventsource. they only show scores pushed from our server',
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 2-6 (wrong picks first): an undecided sentence of its own leaves open what came before it', () => {
+  it.each([
+    // "Nobody knows." or "we haven't scoped it yet." alone is about the sentence before it.
+    ["the roadmap promises 'realtime collaboration' for our boards. nobody knows.", 'ask:direction'],
+    ["tutoring app v1: shared notes? a chat? quizzes? we haven't scoped it yet.", 'ask:direction'],
+    // A statement read from the undecided words on is undecided too.
+    [
+      "adding a 'notification hub': fan-out plus subscriber bookkeeping. we haven't settled whether subscribers ever send anything besides subscribing",
+      'ask:direction',
+    ],
+    // Unsure about the encoding is the payload question left open.
+    ['the sensor map page gets readings streamed from our backend, not sure about the encoding', 'ask:binary'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('an undecided sentence that names its own topic does not reach back: "not sure about X" is about X', () => {
+    // The direction said plainly before it stays; only the payload is asked.
+    expect(readerPickOf('the backend pushes lap times to every pit wall browser. not sure about the encoding')).toBe(
+      'ask:binary',
+    );
+  });
+});
+
+describe('pool 2, round 5 (wrong picks first): pictures said without a format leave the payload open', () => {
+  it.each([
+    // A camera's latest still, or frames as they are grabbed, are pictures: text or binary is asked.
+    ['doorbell page: show the newest still from the porch cam each time someone rings', 'ask:binary'],
+    ["microscope rig: put the frames on the lab page as they're grabbed, one way only", 'ask:binary'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('state snapshots are data, not pictures', () => {
+    expect(
+      readerPickOf(
+        'the physics sim sends world snapshots at 30hz; only the freshest counts and a dropped one is skipped',
+      ),
+    ).not.toBe('ask:binary');
+  });
+});
+
+describe('rounds 4 and 8 (wrong picks first): a model that writes an answer is streamed down to the page', () => {
+  it.each([
+    // A model named, or said to be generating, is an LLM answer streamed down.
+    ['mistral playground page: the reply should appear bit by bit while the model is generating', 'sse'],
+    // A panel the model writes into is a page, not a device that sends.
+    ['support widget on the docs site: answer pieces should land in the panel as the model writes them', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 2 and 5 (wrong picks first): live video that an audience watches is a broadcast, even unsized', () => {
+  it.each([
+    [
+      'the camera feed reaches our media server and fans watch it fine in a desktop player; how do they get it in a browser',
+      'hls',
+    ],
+    [
+      'our srt ingest works and people watch it in a media player; how do we get the same picture into ordinary web pages',
+      'hls',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 4 and 5 (wrong picks first): readings are a noun, and "don\'t retransmit" wants datagrams', () => {
+  it.each([
+    // "Posts its state and readings": readings sent, not a client that also reads.
+    ["we'd like the smart meter to post its state and readings on its own every few minutes", 'batched-posts'],
+    // A late message dropped and not resent is unreliable delivery, however the negation is spelt.
+    [
+      'the kart app sends its inputs to the server every frame as small messages; a late one is dropped, do not resend it',
+      'webtransport',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('round 6 (wrong picks first): several sent at once is a batch', () => {
+  it('a phone that sends many samples at once each hour uploads in batches', () => {
+    expect(
+      readerPickOf(
+        'step counter: to spare the battery the phone should send many samples at once each hour, late is fine',
+      ),
+    ).toBe('batched-posts');
+  });
+  it('all of it pushed at once to every browser is no upload', () => {
+    expect(readerPickOf('the server pushes all the scores at once to every open browser')).toBe('sse');
+  });
+});
+
+describe('pool 4 (wrong picks first): "after upload" says when, not who uploads', () => {
+  it('a page that lists renditions after upload is no uploading client', () => {
+    expect(
+      readerPickOf("video library: after upload the admin page should list each rendition as it's ready"),
+    ).not.toBe('batched-posts');
+  });
+});
+
+describe('pool 3: a score that shows up or pops up on a phone appears there; it is not sent up', () => {
+  it('"to show up" is to appear', () => {
+    expect(readerPickOf('every phone in the stands just needs the score to show up when it changes')).toBe('sse');
+  });
+});
+
+describe('pool 5 (wrong picks first): offers and answers that another side already does are no signalling to build', () => {
+  it.each([
+    [
+      "kids talk to a storytelling voice agent in the browser and hear it answer; the vendor's side does the sdp offers over its own url",
+      'webrtc',
+    ],
+    [
+      'the gateway handles offer and answer; what we need is two doctors seeing and hearing each other from their browsers',
+      'webrtc',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});

@@ -100,7 +100,7 @@ describe('the learned second opinion in Slack', () => {
       learned: new Map([[websocketVsSse.id, { ...model, policy: { ...model.policy, decide: undefined } }]]),
     });
     const { view } = unsure.understand(
-      'llama chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while the model is still writing',
+      'chat demo page sits on a spinner then dumps the full reply. make the answer trickle in while it is still being written',
     );
     if (view.kind !== 'question') throw new Error('expected a question');
     const text = visibleText(wizardMessage(view));
