@@ -1740,3 +1740,24 @@ describe('pools 4-6: a live picture wanted late on purpose is a broadcast', () =
     ).toBe('hls');
   });
 });
+
+describe('pools 7-10, round 9: signalling said as handled leaves the call a call', () => {
+  it.each([
+    // The signalling is in place or easy; the media between people is what is asked.
+    [
+      'our tutoring site wants tutor and pupil on camera together; the signalling server in go already connects them',
+      'webrtc',
+    ],
+    [
+      'family intercom in the browser, grandparents should hear and see the kids. signalling is the easy part',
+      'webrtc',
+    ],
+    // Signalling that is still needed is the question: small text messages both ways.
+    [
+      'for the hallway video calls we want a path to exchange sdp and candidates between the two kiosks first',
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
