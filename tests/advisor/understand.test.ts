@@ -1761,3 +1761,13 @@ describe('pools 7-10, round 9: signalling said as handled leaves the call a call
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-10: a remote panel for streaming software is controls, not a call', () => {
+  it.each([
+    // Scenes, faders and meters are the software's controls: the live picture is not what travels.
+    ['volunteers drag the faders in obs and see the levels bounce back within a frame', 'websocket'],
+    ['church team wants a phone page that cuts between scenes in obs and reads the audio meters', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
