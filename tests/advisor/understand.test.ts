@@ -1771,3 +1771,13 @@ describe('pools 7-10: a remote panel for streaming software is controls, not a c
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-10: a show watched as a playlist, tuned into or rewound is a broadcast', () => {
+  it.each([
+    ['our band goes live from the rehearsal room and anyone can tune in on the site to watch', 'hls'],
+    ['graduation video goes out live and families at home get a dvr bar to jump back', 'hls'],
+    ['the lecture camera stream goes through our encoder and students fetch it from a playlist', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
