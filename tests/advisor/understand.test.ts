@@ -1781,3 +1781,32 @@ describe('pools 7-10: a show watched as a playlist, tuned into or rewound is a b
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 9-10: hosts, kiosks and networks that allow only plain requests, said in other words', () => {
+  it.each([
+    [
+      'our shared hosting plan does not allow us to keep requests open, yet members must learn about new replies',
+      'long-polling',
+    ],
+    [
+      'the lobby kiosks run a locked browser that only speaks basic ajax; the server has to tell them when a room frees up',
+      'long-polling',
+    ],
+    [
+      'the office vpn kills any long running stream, and the ops page still needs each alert as it fires',
+      'long-polling',
+    ],
+    [
+      'eventsource breaks on several school networks, the board must still get new posts from the server',
+      'long-polling',
+    ],
+    [
+      'behind the gateway our event stream is closed after 90 seconds every time; only scores flow to the fans',
+      'long-polling',
+    ],
+    // "long-lived" is no live video.
+    ['the status page needs one long-lived stream from the api that reconnects by itself; nothing goes back', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
