@@ -1810,3 +1810,19 @@ describe('pools 9-10: hosts, kiosks and networks that allow only plain requests,
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 9-10: both sides pushing over TCP, on a lossy link, with people on one end', () => {
+  it.each([
+    // Reliability said to be fine, or datagrams said not needed, denies the unreliable condition.
+    [
+      'card game where browsers and the server trade moves constantly; tcp is fine, we do not need datagrams',
+      'websocket',
+    ],
+    // A lossy link is a network that drops, not a wish for datagrams.
+    ['field crews chat with dispatch over lossy wifi, both sides send short json notes whenever', 'websocket'],
+    // People and a server at each other are no two backends.
+    ['drawing party game: guests and the server hurl strokes at each other all night, json everywhere', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
