@@ -165,8 +165,8 @@ const STOPS_NEGATION = new Set(['ADP', 'CCONJ', 'SCONJ']);
 /** Words that open a clause of their own, which a negation before them does not reach ("can't agree what's worth"). */
 const OPENS_CLAUSE = new Set(['what', 'which', 'who', 'whom', 'whose', 'whether', 'how', 'when', 'where', 'why', 'if']);
 
-/** Words that open a sentence which asks ("should we …", "do we …"). */
-const ASKS = new Set(['should', 'shall', 'do', 'does', 'can', 'could', 'would', 'which', 'is', 'are']);
+/** Words that open a sentence which asks ("should we …", "do we …", "how much do viewers post vs just read"). */
+const ASKS = new Set(['should', 'shall', 'do', 'does', 'can', 'could', 'would', 'which', 'is', 'are', 'how', 'what']);
 
 const VOWEL = /[aeiou]/;
 

@@ -1826,3 +1826,33 @@ describe('pools 9-10: both sides pushing over TCP, on a lossy link, with people 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-10: texts that ask, answered with a question', () => {
+  it.each([
+    // Long polling named among the choices is no constraint.
+    ['long polling, sse or websockets for the new feature? cheat sheet please', 'ask:direction'],
+    // "dunno" leaves open what follows it.
+    [
+      'the board shows new proposals live; dunno yet if users will also send votes through the same channel',
+      'ask:direction',
+    ],
+    // A sentence that asks "how" with a choice inside is a question.
+    ['match page with live commentary. how much do fans comment vs only watch? which transport', 'ask:direction'],
+    // "Could be frames" leaves the payload open.
+    [
+      'the drone page just receives what the drone sends; could be frames, could be only gps, depends on the link',
+      'ask:binary',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10: binary said as a typed array, or as text that will not do', () => {
+  it.each([
+    ['the worker streams TypedArray chunks to the plot page and the page never answers', 'websocket'],
+    ["the server only pushes to the chart page; json-only won't cut it for these samples", 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
