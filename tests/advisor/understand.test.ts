@@ -1856,3 +1856,24 @@ describe('pools 7-10: binary said as a typed array, or as text that will not do'
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-10: both ends ours said as hops, as "both backend", as services talking; clients that fire at our api', () => {
+  it.each([
+    [
+      'ledger -> fraud checks -> archive workers. what fits these internal hops? none of it is customer facing',
+      'service-to-service',
+    ],
+    [
+      'grafana and the collector are both backend; the collector should stream its numbers as they come',
+      'service-to-service',
+    ],
+    ['five pricing pods and one quote engine: how should the services talk when a price moves?', 'service-to-service'],
+    // Devices firing at our api are clients, not a second backend.
+    [
+      'courier phones keep firing gps pings at our api all shift and we never send anything back to them',
+      'batched-posts',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
