@@ -1877,3 +1877,16 @@ describe('pools 7-10: both ends ours said as hops, as "both backend", as service
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-10, round 9: a broadcast whose video is named by its channel, player, camera or footage', () => {
+  it.each([
+    [
+      'our radio station wants its live studio channel on the site, thousands tuning in, a few seconds behind is no problem',
+      'hls',
+    ],
+    ['we film the regatta and want to put it out live for a big audience that only watches', 'hls'],
+    ['the cam at the nest box goes to a handful of birders; a few secs of lag is no issue', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
