@@ -1890,3 +1890,11 @@ describe('pools 7-10, round 9: a broadcast whose video is named by its channel, 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pool 10: no raw tcp sockets in a browser is no missing WebSocket', () => {
+  it('"browsers have no tcp sockets" with moves both ways → websocket', () => {
+    expect(
+      readerPickOf('browsers have no tcp sockets, so the board game relay needs another way; moves go both directions'),
+    ).toBe('websocket');
+  });
+});
