@@ -1898,3 +1898,14 @@ describe('pool 10: no raw tcp sockets in a browser is no missing WebSocket', () 
     ).toBe('websocket');
   });
 });
+
+describe('pools 7 and 9: a backend that publishes to a channel, a customer who watches an order move', () => {
+  it.each([
+    // A backend publishing to a channel is no person joining a room.
+    ['tally plugin: the backend publishes to a channel whenever a count changes, the widgets only listen', 'sse'],
+    // An order's steps are what the customer sees, not what they place.
+    ['bakery app: each customer sees placed -> baking -> ready for pickup without pulling to refresh', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
