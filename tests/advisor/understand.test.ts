@@ -1909,3 +1909,20 @@ describe('pools 7 and 9: a backend that publishes to a channel, a customer who w
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-10: calls said as two-way voice, audio only or screensharing; clients without push apis; software that kills connections', () => {
+  it.each([
+    ['helpdesk widget: visitors ring a technician from the site over two-way voice', 'webrtc'],
+    ['board game night online, partners chat while playing, audio only, never more than two', 'webrtc'],
+    ['study group rooms where students screenshare and discuss together', 'webrtc'],
+    // Screensharing a page in a meeting is not the app carrying video.
+    ['the leaderboard page should refresh itself as scores come in, we screenshare it at the event', 'sse'],
+    ['alerts must reach the ward tablets, but their browsers have no push apis at all', 'long-polling'],
+    [
+      "many guests run 'safe browsing' tools (avast etc) that drop persistent connections, yet they must get room invites",
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
