@@ -1926,3 +1926,15 @@ describe('pools 7-10: calls said as two-way voice, audio only or screensharing; 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pool 10, round 8: data gathered from the clients; a page you must leave and come back to', () => {
+  it.each([
+    ['we collect slow-request timings from visitors so the perf team can chart them', 'batched-posts'],
+    [
+      'the thermostat page stays stale, i have to leave and come back to see the new setpoint; the page rarely sends',
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
