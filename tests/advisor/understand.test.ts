@@ -1938,3 +1938,15 @@ describe('pool 10, round 8: data gathered from the clients; a page you must leav
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7 and 10: commands up and state sent back, said plainly', () => {
+  it.each([
+    [
+      'every tilt on the phone page must reach the rc car at once, and the car reports speed and battery back just as fast',
+      'websocket',
+    ],
+    ['kart racer in the browser: inputs up and frames down 60 times a second', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
