@@ -1950,3 +1950,22 @@ describe('pools 7 and 10: commands up and state sent back, said plainly', () => 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('round 8, pool 5: services people attend, shows watched from home, calls between services', () => {
+  it.each([
+    // A worship service is an event people watch, not a backend.
+    ['the parish wants its evening worship service online, members watch from home and nobody replies', 'hls'],
+    ['our live show goes out to a big audience on tvs, being 8s behind is fine', 'hls'],
+    [
+      'the streaming box pushes rtmp into our server and viewers watch in vlc; how do people watch it in a browser',
+      'hls',
+    ],
+    // Calls between services are requests, not people talking.
+    [
+      'moving the calls between our backend services (cart, billing) to grpc while the web app stays on rest',
+      'ask:direction',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
