@@ -1969,3 +1969,14 @@ describe('round 8, pool 5: services people attend, shows watched from home, call
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('round 6: a live feed watched by a crowd', () => {
+  it.each([
+    [
+      'we want a cdn in front of the live feed from the rink so a wide audience can follow it, a few seconds late is ok',
+      'hls',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
