@@ -1980,3 +1980,22 @@ describe('round 6: a live feed watched by a crowd', () => {
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-9: questions asked where the text decided', () => {
+  it.each([
+    // Servers that keep in step among themselves, or several instances of one server, are both ends ours.
+    [
+      'three matchmaking servers must share lobby changes among themselves without a single coordinator',
+      'service-to-service',
+    ],
+    ['we run several game server instances and each one must learn when a player joins another', 'service-to-service'],
+    // A broadcast said by who it goes out to, a playback url, a live match or the live edge.
+    ['the town hall goes out to thousands of staff through the vendor playback url', 'hls'],
+    ['live matches out to millions of subscribers on smart tvs, it has to look like tv', 'hls'],
+    // Numbers phoned home, or landing in our collector from browsers, flow up.
+    ['page speed numbers from real shoppers phoned home to us quietly, the page receives nothing', 'batched-posts'],
+    ['we want timing marks from visitors browsers landing in our collector', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
