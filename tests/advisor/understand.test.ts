@@ -1999,3 +1999,13 @@ describe('pools 7-9: questions asked where the text decided', () => {
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-9: a server that notices clients leave, clients that only subscribe, data coming off the backend', () => {
+  it.each([
+    // Noticing a tab close is the server's bookkeeping, not an upload as the page leaves.
+    ['hono app: we stream quotes to browsers and need to know if a tab closes, so the feed stops', 'sse'],
+    ['the widgets only subscribe; all the counts come off our backend as small json', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
