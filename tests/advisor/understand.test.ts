@@ -2009,3 +2009,14 @@ describe('pools 7-9: a server that notices clients leave, clients that only subs
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pool 10, rounds 4 and 9: terminals that take typing, answers that stream back, models named', () => {
+  it.each([
+    // Typing into a shell with its output coming back is both ways.
+    ['web console for our routers: real typing into the cli and output showing with no lag', 'websocket'],
+    // An answer that streams back, from a model named by its runtime, flows down.
+    ['terminal client for our vllm box: print the answer as it streams back, nothing else', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
