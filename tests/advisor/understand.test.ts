@@ -2020,3 +2020,12 @@ describe('pool 10, rounds 4 and 9: terminals that take typing, answers that stre
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 5 and 9, round 7: binary said as float, int16 or pixel buffers', () => {
+  it.each([
+    ['the lab gateway streams int16 blocks to the chart tab, nothing comes back', 'websocket'],
+    ['our capture box hands raw pixel buffers to the viewer tab, it never replies', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
