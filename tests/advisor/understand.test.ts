@@ -2029,3 +2029,15 @@ describe('pools 5 and 9, round 7: binary said as float, int16 or pixel buffers',
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('round 9: readers with only basic js and no sockets or event streams; a container image is no picture', () => {
+  it.each([
+    [
+      'the menu boards run a browser with only basic js, no sockets or event streams; prices change a few times a day',
+      'long-polling',
+    ],
+    ['buildah logs from the runner should tail live in the ui while the image builds', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
