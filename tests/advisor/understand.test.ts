@@ -2041,3 +2041,18 @@ describe('round 9: readers with only basic js and no sockets or event streams; a
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-10: messages in and out, handshakes that never complete, packets out of order, group calls', () => {
+  it.each([
+    [
+      'our kotlin server and the android clients: events fly in and out of every phone all day, cbor encoded',
+      'websocket',
+    ],
+    ['folks on the board post and read notes in several columns at once, one connection per column?', 'websocket'],
+    ['inside the bank network the websocket handshake never completes, so updates need another way in', 'long-polling'],
+    ['racing game: car positions may arrive out of order or get lost, lap times must be reliable', 'webtransport'],
+    ['the group call button in each channel should open a jitsi room on mobile', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
