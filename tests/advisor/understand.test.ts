@@ -2056,3 +2056,12 @@ describe('pools 7-10: messages in and out, handshakes that never complete, packe
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pool 4: a web ui or a div is a browser end, not a second backend', () => {
+  it.each([
+    ['the backup web ui asks the agent daemon for progress every second; mostly it just displays', 'sse'],
+    ['tutorial where the api streams fresh markup into the div, no js, no client messages', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
