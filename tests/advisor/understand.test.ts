@@ -2065,3 +2065,16 @@ describe('pool 4: a web ui or a div is a browser end, not a second backend', () 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 8 and 10: backends said as our sidecars or worker, user ids as data, readings forwarded up', () => {
+  it.each([
+    ['row changes should feed the audit stream that our policy sidecars consume', 'service-to-service'],
+    [
+      'the queue reader republishes user ids for the mailer service, all of it between our services',
+      'service-to-service',
+    ],
+    ['a mule flow on the line pc relays machine measurements up to aws every 10s', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
