@@ -2078,3 +2078,23 @@ describe('pools 8 and 10: backends said as our sidecars or worker, user ids as d
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 2, 3 and 6: a text that asks which transport, with only domain words, is asked', () => {
+  it.each([
+    [
+      'thesis project: a patient monitor dashboard with pulse and alerts from ward sensors. which transport should i use?',
+      'ask:direction',
+    ],
+    [
+      'classroom app mvp: quizzes? a whiteboard? chat? nothing scoped. what should the realtime layer be?',
+      'ask:direction',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a transport asked for beside a stated direction still decides', () => {
+    expect(
+      readerPickOf('the server only pushes prices to the page, nothing goes back. which transport should we use?'),
+    ).toBe('sse');
+  });
+});
