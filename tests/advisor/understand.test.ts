@@ -2098,3 +2098,16 @@ describe('pools 2, 3 and 6: a text that asks which transport, with only domain w
     ).toBe('sse');
   });
 });
+
+describe('pools 7-10: the new phrases stay inside their sense', () => {
+  it.each([
+    // "offers" a platform makes are no signalling offers.
+    ['we need a platform that offers video calls to patients', 'webrtc'],
+    // Calls between people are calls, even with "us" or agents in them.
+    ['video calls between us and our customers', 'webrtc'],
+    // A gateway between browsers and our services has a browser end.
+    ['a gateway between our browsers and our services relays chat both ways', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
