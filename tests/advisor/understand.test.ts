@@ -2111,3 +2111,13 @@ describe('pools 7-10: the new phrases stay inside their sense', () => {
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 9-10 and round 9: what a page does today is no constraint', () => {
+  it.each([
+    ['right now the page only does basic polling, we want the server to push scores', 'sse'],
+    ['we only use plain fetch today; want live updates pushed to the dashboard', 'sse'],
+    ['our page only uses plain js today, we want prices pushed to it', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
