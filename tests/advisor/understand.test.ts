@@ -2112,11 +2112,16 @@ describe('pools 7-10: the new phrases stay inside their sense', () => {
   });
 });
 
-describe('pools 9-10 and round 9: what a page does today is no constraint', () => {
+describe('pools 7-10: the new phrases stay in their sense (today, input and output, order, tcp)', () => {
   it.each([
     ['right now the page only does basic polling, we want the server to push scores', 'sse'],
     ['we only use plain fetch today; want live updates pushed to the dashboard', 'sse'],
     ['our page only uses plain js today, we want prices pushed to it', 'sse'],
+    // "Input and output" is no typing; events sorted after arriving out of order are no datagrams.
+    ['the input and output of the sync job are small json, both sides are our services', 'service-to-service'],
+    ['events may arrive out of order so we sort them by timestamp before the page shows them', 'sse'],
+    // TCP said not to be fine wants datagrams.
+    ['tcp is not fine for our shooter, head of line blocking hurts every fight', 'webtransport'],
   ])('"%s" → %s', (text, pick) => {
     expect(readerPickOf(text)).toBe(pick);
   });
