@@ -1852,6 +1852,7 @@ describe('pools 7-10: binary said as a typed array, or as text that will not do'
   it.each([
     ['the worker streams TypedArray chunks to the plot page and the page never answers', 'websocket'],
     ["the server only pushes to the chart page; json-only won't cut it for these samples", 'websocket'],
+    ["the worker only pushes samples to the scope page and a text-only stream won't do", 'websocket'],
   ])('"%s" → %s', (text, pick) => {
     expect(readerPickOf(text)).toBe(pick);
   });
