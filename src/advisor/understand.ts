@@ -170,8 +170,8 @@ const ALONE_AROUND_UNDECIDED = 4;
 /** What may follow it there: "haven't scoped it yet" is about what came before, "not sure about the encoding" is not. */
 const PRONOUNS_AFTER_UNDECIDED = new Set(['it', 'that', 'this', 'yet', 'still', 'either', 'anyway']);
 
-/** Words that open a sentence which asks ("should we …", "do we …"). */
-const ASKS = new Set(['should', 'shall', 'do', 'does', 'can', 'could', 'would', 'which', 'is', 'are']);
+/** Words that open a sentence which asks ("should we …", "do we …", "how much do viewers post vs just read"). */
+const ASKS = new Set(['should', 'shall', 'do', 'does', 'can', 'could', 'would', 'which', 'is', 'are', 'how', 'what']);
 
 const VOWEL = /[aeiou]/;
 

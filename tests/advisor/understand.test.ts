@@ -2012,3 +2012,391 @@ describe('pool 5 (wrong picks first): offers and answers that another side alrea
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 7-10, round 9: signalling said as handled leaves the call a call', () => {
+  it.each([
+    // The signalling is in place or easy; the media between people is what is asked.
+    [
+      'our tutoring site wants tutor and pupil on camera together; the signalling server in go already connects them',
+      'webrtc',
+    ],
+    [
+      'family intercom in the browser, grandparents should hear and see the kids. signalling is the easy part',
+      'webrtc',
+    ],
+    // Signalling that is still needed is the question: small text messages both ways.
+    [
+      'for the hallway video calls we want a path to exchange sdp and candidates between the two kiosks first',
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10: a remote panel for streaming software is controls, not a call', () => {
+  it.each([
+    // Scenes, faders and meters are the software's controls: the live picture is not what travels.
+    ['volunteers drag the faders in obs and see the levels bounce back within a frame', 'websocket'],
+    ['church team wants a phone page that cuts between scenes in obs and reads the audio meters', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10: a show watched as a playlist, tuned into or rewound is a broadcast', () => {
+  it.each([
+    ['our band goes live from the rehearsal room and anyone can tune in on the site to watch', 'hls'],
+    ['graduation video goes out live and families at home get a dvr bar to jump back', 'hls'],
+    ['the lecture camera stream goes through our encoder and students fetch it from a playlist', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 9-10: hosts, kiosks and networks that allow only plain requests, said in other words', () => {
+  it.each([
+    [
+      'our shared hosting plan does not allow us to keep requests open, yet members must learn about new replies',
+      'long-polling',
+    ],
+    [
+      'the lobby kiosks run a locked browser that only speaks basic ajax; the server has to tell them when a room frees up',
+      'long-polling',
+    ],
+    [
+      'the office vpn kills any long running stream, and the ops page still needs each alert as it fires',
+      'long-polling',
+    ],
+    [
+      'eventsource breaks on several school networks, the board must still get new posts from the server',
+      'long-polling',
+    ],
+    [
+      'behind the gateway our event stream is closed after 90 seconds every time; only scores flow to the fans',
+      'long-polling',
+    ],
+    // "long-lived" is no live video.
+    ['the status page needs one long-lived stream from the api that reconnects by itself; nothing goes back', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 9-10: both sides pushing over TCP, on a lossy link, with people on one end', () => {
+  it.each([
+    // Reliability said to be fine, or datagrams said not needed, denies the unreliable condition.
+    [
+      'card game where browsers and the server trade moves constantly; tcp is fine, we do not need datagrams',
+      'websocket',
+    ],
+    // A lossy link is a network that drops, not a wish for datagrams.
+    ['field crews chat with dispatch over lossy wifi, both sides send short json notes whenever', 'websocket'],
+    // People and a server at each other are no two backends.
+    ['drawing party game: guests and the server hurl strokes at each other all night, json everywhere', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10: texts that ask, answered with a question', () => {
+  it.each([
+    // Long polling named among the choices is no constraint.
+    ['long polling, sse or websockets for the new feature? cheat sheet please', 'ask:direction'],
+    // "dunno" leaves open what follows it.
+    [
+      'the board shows new proposals live; dunno yet if users will also send votes through the same channel',
+      'ask:direction',
+    ],
+    // A sentence that asks "how" with a choice inside is a question.
+    ['match page with live commentary. how much do fans comment vs only watch? which transport', 'ask:direction'],
+    // "Could be frames" leaves the payload open.
+    [
+      'the drone page just receives what the drone sends; could be frames, could be only gps, depends on the link',
+      'ask:binary',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10: binary said as a typed array, or as text that will not do', () => {
+  it.each([
+    ['the worker streams TypedArray chunks to the plot page and the page never answers', 'websocket'],
+    ["the server only pushes to the chart page; json-only won't cut it for these samples", 'websocket'],
+    ["the worker only pushes samples to the scope page and a text-only stream won't do", 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10: both ends ours said as hops, as "both backend", as services talking; clients that fire at our api', () => {
+  it.each([
+    [
+      'ledger -> fraud checks -> archive workers. what fits these internal hops? none of it is customer facing',
+      'service-to-service',
+    ],
+    [
+      'grafana and the collector are both backend; the collector should stream its numbers as they come',
+      'service-to-service',
+    ],
+    ['five pricing pods and one quote engine: how should the services talk when a price moves?', 'service-to-service'],
+    // Devices firing at our api are clients, not a second backend.
+    [
+      'courier phones keep firing gps pings at our api all shift and we never send anything back to them',
+      'batched-posts',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10, round 9: a broadcast whose video is named by its channel, player, camera or footage', () => {
+  it.each([
+    [
+      'our radio station wants its live studio channel on the site, thousands tuning in, a few seconds behind is no problem',
+      'hls',
+    ],
+    ['we film the regatta and want to put it out live for a big audience that only watches', 'hls'],
+    ['the cam at the nest box goes to a handful of birders; a few secs of lag is no issue', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pool 10: no raw tcp sockets in a browser is no missing WebSocket', () => {
+  it('"browsers have no tcp sockets" with moves both ways → websocket', () => {
+    expect(
+      readerPickOf('browsers have no tcp sockets, so the board game relay needs another way; moves go both directions'),
+    ).toBe('websocket');
+  });
+});
+
+describe('pools 7 and 9: a backend that publishes to a channel, a customer who watches an order move', () => {
+  it.each([
+    // A backend publishing to a channel is no person joining a room.
+    ['tally plugin: the backend publishes to a channel whenever a count changes, the widgets only listen', 'sse'],
+    // An order's steps are what the customer sees, not what they place.
+    ['bakery app: each customer sees placed -> baking -> ready for pickup without pulling to refresh', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10: calls said as two-way voice, audio only or screensharing; clients without push apis; software that kills connections', () => {
+  it.each([
+    ['helpdesk widget: visitors ring a technician from the site over two-way voice', 'webrtc'],
+    ['board game night online, partners chat while playing, audio only, never more than two', 'webrtc'],
+    ['study group rooms where students screenshare and discuss together', 'webrtc'],
+    // Screensharing a page in a meeting is not the app carrying video.
+    ['the leaderboard page should refresh itself as scores come in, we screenshare it at the event', 'sse'],
+    ['alerts must reach the ward tablets, but their browsers have no push apis at all', 'long-polling'],
+    [
+      "many guests run 'safe browsing' tools (avast etc) that drop persistent connections, yet they must get room invites",
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pool 10, round 8: data gathered from the clients; a page you must leave and come back to', () => {
+  it.each([
+    ['we collect slow-request timings from visitors so the perf team can chart them', 'batched-posts'],
+    [
+      'the thermostat page stays stale, i have to leave and come back to see the new setpoint; the page rarely sends',
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7 and 10: commands up and state sent back, said plainly', () => {
+  it.each([
+    [
+      'every tilt on the phone page must reach the rc car at once, and the car reports speed and battery back just as fast',
+      'websocket',
+    ],
+    ['kart racer in the browser: inputs up and frames down 60 times a second', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('round 8, pool 5: services people attend, shows watched from home, calls between services', () => {
+  it.each([
+    // A worship service is an event people watch, not a backend.
+    ['the parish wants its evening worship service online, members watch from home and nobody replies', 'hls'],
+    ['our live show goes out to a big audience on tvs, being 8s behind is fine', 'hls'],
+    [
+      'the streaming box pushes rtmp into our server and viewers watch in vlc; how do people watch it in a browser',
+      'hls',
+    ],
+    // Calls between services are requests, not people talking.
+    [
+      'moving the calls between our backend services (cart, billing) to grpc while the web app stays on rest',
+      'ask:direction',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('round 6: a live feed watched by a crowd', () => {
+  it.each([
+    [
+      'we want a cdn in front of the live feed from the rink so a wide audience can follow it, a few seconds late is ok',
+      'hls',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-9: questions asked where the text decided', () => {
+  it.each([
+    // Servers that keep in step among themselves, or several instances of one server, are both ends ours.
+    [
+      'three matchmaking servers must share lobby changes among themselves without a single coordinator',
+      'service-to-service',
+    ],
+    ['we run several game server instances and each one must learn when a player joins another', 'service-to-service'],
+    // A broadcast said by who it goes out to, a playback url, a live match or the live edge.
+    ['the town hall goes out to thousands of staff through the vendor playback url', 'hls'],
+    ['live matches out to millions of subscribers on smart tvs, it has to look like tv', 'hls'],
+    // Numbers phoned home, or landing in our collector from browsers, flow up.
+    ['page speed numbers from real shoppers phoned home to us quietly, the page receives nothing', 'batched-posts'],
+    ['we want timing marks from visitors browsers landing in our collector', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-9: a server that notices clients leave, clients that only subscribe, data coming off the backend', () => {
+  it.each([
+    // Noticing a tab close is the server's bookkeeping, not an upload as the page leaves.
+    ['hono app: we stream quotes to browsers and need to know if a tab closes, so the feed stops', 'sse'],
+    ['the widgets only subscribe; all the counts come off our backend as small json', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pool 10, rounds 4 and 9: terminals that take typing, answers that stream back, models named', () => {
+  it.each([
+    // Typing into a shell with its output coming back is both ways.
+    ['web console for our routers: real typing into the cli and output showing with no lag', 'websocket'],
+    // An answer that streams back, from a model named by its runtime, flows down.
+    ['terminal client for our vllm box: print the answer as it streams back, nothing else', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 5 and 9, round 7: binary said as float, int16 or pixel buffers', () => {
+  it.each([
+    ['the lab gateway streams int16 blocks to the chart tab, nothing comes back', 'websocket'],
+    ['our capture box hands raw pixel buffers to the viewer tab, it never replies', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('round 9: readers with only basic js and no sockets or event streams; a container image is no picture', () => {
+  it.each([
+    [
+      'the menu boards run a browser with only basic js, no sockets or event streams; prices change a few times a day',
+      'long-polling',
+    ],
+    ['buildah logs from the runner should tail live in the ui while the image builds', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10: messages in and out, handshakes that never complete, packets out of order, group calls', () => {
+  it.each([
+    [
+      'our kotlin server and the android clients: events fly in and out of every phone all day, cbor encoded',
+      'websocket',
+    ],
+    // Not "… in several columns at once": the batched-upload family reads "post … several … at once" as one batch.
+    ['folks on the board post and read notes in several columns, one connection per column?', 'websocket'],
+    ['inside the bank network the websocket handshake never completes, so updates need another way in', 'long-polling'],
+    ['racing game: car positions may arrive out of order or get lost, lap times must be reliable', 'webtransport'],
+    ['the group call button in each channel should open a jitsi room on mobile', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pool 4: a web ui or a div is a browser end, not a second backend', () => {
+  it.each([
+    ['the backup web ui asks the agent daemon for progress every second; mostly it just displays', 'sse'],
+    ['tutorial where the api streams fresh markup into the div, no js, no client messages', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 8 and 10: backends said as our sidecars or worker, user ids as data, readings forwarded up', () => {
+  it.each([
+    ['row changes should feed the audit stream that our policy sidecars consume', 'service-to-service'],
+    [
+      'the queue reader republishes user ids for the mailer service, all of it between our services',
+      'service-to-service',
+    ],
+    ['a mule flow on the line pc relays machine measurements up to aws every 10s', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 2, 3 and 6: a text that asks which transport, with only domain words, is asked', () => {
+  it.each([
+    [
+      'thesis project: a patient monitor dashboard with pulse and alerts from ward sensors. which transport should i use?',
+      'ask:direction',
+    ],
+    [
+      'classroom app mvp: quizzes? a whiteboard? chat? nothing scoped. what should the realtime layer be?',
+      'ask:direction',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a transport asked for beside a stated direction still decides', () => {
+    expect(
+      readerPickOf('the server only pushes prices to the page, nothing goes back. which transport should we use?'),
+    ).toBe('sse');
+  });
+});
+
+describe('pools 7-10: the new phrases stay inside their sense', () => {
+  it.each([
+    // "offers" a platform makes are no signalling offers.
+    ['we need a platform that offers video calls to patients', 'webrtc'],
+    // Calls between people are calls, even with "us" or agents in them.
+    ['video calls between us and our customers', 'webrtc'],
+    // A gateway between browsers and our services has a browser end.
+    ['a gateway between our browsers and our services relays chat both ways', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 7-10: the new phrases stay in their sense (today, input and output, order, tcp)', () => {
+  it.each([
+    ['right now the page only does basic polling, we want the server to push scores', 'sse'],
+    ['we only use plain fetch today; want live updates pushed to the dashboard', 'sse'],
+    ['our page only uses plain js today, we want prices pushed to it', 'sse'],
+    // "Input and output" is no typing; events sorted after arriving out of order are no datagrams.
+    ['the input and output of the sync job are small json, both sides are our services', 'service-to-service'],
+    ['events may arrive out of order so we sort them by timestamp before the page shows them', 'sse'],
+    // TCP said not to be fine wants datagrams.
+    ['tcp is not fine for our shooter, head of line blocking hurts every fight', 'webtransport'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
