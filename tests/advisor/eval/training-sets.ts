@@ -36,7 +36,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 5', files: ['pool5/situations.json'] },
   { name: 'pool 6', files: ['pool6/situations.json'] },
   { name: 'round 8', files: ['round8/development.json', 'round8/held-out.json'] },
-  { name: 'round 9', files: ['round9/development.json'] },
+  { name: 'round 9', files: ['round9/development.json', 'round9/held-out.json'] },
   { name: 'pool 7', files: ['pool7/situations.json'] },
   { name: 'pool 8', files: ['pool8/situations.json'] },
   { name: 'pool 9', files: ['pool9/situations.json'] },
@@ -63,6 +63,7 @@ const RETIRED: Readonly<Record<string, string>> = {
   'round6/held-out.json': '66e278d64cd5c18051d297905001ef5ea4ac1ff10dec0770c350118a311833b3',
   'round7/held-out.json': '7155efa84af637e4feb4265991a69c5fdac43f72452eccc272361ca2849b4e74',
   'round8/held-out.json': 'c38a639764e60f07a2cf808ec977636872c415293f5bed97c32153afe662c3e8',
+  'round9/held-out.json': '317edb93661a45c2665a1b75b91819d5af9fd3a3110a40ede5c60a95ab23775a',
 };
 
 /** A whole pool with no held-out half: the only situations.json that may be read whole. */
