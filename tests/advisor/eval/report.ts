@@ -43,6 +43,8 @@ const HALVES = [
   'round8-held-out',
   'round9-development',
   'round9-held-out',
+  'round10-development',
+  'round10-held-out',
   'pool',
   'pool2',
   'pool3',
