@@ -65,6 +65,7 @@ const HALVES = [
   'pool18',
   'pool19',
   'pool20',
+  'pool21',
 ] as const;
 type Half = (typeof HALVES)[number];
 
