@@ -66,6 +66,7 @@ const HALVES = [
   'pool19',
   'pool20',
   'pool21',
+  'pool22',
 ] as const;
 type Half = (typeof HALVES)[number];
 
