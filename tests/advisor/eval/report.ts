@@ -67,6 +67,7 @@ const HALVES = [
   'pool20',
   'pool21',
   'pool22',
+  'pool23',
 ] as const;
 type Half = (typeof HALVES)[number];
 
