@@ -68,6 +68,7 @@ const HALVES = [
   'pool21',
   'pool22',
   'pool23',
+  'pool24',
 ] as const;
 type Half = (typeof HALVES)[number];
 
