@@ -63,6 +63,7 @@ const HALVES = [
   'pool18',
   'pool19',
   'pool20',
+  'pool25',
 ] as const;
 type Half = (typeof HALVES)[number];
 
