@@ -69,6 +69,7 @@ const HALVES = [
   'pool22',
   'pool23',
   'pool24',
+  'pool25',
 ] as const;
 type Half = (typeof HALVES)[number];
 

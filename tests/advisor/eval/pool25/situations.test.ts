@@ -1,0 +1,50 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describePool } from '../pool-checks.js';
+import { situationsOf } from '../situation-checks.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * A training pool drawn from industry write-ups (telemedicine, fleet tracking, trading, betting, e-commerce,
+ * broadcasting, SCADA, smart meters, smart home, EV charging, agriculture, education), labelled from the seed's rules
+ * and the wizard alone, with the words that settle each question (`settles`). It settles the payload question often,
+ * in varied words, and has at least eight rows of each 'neither' kind.
+ */
+describePool({
+  name: 'the twenty-fifth training pool',
+  dir: here,
+  idLetter: 'p25-',
+  payloadShare: 0.25,
+  earlier: situationsOf(
+    '',
+    'round2',
+    'round3',
+    'round4',
+    'round5',
+    'round6',
+    'round7',
+    'round8',
+    'pool',
+    'pool2',
+    'pool3',
+    'pool4',
+    'pool5',
+    'pool6',
+    'round9',
+    'pool7',
+    'pool8',
+    'pool9',
+    'pool10',
+    'pool11',
+    'pool12',
+    'pool13',
+    'pool14',
+    'pool15',
+    'pool16',
+    'pool17',
+    'pool18',
+    'pool19',
+    'pool20',
+  ),
+});
