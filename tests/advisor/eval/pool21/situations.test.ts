@@ -47,5 +47,6 @@ describePool({
     'pool18',
     'pool19',
     'pool20',
+    'round10',
   ),
 });

@@ -47,5 +47,7 @@ describePool({
     'pool18',
     'pool19',
     'pool20',
+    'round10',
+    'pool21',
   ),
 });
