@@ -5,10 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { directionLabelOf, isUpToDate, WEIGHTS_FILE } from './train.js';
 import { HeldOutError, rowsOf, rowsOfFile, TRAINING_SETS } from './training-sets.js';
 
+/** Training on every set takes several seconds on these machines (4,546 rows), more when other suites run. */
+const TRAINS = 120_000;
+
 describe('the learned weights and what they are trained on', () => {
-  it('the committed weights are exactly what training on the development sets gives (run npm run train:reader)', () => {
-    expect(isUpToDate(readFileSync(WEIGHTS_FILE, 'utf8'))).toBe(true);
-  });
+  it(
+    'the committed weights are exactly what training on the development sets gives (run npm run train:reader)',
+    () => {
+      expect(isUpToDate(readFileSync(WEIGHTS_FILE, 'utf8'))).toBe(true);
+    },
+    TRAINS,
+  );
 
   it("teaches the direction's head from per-question labels where a row has them, else from what its answer implies", () => {
     const row = { id: 'q1', situation: 'tablets shout readings up', expected: 'client-to-server' as const };
@@ -25,25 +32,29 @@ describe('the learned weights and what they are trained on', () => {
     expect(directionLabelOf({ ...row, expected: 'websocket' })).toBeUndefined();
   });
 
-  it('notices weights that drifted from the sets', () => {
-    const committed = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8'));
-    committed.bias[0] += 0.001;
-    expect(isUpToDate(JSON.stringify(committed))).toBe(false);
-  });
+  it(
+    'notices weights that drifted from the sets',
+    () => {
+      const committed = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8'));
+      committed.bias[0] += 0.001;
+      expect(isUpToDate(JSON.stringify(committed))).toBe(false);
+    },
+    TRAINS,
+  );
 
-  it('trains on all 3,769 labelled development rows, each set once', () => {
-    expect(rowsOf()).toHaveLength(3769);
+  it('trains on all 4,546 labelled development rows, each set once', () => {
+    expect(rowsOf()).toHaveLength(4546);
     expect(new Set(TRAINING_SETS.map((s) => s.name)).size).toBe(TRAINING_SETS.length);
   });
 
   it('refuses a held-out half that was never reported and retired, and a round read whole', () => {
     const dir = mkdtempSync(join(tmpdir(), 'round-'));
-    mkdirSync(join(dir, 'round10'));
-    writeFileSync(join(dir, 'round10', 'held-out.json'), '[]');
-    writeFileSync(join(dir, 'round10', 'situations.json'), '[]');
-    expect(() => rowsOfFile('round10/held-out.json', dir)).toThrow(HeldOutError);
-    expect(() => rowsOfFile('round10/held-out.json', dir)).toThrow(/has not been retired/);
-    expect(() => rowsOfFile('round10/situations.json', dir)).toThrow(/holds a round's held-out half too/);
+    mkdirSync(join(dir, 'round11'));
+    writeFileSync(join(dir, 'round11', 'held-out.json'), '[]');
+    writeFileSync(join(dir, 'round11', 'situations.json'), '[]');
+    expect(() => rowsOfFile('round11/held-out.json', dir)).toThrow(HeldOutError);
+    expect(() => rowsOfFile('round11/held-out.json', dir)).toThrow(/has not been retired/);
+    expect(() => rowsOfFile('round11/situations.json', dir)).toThrow(/holds a round's held-out half too/);
   });
 
   it('refuses a retired held-out half whose bytes changed since it was reported', () => {

@@ -51,6 +51,12 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 18', files: ['pool18/situations.json'] },
   { name: 'pool 19', files: ['pool19/situations.json'] },
   { name: 'pool 20', files: ['pool20/situations.json'] },
+  { name: 'round 10', files: ['round10/development.json'] },
+  { name: 'pool 21', files: ['pool21/situations.json'] },
+  { name: 'pool 22', files: ['pool22/situations.json'] },
+  { name: 'pool 23', files: ['pool23/situations.json'] },
+  { name: 'pool 24', files: ['pool24/situations.json'] },
+  { name: 'pool 25', files: ['pool25/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -88,6 +94,11 @@ const WHOLE = new Set([
   'pool18/situations.json',
   'pool19/situations.json',
   'pool20/situations.json',
+  'pool21/situations.json',
+  'pool22/situations.json',
+  'pool23/situations.json',
+  'pool24/situations.json',
+  'pool25/situations.json',
 ]);
 
 export interface LabelledRow {
