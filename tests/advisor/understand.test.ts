@@ -2400,3 +2400,20 @@ describe('pools 7-10: the new phrases stay in their sense (today, input and outp
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 11-20: a broadcast said by how little its delay matters or how many play it', () => {
+  it.each([
+    // Named as a live broadcast, a live hls feed, or said to be on air: live media, so an audience makes it a broadcast.
+    ['the school radio goes on air every friday; a listening page for parents, viewers only', 'hls'],
+    ['our live hls feed of the regatta plays on any phone, lag is not a concern for the families', 'hls'],
+    ['the charity gala live broadcast reaches an audience of thousands; being behind a bit is expected', 'hls'],
+    ['the lecture hall mic feed goes out to many laptops at once, watch only', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a camera named in passing is no live media', () => {
+    expect(readerPickOf('the gate cam posts one jpeg still to our api when motion trips, nothing comes back')).toBe(
+      'batched-posts',
+    );
+  });
+});
