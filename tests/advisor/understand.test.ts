@@ -2417,3 +2417,21 @@ describe('pools 11-20: a broadcast said by how little its delay matters or how m
     );
   });
 });
+
+describe('pools 11-20: what comes back to a sender that only reports in', () => {
+  it.each([
+    // Nothing coming back down, the server never answering, a heartbeat url hit, a page that only sends: all one way up.
+    [
+      'rider apps fire their battery level at our endpoint every minute, nothing goes back down on that route',
+      'batched-posts',
+    ],
+    ['wall sensors push a health status to our server each hour. the server never talks back', 'batched-posts'],
+    ['nightly import jobs hit a heartbeat url when done so we know they ran', 'batched-posts'],
+    ['we gather console errors from the page into our log store. the page only sends', 'batched-posts'],
+    // Clients that only send their moves, or only a heartbeat, still hear the server.
+    ['players only send their moves and the server pushes the new board to everyone', 'websocket'],
+    ['the kiosk ui only sends a heartbeat; the server pushes menu changes to it', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
