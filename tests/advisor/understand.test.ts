@@ -2435,3 +2435,29 @@ describe('pools 11-20: what comes back to a sender that only reports in', () => 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 11-20: no browser said in so many words keeps both ends services', () => {
+  it.each([
+    [
+      'the invoicing service must hear every refund the payments service emits. neither side is a browser',
+      'service-to-service',
+    ],
+    [
+      'the pricing service publishes rate changes and the quoting service consumes them, nothing on the frontend',
+      'service-to-service',
+    ],
+    // A user named as what happened, and services that "react", are no browser end.
+    [
+      'our scheduler tells the mailer service when a user upgrades; the browser is never involved',
+      'service-to-service',
+    ],
+    [
+      'the audit service writes entries and the archive and search services react. all server side',
+      'service-to-service',
+    ],
+    // A page that shows what a service emits still has a browser end.
+    ['the dashboard shows refunds as the payments service emits them, users only watch', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
