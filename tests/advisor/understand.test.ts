@@ -2461,3 +2461,15 @@ describe('pools 11-20: no browser said in so many words keeps both ends services
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 11-20: calls said by who sees, talks and hears, or by the room they join', () => {
+  it.each([
+    ['our help desk plugin lets customers see and talk to a technician from the browser', 'webrtc'],
+    ['the ward tablets join a videoroom so nurses can check in on patients', 'webrtc'],
+    ['front desk staff talk to callers from the browser and we need echo cancellation', 'webrtc'],
+    // People who talk back and forth in a chat are typing.
+    ['a help chat where staff and customers talk back and forth all day', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
