@@ -2473,3 +2473,26 @@ describe('pools 11-20: calls said by who sees, talks and hears, or by the room t
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 11-20: what rules out a socket, and what only prefers something else', () => {
+  it.each([
+    // A host that kills anything long-lived holds no stream either.
+    [
+      'our report viewer runs on a function host that kills anything long-lived; new rows show up a few times an hour',
+      'long-polling',
+    ],
+    // Head-of-line blocking over ws, or "not one websocket", asks for independent streams, not a network that refuses ws.
+    [
+      'browser racing game: ws head-of-line blocking ruins laps, lost car positions can just be skipped',
+      'webtransport',
+    ],
+    [
+      'browser game clients want many independent streams and unreliable datagrams over http/3, not one websocket',
+      'webtransport',
+    ],
+    // A firewall that kills long-lived connections still does.
+    ['the firewall kills long-lived connections, so the status page never gets its pushed updates', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
