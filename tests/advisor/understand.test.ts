@@ -2496,3 +2496,21 @@ describe('pools 11-20: what rules out a socket, and what only prefers something 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 11-20: clients who answer in kind (bets slammed in, inputs read every tick)', () => {
+  it.each([
+    ['darts scores tick onto the page and fans slam their bets in between throws', 'websocket'],
+    [
+      'racing sim: the server sends car states to each browser and reads their steering inputs 30 times a second',
+      'websocket',
+    ],
+    [
+      'a match tracker where goals reach the page live, with traffic each way as fans predict the next scorer',
+      'websocket',
+    ],
+    // Input read once is no stream of it.
+    ['the store page reads the user input once at checkout; order updates are pushed to it after', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
