@@ -2514,3 +2514,17 @@ describe('pools 11-20: clients who answer in kind (bets slammed in, inputs read 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 11-20: what goes up beside a stream down is rare, or no client message at all', () => {
+  it.each([
+    [
+      'the summariser streams its draft into the doc pane as it writes; a stop button is the only thing going up',
+      'sse',
+    ],
+    ["the frontend shows the model's reply word by word; nothing else comes from the frontend while it writes", 'sse'],
+    // Editors publishing in the cms are no page sending.
+    ["our editors publish in the cms and every reader's page shows each new entry without a reload", 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
