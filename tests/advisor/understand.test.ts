@@ -2528,3 +2528,16 @@ describe('pools 11-20: what goes up beside a stream down is rare, or no client m
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 11-20: a text that asks which tech, with only domain words, is asked', () => {
+  it.each([
+    ['our bakery site shows the oven dashboard to staff. which tech?', 'ask:direction'],
+    ['browser trivia game for the pub: one mate says websockets, another says sse. thoughts?', 'ask:direction'],
+    ['weather dashboard for the club, it should feel live. would a live connection help here?', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a direction said outright still decides beside the question', () => {
+    expect(readerPickOf('the shop dashboard only shows orders as the server pushes them. which tech?')).toBe('sse');
+  });
+});
