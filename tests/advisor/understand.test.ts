@@ -2541,3 +2541,18 @@ describe('pools 11-20: a text that asks which tech, with only domain words, is a
     expect(readerPickOf('the shop dashboard only shows orders as the server pushes them. which tech?')).toBe('sse');
   });
 });
+
+describe('pools 11-20: a payload left open ("unsure", "no idea yet what the payload looks like") is asked', () => {
+  it.each([
+    [
+      'the log viewer only receives lines from the server. whether some lines carry raw bytes or not, unsure',
+      'ask:binary',
+    ],
+    [
+      'the status page gets a steady feed from the backend, nothing sent back. no idea yet what the payload looks like',
+      'ask:binary',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
