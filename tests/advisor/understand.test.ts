@@ -2556,3 +2556,16 @@ describe('pools 11-20: a payload left open ("unsure", "no idea yet what the payl
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 11-20: "at once" is a batch only right after what is sent', () => {
+  it('people who post and read in several columns at once are two-way', () => {
+    expect(readerPickOf('a shared board where people post and read notes in several columns at once')).toBe(
+      'websocket',
+    );
+  });
+  it('readings uploaded all at once are still a batch', () => {
+    expect(readerPickOf('the logger keeps readings on the device and uploads them all at once every hour')).toBe(
+      'batched-posts',
+    );
+  });
+});
