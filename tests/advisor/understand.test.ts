@@ -2569,3 +2569,9 @@ describe('pools 11-20: "at once" is a batch only right after what is sent', () =
     );
   });
 });
+
+describe('pools 11-20: alternatives of two words are written as two phrases', () => {
+  it('"which would you pick" asks as "which would you go with" does', () => {
+    expect(readerPickOf('team chat for the office: ws or sse, which would you pick')).toBe('ask:direction');
+  });
+});
