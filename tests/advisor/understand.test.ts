@@ -2400,3 +2400,178 @@ describe('pools 7-10: the new phrases stay in their sense (today, input and outp
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 11-20: a broadcast said by how little its delay matters or how many play it', () => {
+  it.each([
+    // Named as a live broadcast, a live hls feed, or said to be on air: live media, so an audience makes it a broadcast.
+    ['the school radio goes on air every friday; a listening page for parents, viewers only', 'hls'],
+    ['our live hls feed of the regatta plays on any phone, lag is not a concern for the families', 'hls'],
+    ['the charity gala live broadcast reaches an audience of thousands; being behind a bit is expected', 'hls'],
+    ['the lecture hall mic feed goes out to many laptops at once, watch only', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a camera named in passing is no live media', () => {
+    expect(readerPickOf('the gate cam posts one jpeg still to our api when motion trips, nothing comes back')).toBe(
+      'batched-posts',
+    );
+  });
+});
+
+describe('pools 11-20: what comes back to a sender that only reports in', () => {
+  it.each([
+    // Nothing coming back down, the server never answering, a heartbeat url hit, a page that only sends: all one way up.
+    [
+      'rider apps fire their battery level at our endpoint every minute, nothing goes back down on that route',
+      'batched-posts',
+    ],
+    ['wall sensors push a health status to our server each hour. the server never talks back', 'batched-posts'],
+    ['nightly import jobs hit a heartbeat url when done so we know they ran', 'batched-posts'],
+    ['we gather console errors from the page into our log store. the page only sends', 'batched-posts'],
+    // Clients that only send their moves, or only a heartbeat, still hear the server.
+    ['players only send their moves and the server pushes the new board to everyone', 'websocket'],
+    ['the kiosk ui only sends a heartbeat; the server pushes menu changes to it', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 11-20: no browser said in so many words keeps both ends services', () => {
+  it.each([
+    [
+      'the invoicing service must hear every refund the payments service emits. neither side is a browser',
+      'service-to-service',
+    ],
+    [
+      'the pricing service publishes rate changes and the quoting service consumes them, nothing on the frontend',
+      'service-to-service',
+    ],
+    // A user named as what happened, and services that "react", are no browser end.
+    [
+      'our scheduler tells the mailer service when a user upgrades; the browser is never involved',
+      'service-to-service',
+    ],
+    [
+      'the audit service writes entries and the archive and search services react. all server side',
+      'service-to-service',
+    ],
+    // A page that shows what a service emits still has a browser end.
+    ['the dashboard shows refunds as the payments service emits them, users only watch', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 11-20: calls said by who sees, talks and hears, or by the room they join', () => {
+  it.each([
+    ['our help desk plugin lets customers see and talk to a technician from the browser', 'webrtc'],
+    ['the ward tablets join a videoroom so nurses can check in on patients', 'webrtc'],
+    ['front desk staff talk to callers from the browser and we need echo cancellation', 'webrtc'],
+    // People who talk back and forth in a chat are typing.
+    ['a help chat where staff and customers talk back and forth all day', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 11-20: what rules out a socket, and what only prefers something else', () => {
+  it.each([
+    // A host that kills anything long-lived holds no stream either.
+    [
+      'our report viewer runs on a function host that kills anything long-lived; new rows show up a few times an hour',
+      'long-polling',
+    ],
+    // Head-of-line blocking over ws, or "not one websocket", asks for independent streams, not a network that refuses ws.
+    [
+      'browser racing game: ws head-of-line blocking ruins laps, lost car positions can just be skipped',
+      'webtransport',
+    ],
+    [
+      'browser game clients want many independent streams and unreliable datagrams over http/3, not one websocket',
+      'webtransport',
+    ],
+    // A firewall that kills long-lived connections still does.
+    ['the firewall kills long-lived connections, so the status page never gets its pushed updates', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 11-20: clients who answer in kind (bets slammed in, inputs read every tick)', () => {
+  it.each([
+    ['darts scores tick onto the page and fans slam their bets in between throws', 'websocket'],
+    [
+      'racing sim: the server sends car states to each browser and reads their steering inputs 30 times a second',
+      'websocket',
+    ],
+    [
+      'a match tracker where goals reach the page live, with traffic each way as fans predict the next scorer',
+      'websocket',
+    ],
+    // Input read once is no stream of it.
+    ['the store page reads the user input once at checkout; order updates are pushed to it after', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 11-20: what goes up beside a stream down is rare, or no client message at all', () => {
+  it.each([
+    [
+      'the summariser streams its draft into the doc pane as it writes; a stop button is the only thing going up',
+      'sse',
+    ],
+    ["the frontend shows the model's reply word by word; nothing else comes from the frontend while it writes", 'sse'],
+    // Editors publishing in the cms are no page sending.
+    ["our editors publish in the cms and every reader's page shows each new entry without a reload", 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 11-20: a text that asks which tech, with only domain words, is asked', () => {
+  it.each([
+    ['our bakery site shows the oven dashboard to staff. which tech?', 'ask:direction'],
+    ['browser trivia game for the pub: one mate says websockets, another says sse. thoughts?', 'ask:direction'],
+    ['weather dashboard for the club, it should feel live. would a live connection help here?', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a direction said outright still decides beside the question', () => {
+    expect(readerPickOf('the shop dashboard only shows orders as the server pushes them. which tech?')).toBe('sse');
+  });
+});
+
+describe('pools 11-20: a payload left open ("unsure", "no idea yet what the payload looks like") is asked', () => {
+  it.each([
+    [
+      'the log viewer only receives lines from the server. whether some lines carry raw bytes or not, unsure',
+      'ask:binary',
+    ],
+    [
+      'the status page gets a steady feed from the backend, nothing sent back. no idea yet what the payload looks like',
+      'ask:binary',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 11-20: "at once" is a batch only right after what is sent', () => {
+  it('people who post and read in several columns at once are two-way', () => {
+    expect(readerPickOf('a shared board where people post and read notes in several columns at once')).toBe(
+      'websocket',
+    );
+  });
+  it('readings uploaded all at once are still a batch', () => {
+    expect(readerPickOf('the logger keeps readings on the device and uploads them all at once every hour')).toBe(
+      'batched-posts',
+    );
+  });
+});
+
+describe('pools 11-20: alternatives of two words are written as two phrases', () => {
+  it('"which would you pick" asks as "which would you go with" does', () => {
+    expect(readerPickOf('team chat for the office: ws or sse, which would you pick')).toBe('ask:direction');
+  });
+});
