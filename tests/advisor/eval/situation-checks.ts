@@ -74,3 +74,21 @@ const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
 /** The situations.json of each named set, by folder under tests/advisor/eval: '' for set 1, 'round2', 'pool3', … */
 export const situationsOf = (...folders: readonly string[]) =>
   folders.map((folder) => join(EVAL_DIR, folder, 'situations.json'));
+
+/**
+ * Every set from round 9 on, after the fourteen before it, in the order they were written: each checks its texts and
+ * sources against all the sets before it (the earlier sets keep the lists they were written with).
+ */
+const WRITTEN = [
+  ...['', 'round2', 'round3', 'round4', 'round5', 'round6', 'round7', 'round8'],
+  ...['pool', 'pool2', 'pool3', 'pool4', 'pool5', 'pool6'],
+  ...['round9', 'pool7', 'pool8', 'pool9', 'pool10', 'pool11', 'pool12', 'pool13', 'pool14', 'pool15'],
+  ...['pool16', 'pool17', 'pool18', 'pool19', 'pool20', 'round10', 'pool21', 'pool22', 'pool23', 'pool24', 'pool25'],
+];
+
+/** The situations.json of every set written before this one (a folder of WRITTEN). */
+export function situationsBefore(folder: string): string[] {
+  const at = WRITTEN.indexOf(folder);
+  if (at < 0) throw new Error(`${folder} is not among the sets in the order they were written`);
+  return situationsOf(...WRITTEN.slice(0, at));
+}

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describePool } from '../pool-checks.js';
-import { situationsOf } from '../situation-checks.js';
+import { situationsBefore } from '../situation-checks.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -16,26 +16,5 @@ describePool({
   dir: here,
   idLetter: 'c',
   payloadShare: 0.25,
-  earlier: situationsOf(
-    '',
-    'round2',
-    'round3',
-    'round4',
-    'round5',
-    'round6',
-    'round7',
-    'round8',
-    'pool',
-    'pool2',
-    'pool3',
-    'pool4',
-    'pool5',
-    'pool6',
-    'round9',
-    'pool7',
-    'pool8',
-    'pool9',
-    'pool10',
-    'pool11',
-  ),
+  earlier: situationsBefore('pool12'),
 });

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describePool } from '../pool-checks.js';
-import { situationsOf } from '../situation-checks.js';
+import { situationsBefore } from '../situation-checks.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -19,40 +19,5 @@ describePool({
   idLetter: 'p25-',
   payloadShare: 0.25,
   neitherMinimum: 7,
-  earlier: situationsOf(
-    '',
-    'round2',
-    'round3',
-    'round4',
-    'round5',
-    'round6',
-    'round7',
-    'round8',
-    'pool',
-    'pool2',
-    'pool3',
-    'pool4',
-    'pool5',
-    'pool6',
-    'round9',
-    'pool7',
-    'pool8',
-    'pool9',
-    'pool10',
-    'pool11',
-    'pool12',
-    'pool13',
-    'pool14',
-    'pool15',
-    'pool16',
-    'pool17',
-    'pool18',
-    'pool19',
-    'pool20',
-    'round10',
-    'pool21',
-    'pool22',
-    'pool23',
-    'pool24',
-  ),
+  earlier: situationsBefore('pool25'),
 });

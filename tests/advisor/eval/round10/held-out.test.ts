@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRound } from '../round-checks.js';
-import { situationsOf } from '../situation-checks.js';
+import { situationsBefore } from '../situation-checks.js';
 import { SEED } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,35 +21,5 @@ describeRound({
   minimum: 80,
   seed: SEED,
   heldOutSha256: '7326a42f6bfc5f5ddf25e49e0a0a59577eacfcb62bd75732f0e267001f1e420d',
-  earlier: situationsOf(
-    '',
-    'round2',
-    'round3',
-    'round4',
-    'round5',
-    'round6',
-    'round7',
-    'round8',
-    'round9',
-    'pool',
-    'pool2',
-    'pool3',
-    'pool4',
-    'pool5',
-    'pool6',
-    'pool7',
-    'pool8',
-    'pool9',
-    'pool10',
-    'pool11',
-    'pool12',
-    'pool13',
-    'pool14',
-    'pool15',
-    'pool16',
-    'pool17',
-    'pool18',
-    'pool19',
-    'pool20',
-  ),
+  earlier: situationsBefore('round10'),
 });

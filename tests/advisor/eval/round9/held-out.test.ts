@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRound } from '../round-checks.js';
-import { situationsOf } from '../situation-checks.js';
+import { situationsBefore } from '../situation-checks.js';
 import { SEED } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,20 +22,5 @@ describeRound({
   minimum: 80,
   seed: SEED,
   heldOutSha256: '317edb93661a45c2665a1b75b91819d5af9fd3a3110a40ede5c60a95ab23775a',
-  earlier: situationsOf(
-    '',
-    'round2',
-    'round3',
-    'round4',
-    'round5',
-    'round6',
-    'round7',
-    'round8',
-    'pool',
-    'pool2',
-    'pool3',
-    'pool4',
-    'pool5',
-    'pool6',
-  ),
+  earlier: situationsBefore('round9'),
 });
