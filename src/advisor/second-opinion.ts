@@ -1,7 +1,11 @@
 /**
- * The reader's answers weighed against the learned classifier's prediction (learned.ts). The reader's statements
- * stand; the classifier only turns a pick into a question, or fills a question the reader could not answer, and
- * always with the words that weighed most for it:
+ * The reader's answers weighed against the learned classifier's prediction (learned.ts), always quoting the words that
+ * weighed most for it:
+ * - where the classifier is sure (`decide`), its pick stands over answers from domain words and open questions (a
+ *   direct statement only where the policy lets it be asked back, never two that contradict each other), each answer
+ *   it sets quoted as a guess, with the condition the pick needs where no answers lead there;
+ * - where it is surer still (`overturn`) of a pick that the reader's stands against only through a condition the
+ *   reader found, and all but rules the reader's out, that condition is set aside, shown as such, and restorable;
  * - where the reader decides but the classifier confidently predicts another pick that one of the reader's answers
  *   stands in the way of, that question is asked, naming what each side read; an answer the text states directly
  *   is asked back only on the questions the policy names (the direction) and at a higher confidence;
