@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { ASK_QUESTIONS, type EvalSituation, isKind, SETTLEABLE, type Settleable } from './kinds.js';
+import { TRAINING_SETS } from './training-sets.js';
 
 const FIELDS = ['id', 'situation', 'source', 'expected', 'ask', 'reason', 'ambiguous', 'settles'];
 
@@ -76,17 +77,16 @@ export const situationsOf = (...folders: readonly string[]) =>
   folders.map((folder) => join(EVAL_DIR, folder, 'situations.json'));
 
 /**
- * Every set from round 9 on, after the fourteen before it, in the order they were written: each checks its texts and
- * sources against all the sets before it (the earlier sets keep the lists they were written with).
+ * Every set's folder in the order the sets were written, which is the order training lists them in ('' for set 1):
+ * a set checks its texts and sources against all the sets before it. Sets written side by side (pools 2, 3 and 6,
+ * round 7) keep the lists they were written with.
  */
-const WRITTEN = [
-  ...['', 'round2', 'round3', 'round4', 'round5', 'round6', 'round7', 'round8'],
-  ...['pool', 'pool2', 'pool3', 'pool4', 'pool5', 'pool6'],
-  ...['round9', 'pool7', 'pool8', 'pool9', 'pool10', 'pool11', 'pool12', 'pool13', 'pool14', 'pool15'],
-  ...['pool16', 'pool17', 'pool18', 'pool19', 'pool20', 'round10', 'pool21', 'pool22', 'pool23', 'pool24', 'pool25'],
-];
+const WRITTEN = TRAINING_SETS.map((set) => {
+  const folder = dirname(set.files[0] ?? '');
+  return folder === '.' ? '' : folder;
+});
 
-/** The situations.json of every set written before this one (a folder of WRITTEN). */
+/** The situations.json of every set written before this one (a folder under tests/advisor/eval). */
 export function situationsBefore(folder: string): string[] {
   const at = WRITTEN.indexOf(folder);
   if (at < 0) throw new Error(`${folder} is not among the sets in the order they were written`);

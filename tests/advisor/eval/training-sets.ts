@@ -1,7 +1,8 @@
 /**
  * The one list of labelled rows the learned reader is trained on (train.ts) and measured with (loro.ts): each
- * development set by name, as leave-one-round-out holds one set out at a time. Adding a later round's development
- * half is one line here (`{ name: 'round 5', files: ['round5/development.json'] }`).
+ * development set by name, as leave-one-round-out holds one set out at a time, in the order the sets were written
+ * (situation-checks.ts checks each set against those before it). Adding a later round's development half is one line
+ * at the end (`{ name: 'round 5', files: ['round5/development.json'] }`).
  *
  * A held-out half cannot come in by accident: a file named `held-out.json` is read only when RETIRED names it with
  * the SHA-256 its round's held-out.test.ts pins, which is written down only after that half was reported once and

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describePool } from '../pool-checks.js';
-import { situationsOf } from '../situation-checks.js';
+import { situationsBefore } from '../situation-checks.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -13,5 +13,5 @@ describePool({
   name: 'the fourth training pool',
   dir: here,
   idLetter: 'g',
-  earlier: situationsOf('', 'round2', 'round3', 'pool', 'round4', 'round5', 'round6', 'round7', 'pool2', 'pool3'),
+  earlier: situationsBefore('pool4'),
 });

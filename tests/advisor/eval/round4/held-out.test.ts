@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRound } from '../round-checks.js';
-import { situationsOf } from '../situation-checks.js';
+import { situationsBefore } from '../situation-checks.js';
 import { SEED } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,5 +20,5 @@ describeRound({
   minimum: 80,
   seed: SEED,
   heldOutSha256: '6cc77f7e81a2b3066bf6758dca43b0e5b010db8b71193eb8ba5b96271e9a9ba3',
-  earlier: situationsOf('', 'round2', 'round3', 'pool'),
+  earlier: situationsBefore('round4'),
 });

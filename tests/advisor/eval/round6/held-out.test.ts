@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRound } from '../round-checks.js';
-import { situationsOf } from '../situation-checks.js';
+import { situationsBefore } from '../situation-checks.js';
 import { SEED } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,5 +21,5 @@ describeRound({
   minimum: 80,
   seed: SEED,
   heldOutSha256: '66e278d64cd5c18051d297905001ef5ea4ac1ff10dec0770c350118a311833b3',
-  earlier: situationsOf('', 'round2', 'round3', 'pool', 'round4', 'round5'),
+  earlier: situationsBefore('round6'),
 });

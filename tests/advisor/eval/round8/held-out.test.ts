@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRound } from '../round-checks.js';
-import { situationsOf } from '../situation-checks.js';
+import { situationsBefore } from '../situation-checks.js';
 import { SEED } from './split.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,19 +21,5 @@ describeRound({
   minimum: 80,
   seed: SEED,
   heldOutSha256: 'c38a639764e60f07a2cf808ec977636872c415293f5bed97c32153afe662c3e8',
-  earlier: situationsOf(
-    '',
-    'round2',
-    'round3',
-    'round4',
-    'round5',
-    'round6',
-    'round7',
-    'pool',
-    'pool2',
-    'pool3',
-    'pool4',
-    'pool5',
-    'pool6',
-  ),
+  earlier: situationsBefore('round8'),
 });
