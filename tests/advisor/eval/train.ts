@@ -205,9 +205,17 @@ export function serialise(model: LearnedModel): string {
   return `${JSON.stringify(model, null, 2)}\n`;
 }
 
+/** What training on a list of sets gives, as JSON, once a process: training on every set takes seconds. */
+const trainedJson = new WeakMap<readonly TrainingSet[], string>();
+
 /** Whether the committed weights hold exactly the values these sets give. */
 export function isUpToDate(committed: string, sets: readonly TrainingSet[] = TRAINING_SETS): boolean {
-  return JSON.stringify(JSON.parse(committed)) === JSON.stringify(trainOnSets(sets));
+  let expected = trainedJson.get(sets);
+  if (expected === undefined) {
+    expected = JSON.stringify(trainOnSets(sets));
+    trainedJson.set(sets, expected);
+  }
+  return JSON.stringify(JSON.parse(committed)) === expected;
 }
 
 export const WEIGHTS_FILE = join(DEFAULT_DATA_DIR, LEARNED_DIR, `${COMPARISON}.json`);
