@@ -71,6 +71,7 @@ const HALVES = [
   'pool24',
   'pool25',
   'pool26',
+  'pool27',
 ] as const;
 type Half = (typeof HALVES)[number];
 

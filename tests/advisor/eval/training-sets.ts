@@ -59,6 +59,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 24', files: ['pool24/situations.json'] },
   { name: 'pool 25', files: ['pool25/situations.json'] },
   { name: 'pool 26', files: ['pool26/situations.json'] },
+  { name: 'pool 27', files: ['pool27/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -102,6 +103,7 @@ const WHOLE = new Set([
   'pool24/situations.json',
   'pool25/situations.json',
   'pool26/situations.json',
+  'pool27/situations.json',
 ]);
 
 export interface LabelledRow {
