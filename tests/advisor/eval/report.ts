@@ -72,6 +72,7 @@ const HALVES = [
   'pool25',
   'pool26',
   'pool27',
+  'pool28',
 ] as const;
 type Half = (typeof HALVES)[number];
 
