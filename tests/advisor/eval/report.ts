@@ -73,6 +73,7 @@ const HALVES = [
   'pool26',
   'pool27',
   'pool28',
+  'pool29',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -61,6 +61,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 26', files: ['pool26/situations.json'] },
   { name: 'pool 27', files: ['pool27/situations.json'] },
   { name: 'pool 28', files: ['pool28/situations.json'] },
+  { name: 'pool 29', files: ['pool29/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -106,6 +107,7 @@ const WHOLE = new Set([
   'pool26/situations.json',
   'pool27/situations.json',
   'pool28/situations.json',
+  'pool29/situations.json',
 ]);
 
 export interface LabelledRow {
