@@ -58,6 +58,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 23', files: ['pool23/situations.json'] },
   { name: 'pool 24', files: ['pool24/situations.json'] },
   { name: 'pool 25', files: ['pool25/situations.json'] },
+  { name: 'pool 30', files: ['pool30/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -100,6 +101,7 @@ const WHOLE = new Set([
   'pool23/situations.json',
   'pool24/situations.json',
   'pool25/situations.json',
+  'pool30/situations.json',
 ]);
 
 export interface LabelledRow {
