@@ -74,6 +74,7 @@ const HALVES = [
   'pool27',
   'pool28',
   'pool29',
+  'pool30',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -62,6 +62,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 27', files: ['pool27/situations.json'] },
   { name: 'pool 28', files: ['pool28/situations.json'] },
   { name: 'pool 29', files: ['pool29/situations.json'] },
+  { name: 'pool 30', files: ['pool30/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -108,6 +109,7 @@ const WHOLE = new Set([
   'pool27/situations.json',
   'pool28/situations.json',
   'pool29/situations.json',
+  'pool30/situations.json',
 ]);
 
 export interface LabelledRow {
