@@ -70,6 +70,7 @@ const HALVES = [
   'pool23',
   'pool24',
   'pool25',
+  'pool31',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -58,6 +58,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 23', files: ['pool23/situations.json'] },
   { name: 'pool 24', files: ['pool24/situations.json'] },
   { name: 'pool 25', files: ['pool25/situations.json'] },
+  { name: 'pool 31', files: ['pool31/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -100,6 +101,7 @@ const WHOLE = new Set([
   'pool23/situations.json',
   'pool24/situations.json',
   'pool25/situations.json',
+  'pool31/situations.json',
 ]);
 
 export interface LabelledRow {
