@@ -75,6 +75,7 @@ const HALVES = [
   'pool28',
   'pool29',
   'pool30',
+  'pool31',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -63,6 +63,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 28', files: ['pool28/situations.json'] },
   { name: 'pool 29', files: ['pool29/situations.json'] },
   { name: 'pool 30', files: ['pool30/situations.json'] },
+  { name: 'pool 31', files: ['pool31/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -110,6 +111,7 @@ const WHOLE = new Set([
   'pool28/situations.json',
   'pool29/situations.json',
   'pool30/situations.json',
+  'pool31/situations.json',
 ]);
 
 export interface LabelledRow {
