@@ -58,6 +58,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 23', files: ['pool23/situations.json'] },
   { name: 'pool 24', files: ['pool24/situations.json'] },
   { name: 'pool 25', files: ['pool25/situations.json'] },
+  { name: 'round 11', files: ['round11/development.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
