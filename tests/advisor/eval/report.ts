@@ -45,6 +45,8 @@ const HALVES = [
   'round9-held-out',
   'round10-development',
   'round10-held-out',
+  'round11-development',
+  'round11-held-out',
   'pool',
   'pool2',
   'pool3',

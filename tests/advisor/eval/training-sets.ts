@@ -64,6 +64,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 29', files: ['pool29/situations.json'] },
   { name: 'pool 30', files: ['pool30/situations.json'] },
   { name: 'pool 31', files: ['pool31/situations.json'] },
+  { name: 'round 11', files: ['round11/development.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
