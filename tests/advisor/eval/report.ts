@@ -79,6 +79,7 @@ const HALVES = [
   'pool30',
   'pool31',
   'pool32',
+  'pool33',
 ] as const;
 type Half = (typeof HALVES)[number];
 

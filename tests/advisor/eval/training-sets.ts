@@ -66,6 +66,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 31', files: ['pool31/situations.json'] },
   { name: 'round 11', files: ['round11/development.json'] },
   { name: 'pool 32', files: ['pool32/situations.json'] },
+  { name: 'pool 33', files: ['pool33/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -115,6 +116,7 @@ const WHOLE = new Set([
   'pool30/situations.json',
   'pool31/situations.json',
   'pool32/situations.json',
+  'pool33/situations.json',
 ]);
 
 export interface LabelledRow {
