@@ -80,6 +80,7 @@ const HALVES = [
   'pool31',
   'pool32',
   'pool33',
+  'pool34',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -67,6 +67,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 11', files: ['round11/development.json'] },
   { name: 'pool 32', files: ['pool32/situations.json'] },
   { name: 'pool 33', files: ['pool33/situations.json'] },
+  { name: 'pool 34', files: ['pool34/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -117,6 +118,7 @@ const WHOLE = new Set([
   'pool31/situations.json',
   'pool32/situations.json',
   'pool33/situations.json',
+  'pool34/situations.json',
 ]);
 
 export interface LabelledRow {
