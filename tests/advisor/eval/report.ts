@@ -81,6 +81,7 @@ const HALVES = [
   'pool32',
   'pool33',
   'pool34',
+  'pool35',
 ] as const;
 type Half = (typeof HALVES)[number];
 

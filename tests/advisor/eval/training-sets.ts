@@ -68,6 +68,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 32', files: ['pool32/situations.json'] },
   { name: 'pool 33', files: ['pool33/situations.json'] },
   { name: 'pool 34', files: ['pool34/situations.json'] },
+  { name: 'pool 35', files: ['pool35/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -119,6 +120,7 @@ const WHOLE = new Set([
   'pool32/situations.json',
   'pool33/situations.json',
   'pool34/situations.json',
+  'pool35/situations.json',
 ]);
 
 export interface LabelledRow {
