@@ -82,6 +82,7 @@ const HALVES = [
   'pool33',
   'pool34',
   'pool35',
+  'pool36',
 ] as const;
 type Half = (typeof HALVES)[number];
 

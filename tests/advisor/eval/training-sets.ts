@@ -69,6 +69,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 33', files: ['pool33/situations.json'] },
   { name: 'pool 34', files: ['pool34/situations.json'] },
   { name: 'pool 35', files: ['pool35/situations.json'] },
+  { name: 'pool 36', files: ['pool36/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -121,6 +122,7 @@ const WHOLE = new Set([
   'pool33/situations.json',
   'pool34/situations.json',
   'pool35/situations.json',
+  'pool36/situations.json',
 ]);
 
 export interface LabelledRow {
