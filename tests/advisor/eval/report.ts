@@ -78,6 +78,7 @@ const HALVES = [
   'pool29',
   'pool30',
   'pool31',
+  'pool37',
 ] as const;
 type Half = (typeof HALVES)[number];
 

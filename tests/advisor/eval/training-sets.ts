@@ -65,6 +65,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 30', files: ['pool30/situations.json'] },
   { name: 'pool 31', files: ['pool31/situations.json'] },
   { name: 'round 11', files: ['round11/development.json'] },
+  { name: 'pool 37', files: ['pool37/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -113,6 +114,7 @@ const WHOLE = new Set([
   'pool29/situations.json',
   'pool30/situations.json',
   'pool31/situations.json',
+  'pool37/situations.json',
 ]);
 
 export interface LabelledRow {
