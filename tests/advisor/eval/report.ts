@@ -83,6 +83,7 @@ const HALVES = [
   'pool34',
   'pool35',
   'pool36',
+  'pool37',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -70,6 +70,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 34', files: ['pool34/situations.json'] },
   { name: 'pool 35', files: ['pool35/situations.json'] },
   { name: 'pool 36', files: ['pool36/situations.json'] },
+  { name: 'pool 37', files: ['pool37/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -123,6 +124,7 @@ const WHOLE = new Set([
   'pool34/situations.json',
   'pool35/situations.json',
   'pool36/situations.json',
+  'pool37/situations.json',
 ]);
 
 export interface LabelledRow {
