@@ -20,6 +20,11 @@ export interface TextReading {
   conflicts: Record<string, Conflict>;
   /** What the learned classifier made of the text, when the comparison has one and the text said anything. */
   opinion?: Opinion;
+  /**
+   * Direct statements the classifier's sure pick outvoted where two contradicted each other (second-opinion.ts
+   * `resolve`), by question: the sides that lost, in the person's words, shown beside the answer that won.
+   */
+  outvoted?: Record<string, { option: string; words: string[] }[]>;
 }
 
 /**
@@ -135,9 +140,11 @@ export function readText(
   const answers: Answers = Object.fromEntries(Object.entries(weighed.answers).filter(([q]) => applicable.has(q)));
   const kept = Object.fromEntries(Object.entries(weighed.quotes).filter(([q]) => answers[q] !== undefined));
   const conflicts = Object.fromEntries(Object.entries(weighed.conflicts).filter(([q]) => applicable.has(q)));
+  const outvoted = Object.fromEntries(Object.entries(weighed.outvoted ?? {}).filter(([q]) => answers[q] !== undefined));
   return {
     reading,
     conflicts,
+    ...(Object.keys(outvoted).length ? { outvoted } : {}),
     ...(second ? { opinion: second.opinion } : {}),
     state: {
       comparisonId: comparison.id,

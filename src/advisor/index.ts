@@ -4,7 +4,7 @@
  * already encoded, so a surface only has to put them on buttons.
  */
 import { type AdviceMatch, adviceEntry } from './advise.js';
-import { readText } from './free-text.js';
+import { readText, type TextReading } from './free-text.js';
 import type { LearnedModel } from './learned.js';
 import { learnedModelOf } from './load.js';
 import { interpret, MAX_KEYWORD_WORDS, suggestKeywords } from './lookup.js';
@@ -108,6 +108,11 @@ export interface Understood {
   setAside: SetAsideCondition[];
   /** Domain words outweighed by a direct statement: shown, not asked about. Only right after reading the text. */
   outweighed: { question: string; answer: string; words: string }[];
+  /**
+   * A direct statement that contradicted another and was outvoted by the learned classifier's sure pick, in the
+   * person's words: shown beside the answer it lost to, which the person can change. Only right after reading the text.
+   */
+  outvoted: { question: string; answer: string; words: readonly string[] }[];
 }
 
 export interface ConflictView {
@@ -142,9 +147,8 @@ export interface VerdictView {
 
 export type WizardView = QuestionView | VerdictView;
 
-type TextConflicts = Readonly<
-  Record<string, { sides: readonly { option: string; words: readonly string[]; learned?: boolean }[] }>
->;
+/** What only the reading of a text knows, shown right after it and not carried in the state of a later click. */
+type FreshReading = Pick<TextReading, 'reading' | 'conflicts' | 'outvoted'>;
 
 /** What to show for a text typed after the command: every surface renders the same answer. */
 export type Reply =
@@ -227,7 +231,7 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
   };
   const encode = (state: WizardState) => encodeState(comparison(state.comparisonId), state);
 
-  const understood = (c: Comparison, state: WizardState, reading?: Reading): Understood | undefined => {
+  const understood = (c: Comparison, state: WizardState, fresh?: FreshReading): Understood | undefined => {
     if (!state.text) return undefined;
     const text = state.text;
     const label = (questionId: string, optionId: string | undefined) => {
@@ -268,7 +272,7 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
         { id: condition.id, says: condition.says, words, restore: encode(restoreCondition(state, condition.id)) },
       ];
     });
-    const outweighed = Object.entries(reading?.answers ?? {}).flatMap(([questionId, answered]) =>
+    const outweighed = Object.entries(fresh?.reading.answers ?? {}).flatMap(([questionId, answered]) =>
       answered.outweighed.flatMap(({ option, words }) => {
         const found = label(questionId, option);
         return found.question && found.option
@@ -276,7 +280,15 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
           : [];
       }),
     );
-    return { answers, conditions, setAside, outweighed };
+    const outvoted = Object.entries(fresh?.outvoted ?? {}).flatMap(([questionId, sides]) =>
+      sides.flatMap(({ option, words }) => {
+        const found = label(questionId, option);
+        return found.question && found.option
+          ? [{ question: found.question.prompt, answer: found.option.label, words }]
+          : [];
+      }),
+    );
+    return { answers, conditions, setAside, outweighed, outvoted };
   };
 
   const questionView = (
@@ -327,16 +339,16 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
     }));
 
   /** A state that free text started: the wizard's rules on partial answers, skipping what cannot change the pick. */
-  const textView = (c: Comparison, state: WizardState, reading?: Reading, conflicts?: TextConflicts): WizardView => {
+  const textView = (c: Comparison, state: WizardState, fresh?: FreshReading): WizardView => {
     const text = state.text as NonNullable<WizardState['text']>;
     const common = navigation(c, state);
-    const seen = understood(c, state, reading);
+    const seen = understood(c, state, fresh);
     const focus = state.focus ? c.wizard.questions.find((q) => q.id === state.focus) : undefined;
     const next = focus
       ? ({ kind: 'ask', question: focus } as const)
       : settle(c, state.answers, Object.keys(text.conditions), text.raised);
     if (next.kind === 'ask') {
-      const conflict = conflicts?.[next.question.id];
+      const conflict = fresh?.conflicts[next.question.id];
       return questionView(c, state, next.question, common, {
         ...(seen ? { understood: seen } : {}),
         ...(conflict
@@ -372,9 +384,9 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
     return cites.length ? { cites } : {};
   };
 
-  const view = (state: WizardState, reading?: Reading, conflicts?: TextConflicts): WizardView => {
+  const view = (state: WizardState, fresh?: FreshReading): WizardView => {
     const c = comparison(state.comparisonId);
-    if (state.text) return textView(c, state, reading, conflicts);
+    if (state.text) return textView(c, state, fresh);
     const step = currentStep(c, state);
     const common = navigation(c, state);
     if (step.kind === 'question') {
@@ -406,7 +418,7 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
   const understand = (text: string, comparisonId?: string): TextView => {
     const c = comparison(comparisonId);
     const read = readText(c, readerOf(c), text, learnedOf(c));
-    return { view: view(read.state, read.reading, read.conflicts), reading: read.reading };
+    return { view: view(read.state, read), reading: read.reading };
   };
 
   return {
@@ -459,7 +471,7 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
         state = last.state;
       }
       return {
-        view: view(state ?? startState(c), last?.reading, last?.conflicts),
+        view: view(state ?? startState(c), last),
         reading: last?.reading ?? { findings: [], answers: {}, conflicts: {}, raised: [], conditions: [], cites: [] },
       };
     },

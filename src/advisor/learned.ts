@@ -128,6 +128,12 @@ export const learnedModelSchema = z.strictObject({
      * person sees it set aside, with their words, and can take it back.
      */
     overturn: z.number().min(0).max(1).optional(),
+    /**
+     * At or above this probability, a pick that only one side of two contradicting direct statements leads to answers
+     * that question with that side's words, and the other side is shown beside the verdict as outvoted ("it never
+     * talks back" read as the server never answering), never dropped unseen. Below it, such a question is asked.
+     */
+    resolve: z.number().min(0).max(1).optional(),
   }),
 });
 export type LearnedModel = z.infer<typeof learnedModelSchema>;

@@ -2,10 +2,12 @@
  * The reader's answers weighed against the learned classifier's prediction (learned.ts), always quoting the words that
  * weighed most for it:
  * - where the classifier is sure (`decide`), its pick stands over answers from domain words and open questions (a
- *   direct statement only where the policy lets it be asked back, never two that contradict each other), each answer
- *   it sets quoted as a guess, with the condition the pick needs where no answers lead there;
+ *   direct statement only where the policy lets it be asked back, never two that contradict each other unless it is
+ *   surer still (`resolve`) and only one of them leads to its pick: that one answers, the other is shown outvoted),
+ *   each answer it sets quoted as a guess, with the condition the pick needs where no answers lead there;
  * - where it is surer still (`overturn`) of a pick that the reader's stands against only through a condition the
- *   reader found, and all but rules the reader's out, that condition is set aside, shown as such, and restorable;
+ *   reader found, and all but rules the reader's out, or gives the reader's pick under `doubt` however sure it is of
+ *   its own, that condition is set aside, shown as such, and restorable;
  * - where the reader decides but the classifier confidently predicts another pick that one of the reader's answers
  *   stands in the way of, that question is asked, naming what each side read; an answer the text states directly
  *   is asked back only on the questions the policy names (the direction) and at a higher confidence;
@@ -36,6 +38,11 @@ export interface Weighed {
   learnedConditions?: string[];
   /** Conditions the reader found that the classifier's sure pick set aside (`overturn`): shown, and restorable. */
   setAside?: string[];
+  /**
+   * Sides of a conflict between direct statements that the classifier's sure pick outvoted (`resolve`), by question:
+   * shown beside the verdict in the person's words.
+   */
+  outvoted?: Record<string, { option: string; words: string[] }[]>;
 }
 
 /** What the second opinion did, for the command line's --json and for tests. */
@@ -57,12 +64,14 @@ export function secondOpinion(
   denied: readonly string[] = [],
 ): { weighed: Weighed; opinion: Opinion } {
   const prediction = predict(model, text, tokens);
-  // A pick whose condition the text denies outright ("browsers" against "backend services") is no opinion to weigh:
-  // the classifier reads the topic's words, not what a sentence rules out.
+  // A pick that only a condition the text denies outright leads to ("browsers" against "backend services") is no
+  // opinion to weigh: the classifier reads the topic's words, not what a sentence rules out. A pick the answers reach
+  // without it stands: "nothing goes up at a high rate" rules out no WebSocket for a whiteboard that syncs both ways.
   const ruledOut = (comparison.understanding?.conditions ?? []).some(
     (c) => denied.includes(c.id) && conditionPickId(c) === prediction.label,
   );
-  if (ruledOut) return { weighed, opinion: { kind: 'silent', prediction } };
+  if (ruledOut && !reachablePicks(comparison, {}, []).has(prediction.label))
+    return { weighed, opinion: { kind: 'silent', prediction } };
   const { answers, raised } = weighed;
   const picksOf = (a: Answers) => reachablePicks(comparison, a, conditions);
   const settled = settle(comparison, answers, conditions, raised);
@@ -79,14 +88,15 @@ export function secondOpinion(
   const sure = model.policy.decide !== undefined && !prediction.label.startsWith(ASK) && confident(model.policy.decide);
 
   // A pick that rests on a condition the reader found ("our api" read as both ends being backend services), which the
-  // classifier all but rules out while it is sure of another: the condition is set aside and the rest weighed again.
+  // classifier all but rules out while it is sure of another, or gives under `doubt` whatever else it thinks ("our
+  // match stream" read as live video beside "odds as json"): the condition is set aside and the rest weighed again.
   const overturn = model.policy.overturn;
   if (
     overturn !== undefined &&
     settledPick !== undefined &&
     settledPick !== prediction.label &&
-    confident(overturn) &&
-    probabilityOf(model, prediction, settledPick) < (model.policy.distrust ?? 0)
+    ((confident(overturn) && probabilityOf(model, prediction, settledPick) < (model.policy.distrust ?? 0)) ||
+      probabilityOf(model, prediction, settledPick) < model.policy.doubt)
   ) {
     const defined = comparison.understanding?.conditions ?? [];
     const leading = conditions.filter((id) => {
@@ -100,7 +110,7 @@ export function secondOpinion(
     }
   }
   if (sure && settledPick !== prediction.label) {
-    const decided = decide(comparison, weighed, conditions, prediction, stands);
+    const decided = decide(comparison, weighed, conditions, prediction, stands, model.policy.resolve);
     if (decided) return decided;
   }
 
@@ -232,13 +242,29 @@ function decide(
   conditions: readonly string[],
   prediction: Prediction,
   stands: (question: string) => boolean,
+  resolve: number | undefined,
 ): { weighed: Weighed; opinion: Opinion } | undefined {
-  const { answers, quotes, raised } = weighed;
+  const { quotes, raised } = weighed;
+  // Two direct statements that contradict each other on a question, where the classifier is sure enough (`resolve`) of
+  // a pick that only one of them leads to: that one answers it, in its own words, and the other is shown as outvoted.
+  const sidesToward = (held: readonly string[]) => {
+    const toward: Record<string, { option: string; words: string[] }> = {};
+    if (resolve === undefined || prediction.probability < resolve) return toward;
+    for (const [question, conflict] of Object.entries(weighed.conflicts)) {
+      if (conflict.strength !== 'direct') continue;
+      const leading = conflict.sides.filter((side) =>
+        reachablePicks(comparison, { ...weighed.answers, [question]: side.option }, held).has(prediction.label),
+      );
+      if (leading.length === 1 && leading[0]) toward[question] = leading[0];
+    }
+    return toward;
+  };
   // A direct statement that stands (secondOpinion's rule) and a question the person said is open are kept, and so is
-  // a question two direct statements contradict each other on: it is asked with both sides named, never guessed
-  // (domain words torn both ways are no statement to keep, and the guess is shown as one).
+  // a question two direct statements contradict each other on, unless resolved as above: it is asked with both sides
+  // named, never guessed (domain words torn both ways are no statement to keep, and the guess is shown as one).
   const torn = (question: string) => weighed.conflicts[question]?.strength === 'direct';
-  const kept = (question: string) => stands(question) || raised.includes(question) || torn(question);
+  const keptBy = (resolved: Readonly<Record<string, unknown>>) => (question: string) =>
+    stands(question) || raised.includes(question) || torn(question) || question in resolved;
   // The conditions found, or those and the condition the pick needs (with any it requires), when the person's answers
   // alone cannot reach it: "everyone plays along ~10–20s late" is a broadcast the reader did not read as one.
   const defined = comparison.understanding?.conditions ?? [];
@@ -255,6 +281,12 @@ function decide(
 
   function decideWith(added: readonly string[]): { weighed: Weighed; opinion: Opinion } | undefined {
     const held = [...conditions, ...added];
+    const resolved = sidesToward(held);
+    const kept = keptBy(resolved);
+    const answers: Answers = {
+      ...weighed.answers,
+      ...Object.fromEntries(Object.entries(resolved).map(([q, side]) => [q, side.option])),
+    };
     const candidates = every
       .filter((complete) => pickOf(comparison, complete, held) === prediction.label)
       // An answer kept stands: the way of answering agrees with it, or makes its question moot ("both ways" leaves
@@ -282,13 +314,30 @@ function decide(
     }
     const picks = reachablePicks(comparison, chosen, held);
     if (picks.size !== 1 || !picks.has(prediction.label)) return undefined;
-    const conflicts = Object.fromEntries(Object.entries(weighed.conflicts).filter(([q]) => !filled.includes(q)));
+    const conflicts = Object.fromEntries(
+      Object.entries(weighed.conflicts).filter(([q]) => !filled.includes(q) && !(q in resolved)),
+    );
+    const outvoted = Object.fromEntries(
+      Object.entries(resolved).map(([q, side]) => [
+        q,
+        (weighed.conflicts[q]?.sides ?? [])
+          .filter((other) => other.option !== side.option)
+          .map(({ option, words }) => ({ option, words })),
+      ]),
+    );
+    const statements = Object.fromEntries(
+      Object.entries(resolved).map(([q, side]) => [
+        q,
+        side.words.slice(0, 2).map((words): Quote => ({ words, strength: 'direct' })),
+      ]),
+    );
     const next: Weighed = {
       answers: chosen,
-      quotes: { ...quotes, ...Object.fromEntries(filled.map((q) => [q, guess])) },
+      quotes: { ...quotes, ...statements, ...Object.fromEntries(filled.map((q) => [q, guess])) },
       conflicts,
       raised,
       ...(added.length ? { learnedConditions: [...added] } : {}),
+      ...(Object.keys(outvoted).length ? { outvoted } : {}),
     };
     return { weighed: next, opinion: { kind: 'decides', questions: filled, prediction } };
   }

@@ -19,6 +19,7 @@ interface ViewLike {
     answers: readonly { questionId: string; answer: string; quotes: readonly Quote[] }[];
     conditions: readonly { id: string; says: string; words: readonly string[] }[];
     setAside?: readonly { id: string; says: string; words: readonly string[] }[];
+    outvoted?: readonly { question: string; answer: string; words: readonly string[] }[];
   };
   conflict?: { sides: readonly { optionId: string; words: readonly string[]; learned?: boolean }[] };
 }
@@ -30,6 +31,8 @@ export interface TextSummary {
   setAside?: { id: string; says: string; words: string[] }[];
   /** Domain words that a direct statement outweighed. */
   outweighed: { question: string; option: string; words: string }[];
+  /** Direct statements that contradicted another and that the learned classifier's sure pick outvoted. */
+  outvoted?: { question: string; answer: string; words: string[] }[];
   asked?: {
     question: string;
     prompt: string;
@@ -59,7 +62,14 @@ export function summarise(view: ViewLike, reading?: Reading): TextSummary {
     a.outweighed.map((o) => ({ question, option: o.option, words: o.words })),
   );
   const setAside = (view.understood?.setAside ?? []).map((c) => ({ id: c.id, says: c.says, words: [...c.words] }));
-  const summary: TextSummary = { understood, conditions, ...(setAside.length ? { setAside } : {}), outweighed };
+  const outvoted = (view.understood?.outvoted ?? []).map((o) => ({ ...o, words: [...o.words] }));
+  const summary: TextSummary = {
+    understood,
+    conditions,
+    ...(setAside.length ? { setAside } : {}),
+    outweighed,
+    ...(outvoted.length ? { outvoted } : {}),
+  };
   if (view.kind === 'question' && view.question)
     summary.asked = {
       question: view.question.id,

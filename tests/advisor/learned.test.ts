@@ -9,6 +9,7 @@ import {
   type LearnedModel,
   learnedModelOf,
   loadComparisons,
+  summarise,
   type WizardView,
 } from '../../src/advisor/index.js';
 import { predict } from '../../src/advisor/learned.js';
@@ -177,9 +178,10 @@ describe('the learned second opinion', () => {
     // The reader reads "send it commands" as two-way talk and picks a WebSocket; undecided texts like it led elsewhere.
     const text =
       "the client may want to show the box's readings or maybe also send it commands, they have not decided yet";
-    const lenient = trainedWith({ distrust: 0 });
-    expect(pick(lenient.understand(text).view)).toBe('websocket');
-    expect(pick(withLearned.understand(text).view)).toBe('ask:direction');
+    const undecided = handMade({ maybe: { 'ask:direction': 8 } }, {}, { distrust: 0.2 });
+    expect(pick(advisorWith(undecided).understand(text).view)).toBe('ask:direction');
+    const lenient = handMade({ maybe: { 'ask:direction': 8 } }, {}, { distrust: 0 });
+    expect(pick(advisorWith(lenient).understand(text).view)).toBe('websocket');
   });
 
   it('decides where it is sure: its pick stands over questions the reader left open, each answer quoted as a guess', () => {
@@ -246,11 +248,58 @@ describe('the learned second opinion', () => {
   it('never guesses over two statements that contradict each other: the question is asked with both sides named', () => {
     const text =
       'the zorblat: the browser never sends anything back. the client also sends its cursor positions all the time';
-    const sure = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, overrule: 0.6 });
+    const sure = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, overrule: 0.6, resolve: undefined });
     const { view } = advisorWith(sure).understand(text);
     if (view.kind !== 'question') throw new Error(`expected a question, got ${pick(view)}`);
     expect(view.question.id).toBe('direction');
     expect(view.conflict?.sides.map((s) => s.optionId).sort()).toEqual(['both-ways', 'server-to-client']);
+    // Short of `resolve`, the same.
+    const short = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, overrule: 0.6, resolve: 1 });
+    expect(pick(advisorWith(short).understand(text).view)).toBe('ask:direction');
+  });
+
+  it('resolves two contradicting statements only where it is sure of a pick one of them leads to, and shows the other', () => {
+    const text =
+      'the zorblat: the browser never sends anything back. the client also sends its cursor positions all the time';
+    const sure = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, overrule: 0.6, resolve: 0.8 });
+    const { view } = advisorWith(sure).understand(text);
+    expect(pick(view)).toBe('sse');
+    // The answer that won keeps the person's own words, as a statement, not as a guess.
+    const direction = view.understood?.answers.find((a) => a.questionId === 'direction');
+    expect(direction?.answer).toBe('Server → client only');
+    expect(direction?.quotes).toEqual([{ words: 'browser never sends', strength: 'direct' }]);
+    // The statement that lost is shown beside it, in the person's words, never dropped unseen.
+    expect(view.understood?.outvoted).toEqual([
+      {
+        question: 'Which direction does data flow?',
+        answer: 'Both ways: the client also sends often, with low latency',
+        words: ['client also sends'],
+      },
+    ]);
+    // So does `advise --json`.
+    expect(summarise(view).outvoted).toEqual([
+      {
+        question: 'Which direction does data flow?',
+        answer: 'Both ways: the client also sends often, with low latency',
+        words: ['client also sends'],
+      },
+    ]);
+  });
+
+  it('sets aside a condition it gives the pick under `doubt` to, however unsure it is of its own pick', () => {
+    const text = 'the zorblat: both ends are our own backend services';
+    // Torn between SSE and a WebSocket (under half each), it gives service to service almost nothing.
+    const torn = handMade({ zorblat: { sse: 3, websocket: 3 } }, {}, { decide: 0.7, overturn: 0.8, doubt: 0.1 });
+    const { view } = advisorWith(torn).understand(text);
+    expect(pick(view)).toBe('ask:direction');
+    expect(view.understood?.setAside.map((c) => c.id)).toEqual(['backend-only']);
+    // Where it gives the pick more than `doubt`, the condition the reader found stands.
+    const weighs = handMade(
+      { zorblat: { sse: 3, websocket: 3, 'service-to-service': 2.5 } },
+      {},
+      { decide: 0.7, overturn: 0.8, doubt: 0.1 },
+    );
+    expect(pick(advisorWith(weighs).understand(text).view)).toBe('service-to-service');
   });
 
   it('never decides over what the text states about the payloads: "raw jpeg bytes" stay binary', () => {

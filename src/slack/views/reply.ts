@@ -7,6 +7,7 @@ import { historyElsewhereMessage } from './decisions.js';
 import { exampleSituation, questionCount } from './phrases.js';
 import { dimensionMessage, helpMessage, neitherMessage, scorecardMessage, technologyMessage } from './reference.js';
 import { tableLast } from './table.js';
+import { outvotedBlocks } from './understood.js';
 import { verdictMessage, withLead } from './verdict.js';
 import { questionMessage, wizardMessage } from './wizard.js';
 
@@ -67,8 +68,10 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       // Above a collapsed verdict, the person's words get what the verdict leaves of its length: the verdict is
       // built once, measured, then given the words.
       const verdict = reply.view.kind === 'verdict' ? verdictMessage(reply.view, 'message') : undefined;
+      // A statement the verdict outvoted is said above it, as the collapsed verdict has no room for what was read.
+      const outvoted = verdict && reply.view.understood ? outvotedBlocks(reply.view.understood) : [];
       const room = verdict
-        ? COLLAPSED_VERDICT_MAX - visibleLength([...verdict.blocks, ...open]) - 'You asked: '.length
+        ? COLLAPSED_VERDICT_MAX - visibleLength([...verdict.blocks, ...outvoted, ...open]) - 'You asked: '.length
         : Number.POSITIVE_INFINITY;
       const asked = quotedBlocks(
         { text: options.asked ?? textOnly(reply.situation), audience: options.audience, author: { kind: 'asker' } },
@@ -81,7 +84,7 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
         (understood?.answers ?? []).some((a) => a.quotes.some((q) => q.strength === 'learned')) ||
         (understood?.conditions ?? []).some((c) => c.learned);
       const placed = reply.reading.findings.length > 0 || learned;
-      const lead = placed ? asked : [...asked, section(NOTHING_PLACED)];
+      const lead = placed ? [...asked, ...outvoted] : [...asked, section(NOTHING_PLACED)];
       const message = verdict ? withLead(verdict, lead) : wizardMessage(reply.view, 'message', lead);
       return {
         text: placed ? message.text : `Not sure from your words. ${message.text}`,

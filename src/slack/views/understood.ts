@@ -1,7 +1,8 @@
 /**
  * What free text was understood to say, as Block Kit: each answer with the person's words that set it and a
  * Change button, the conditions found with a "Not so" button, those the learned classifier set aside with an "It is
- * so" button, the domain words a direct statement outweighed, and a conflict named side by side in the person's words.
+ * so" button, the domain words a direct statement outweighed, a statement the learned classifier outvoted where two
+ * contradicted each other, and a conflict named side by side in the person's words.
  */
 import type { ConflictView, Quote, Understood } from '../../advisor/index.js';
 import { ACTION } from '../ids.js';
@@ -76,12 +77,32 @@ function conditionNote(condition: Understood['conditions'][number]): string {
 }
 
 export function outweighedBlocks(understood: Understood): KnownBlock[] {
-  if (!understood.outweighed.length) return [];
+  if (!understood.outweighed.length) return outvotedBlocks(understood);
   const words = understood.outweighed
     .slice(0, 5)
     .map((o) => `${quoted(o.words)} (suggests ${escapeText(o.answer)})`)
     .join(', ');
-  return [context(`Also in your words: ${words}; what you said directly outweighs them.`)];
+  return [
+    context(`Also in your words: ${words}; what you said directly outweighs them.`),
+    ...outvotedBlocks(understood),
+  ];
+}
+
+/**
+ * A statement that lost to another it contradicted (the learned classifier's sure pick decided between them): said,
+ * so that no contradiction is resolved unseen, with what to do if it holds. A collapsed verdict shows it above itself.
+ */
+export function outvotedBlocks(understood: Understood): KnownBlock[] {
+  if (!understood.outvoted.length) return [];
+  const words = understood.outvoted
+    .slice(0, 3)
+    .map((o) => `${o.words.slice(0, 2).map(quoted).join(', ')} (suggests ${escapeText(o.answer)})`)
+    .join(', ');
+  return [
+    context(
+      `Your words also said ${words}; situations worded like this one rarely mean that. If yours does, change the answer.`,
+    ),
+  ];
 }
 
 export function conflictBlock(conflict: ConflictView): KnownBlock {

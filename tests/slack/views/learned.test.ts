@@ -53,6 +53,7 @@ describe('the learned second opinion in Slack', () => {
       ],
       setAside: [],
       outweighed: [],
+      outvoted: [],
     };
     const text = visibleText({ blocks: conditionBlocks(understood) });
     expect(text).toContain(
@@ -69,6 +70,7 @@ describe('the learned second opinion in Slack', () => {
         { id: 'backend-only', says: 'both ends are backend services (no browser)', words: ['our api'], restore: 'r' },
       ],
       outweighed: [],
+      outvoted: [],
     };
     const blocks = conditionBlocks(understood);
     expect(visibleText({ blocks })).toContain(
@@ -77,6 +79,49 @@ describe('the learned second opinion in Slack', () => {
     const buttons = blocks.flatMap((b) => ('accessory' in b && b.accessory?.type === 'button' ? [b.accessory] : []));
     expect(buttons.map((b) => [b.text.text, b.action_id, b.value])).toEqual([['It is so', ACTION.restore(0), 'r']]);
     expect(WIZARD_NAVIGATION.test(ACTION.restore(0))).toBe(true);
+  });
+
+  it("shows the statement it outvoted beside the verdict, in the person's words, with the answer to change", () => {
+    const model = learnedModelOf(websocketVsSse);
+    if (!model) throw new Error('no model');
+    // Hand-made weights: sure of SSE from one nonce word, so the rule shows whatever the trained weights become.
+    const sure = createAdvisor(comparisons, {
+      learned: new Map([
+        [
+          websocketVsSse.id,
+          {
+            ...model,
+            classes: ['sse', 'websocket'],
+            bias: [0, 0],
+            features: ['zorblat'],
+            weights: [[8], [0]],
+            answers: undefined,
+            policy: { ...model.policy, decide: 0.5, resolve: 0.8 },
+          },
+        ],
+      ]),
+    });
+    const text = 'the zorblat: the browser never sends anything back. the client also sends its cursor positions';
+    const message = replyMessage(sure.reply(text), {
+      audience: 'private',
+      wizardButton: { actionId: ACTION.startOver, value: sure.startValue() },
+      asked: fromSlack(text),
+    });
+    expect(message.text).toMatch(/^Verdict: SSE/);
+    // The collapsed verdict says it above itself, right under the person's words.
+    expect(visibleText(message)).toContain(
+      'Your words also said “client also sends” (suggests Both ways: the client also sends often, with low latency); situations worded like this one rarely mean that. If yours does, change the answer.',
+    );
+    // "Why?" shows the answer that won, in the person's words, with its Change button.
+    const { view } = sure.understand(text);
+    if (view.kind !== 'verdict') throw new Error('expected a verdict');
+    const body = verdictBody(view.comparison, view, true, 'message');
+    const direction = body.find((b) => visibleText({ blocks: [b] }).includes('Server → client only'));
+    expect(visibleText({ blocks: direction ? [direction] : [] })).toContain(
+      'Server → client only _(from “browser never sends”)_',
+    );
+    const accessory = direction && 'accessory' in direction ? direction.accessory : undefined;
+    expect(accessory?.type === 'button' ? accessory.text.text : undefined).toBe('Change');
   });
 
   it('answers words the reader does not know with its guess, never with "nothing in your words"', () => {
