@@ -47,6 +47,8 @@ const HALVES = [
   'round10-held-out',
   'round11-development',
   'round11-held-out',
+  'round12-development',
+  'round12-held-out',
   'pool',
   'pool2',
   'pool3',

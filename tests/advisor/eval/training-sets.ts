@@ -71,6 +71,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 35', files: ['pool35/situations.json'] },
   { name: 'pool 36', files: ['pool36/situations.json'] },
   { name: 'pool 37', files: ['pool37/situations.json'] },
+  { name: 'round 12', files: ['round12/development.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
