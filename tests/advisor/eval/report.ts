@@ -86,6 +86,7 @@ const HALVES = [
   'pool35',
   'pool36',
   'pool37',
+  'pool38',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -72,6 +72,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 36', files: ['pool36/situations.json'] },
   { name: 'pool 37', files: ['pool37/situations.json'] },
   { name: 'round 12', files: ['round12/development.json'] },
+  { name: 'pool 38', files: ['pool38/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -126,6 +127,7 @@ const WHOLE = new Set([
   'pool35/situations.json',
   'pool36/situations.json',
   'pool37/situations.json',
+  'pool38/situations.json',
 ]);
 
 export interface LabelledRow {
