@@ -87,6 +87,7 @@ const HALVES = [
   'pool36',
   'pool37',
   'pool38',
+  'pool39',
 ] as const;
 type Half = (typeof HALVES)[number];
 

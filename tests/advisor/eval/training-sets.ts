@@ -73,6 +73,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 37', files: ['pool37/situations.json'] },
   { name: 'round 12', files: ['round12/development.json'] },
   { name: 'pool 38', files: ['pool38/situations.json'] },
+  { name: 'pool 39', files: ['pool39/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -128,6 +129,7 @@ const WHOLE = new Set([
   'pool36/situations.json',
   'pool37/situations.json',
   'pool38/situations.json',
+  'pool39/situations.json',
 ]);
 
 export interface LabelledRow {
