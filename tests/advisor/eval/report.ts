@@ -88,6 +88,7 @@ const HALVES = [
   'pool37',
   'pool38',
   'pool39',
+  'pool40',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -74,6 +74,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 12', files: ['round12/development.json'] },
   { name: 'pool 38', files: ['pool38/situations.json'] },
   { name: 'pool 39', files: ['pool39/situations.json'] },
+  { name: 'pool 40', files: ['pool40/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -130,6 +131,7 @@ const WHOLE = new Set([
   'pool37/situations.json',
   'pool38/situations.json',
   'pool39/situations.json',
+  'pool40/situations.json',
 ]);
 
 export interface LabelledRow {
