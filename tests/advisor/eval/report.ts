@@ -89,6 +89,7 @@ const HALVES = [
   'pool38',
   'pool39',
   'pool40',
+  'pool41',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -75,6 +75,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 38', files: ['pool38/situations.json'] },
   { name: 'pool 39', files: ['pool39/situations.json'] },
   { name: 'pool 40', files: ['pool40/situations.json'] },
+  { name: 'pool 41', files: ['pool41/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -132,6 +133,7 @@ const WHOLE = new Set([
   'pool38/situations.json',
   'pool39/situations.json',
   'pool40/situations.json',
+  'pool41/situations.json',
 ]);
 
 export interface LabelledRow {
