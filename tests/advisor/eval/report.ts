@@ -84,6 +84,7 @@ const HALVES = [
   'pool35',
   'pool36',
   'pool37',
+  'pool42',
 ] as const;
 type Half = (typeof HALVES)[number];
 
