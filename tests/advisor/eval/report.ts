@@ -90,6 +90,7 @@ const HALVES = [
   'pool39',
   'pool40',
   'pool41',
+  'pool42',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -76,6 +76,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 39', files: ['pool39/situations.json'] },
   { name: 'pool 40', files: ['pool40/situations.json'] },
   { name: 'pool 41', files: ['pool41/situations.json'] },
+  { name: 'pool 42', files: ['pool42/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -134,6 +135,7 @@ const WHOLE = new Set([
   'pool39/situations.json',
   'pool40/situations.json',
   'pool41/situations.json',
+  'pool42/situations.json',
 ]);
 
 export interface LabelledRow {
