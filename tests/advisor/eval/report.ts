@@ -84,6 +84,7 @@ const HALVES = [
   'pool35',
   'pool36',
   'pool37',
+  'pool43',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -71,6 +71,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 35', files: ['pool35/situations.json'] },
   { name: 'pool 36', files: ['pool36/situations.json'] },
   { name: 'pool 37', files: ['pool37/situations.json'] },
+  { name: 'pool 43', files: ['pool43/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -125,6 +126,7 @@ const WHOLE = new Set([
   'pool35/situations.json',
   'pool36/situations.json',
   'pool37/situations.json',
+  'pool43/situations.json',
 ]);
 
 export interface LabelledRow {
