@@ -91,6 +91,7 @@ const HALVES = [
   'pool40',
   'pool41',
   'pool42',
+  'pool43',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -77,6 +77,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 40', files: ['pool40/situations.json'] },
   { name: 'pool 41', files: ['pool41/situations.json'] },
   { name: 'pool 42', files: ['pool42/situations.json'] },
+  { name: 'pool 43', files: ['pool43/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -136,6 +137,7 @@ const WHOLE = new Set([
   'pool40/situations.json',
   'pool41/situations.json',
   'pool42/situations.json',
+  'pool43/situations.json',
 ]);
 
 export interface LabelledRow {
