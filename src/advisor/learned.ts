@@ -154,18 +154,36 @@ function lemmaOf(token: Token): string {
   return token.lemma.replace(DIGITS, '0');
 }
 
-/** The text's features: every word's lemma, and each pair of neighbouring words inside a clause. */
+/** Words after which, to the end of the clause, a content word is read as denied ("nothing goes back"). */
+const NEGATIONS = new Set(['no', 'not', "n't", 'never', 'nothing', 'without', 'none', 'nobody', 'neither', 'nor']);
+/** Longer lemmas also count by their first letters: "notif~" is the same feature in "notifs", "notifications", "notifcation". */
+const STEM = 5;
+
+/**
+ * The text's features: every word's lemma, the first letters of a long one, a content word marked `!` when a negation
+ * comes before it in its clause, and each pair of neighbouring words inside a clause. The stems and the marked words
+ * were measured on three blind batches of pools (README): the classifier reads misspelt and derived words, and what a
+ * sentence denies, that lemmas and pairs alone missed.
+ */
 export function featuresOf(tokens: readonly Token[]): PlacedFeature[] {
   const out: PlacedFeature[] = [];
   let previous: Token | undefined;
+  let denied = false;
   for (const token of tokens) {
     if (!WORDLIKE.test(token.norm)) {
-      if (BREAKS.has(token.norm)) previous = undefined;
+      if (BREAKS.has(token.norm)) {
+        previous = undefined;
+        denied = false;
+      }
       continue;
     }
     const lemma = lemmaOf(token);
     const content = CONTENT.has(token.pos);
-    out.push({ feature: lemma, start: token.start, end: token.end, content });
+    const placed = { start: token.start, end: token.end, content };
+    out.push({ feature: lemma, ...placed });
+    if (lemma.length > STEM) out.push({ feature: `${lemma.slice(0, STEM)}~`, ...placed });
+    if (denied && content) out.push({ feature: `!${lemma}`, ...placed });
+    if (NEGATIONS.has(token.norm.toLowerCase())) denied = true;
     if (previous)
       out.push({
         feature: `${lemmaOf(previous)} ${lemma}`,

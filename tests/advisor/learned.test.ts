@@ -12,7 +12,7 @@ import {
   summarise,
   type WizardView,
 } from '../../src/advisor/index.js';
-import { predict } from '../../src/advisor/learned.js';
+import { distinctFeatures, predict } from '../../src/advisor/learned.js';
 import { parseLearnedModel } from '../../src/advisor/load.js';
 import { tokenize } from '../../src/advisor/nlp.js';
 
@@ -329,6 +329,18 @@ describe('the learned second opinion', () => {
       view.change.find((c) => c.questionId === 'direction')?.quotes?.map(() => 'learned'),
     );
     expect(direction?.quotes?.length).toBeGreaterThan(0);
+  });
+
+  it('reads a misspelt or derived word by its first letters, and a word a negation denies as denied', () => {
+    const features = (text: string) => distinctFeatures(tokenize(text));
+    // "notifcations" and "notifications" share their stem, so a typo weighs like the word it misspells.
+    expect(features('the notifcations badge')).toContain('notif~');
+    expect(features('push notifications please')).toContain('notif~');
+    // What follows "nothing" in its clause is denied; the next clause is not.
+    const denied = features('nothing goes back to the server, the page listens');
+    expect(denied).toEqual(expect.arrayContaining(['!go', '!server']));
+    expect(denied).not.toContain('!page');
+    expect(denied).not.toContain('!listen');
   });
 
   it('quotes content words, never a bare "the" or "and"', () => {

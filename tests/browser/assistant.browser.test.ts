@@ -38,10 +38,10 @@ describe('the assistant panel in a browser', () => {
     const box = panel.getByRole('textbox', { name: 'Ask the assistant' });
     const lastFromApp = () => panel.locator('.message:not(.ephemeral)', { has: page.locator('.badge') }).last();
 
-    // (2) In their own words: binary payloads, and nothing about the direction. One question, as buttons.
-    await type(box, 'Our payloads are binary');
+    // (2) In their own words: binary payloads, and the direction left open. One question, as buttons.
+    await type(box, 'Our payloads are binary, direction not decided yet');
     await see(lastFromApp(), 'Which direction does data flow?');
-    await see(panel.locator('#assistant-title'), 'Our payloads are binary'); // the thread's title
+    await see(panel.locator('#assistant-title'), 'Our payloads are binary, direction not decided yet'); // the thread's title
     await lastFromApp().getByRole('button', { name: 'Server → client only', exact: true }).click();
     await see(lastFromApp().getByRole('heading'), /^Verdict: WebSocket/);
 

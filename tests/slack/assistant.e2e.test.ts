@@ -12,6 +12,8 @@ import { eventually, expectAcked, GENERAL, HUMAN, useHarness, visibleText } from
 const h = useHarness();
 const TOKENS = 'we stream LLM tokens to the browser, nothing goes back';
 const CURSORS = 'actually the client also sends cursor positions';
+/** Binary payloads, and the direction left open in the person's words: the learned weights cannot decide it. */
+const BINARY_DIRECTION_OPEN = 'our payloads are binary; which way the data flows is not decided yet';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 /** The panel's messages after its root, oldest first. */
@@ -134,7 +136,7 @@ describe('asking in the panel', () => {
 
   it('asks only the questions the words leave open, as buttons, and a click carries on to the verdict', async () => {
     const thread = await open();
-    const question = await ask(thread, 'our payloads are binary');
+    const question = await ask(thread, BINARY_DIRECTION_OPEN);
     expect(question.text).toMatch(/Which direction does data flow\?/);
     const buttons = h.slack.findButtons({ message: at(thread, question) }).map((b) => b.text);
     expect(buttons).toContain('Both ways: the client also sends often, with low latency');
@@ -181,7 +183,7 @@ describe('follow-ups in the same panel thread', () => {
 
   it('keep the answers given by button, and add what the new message says', async () => {
     const thread = await open();
-    const question = await ask(thread, 'our payloads are binary');
+    const question = await ask(thread, BINARY_DIRECTION_OPEN);
     const verdict = await clickAndWait(thread, question, 'Server → client only');
     const picked = verdict.text.match(/^Verdict: (\w+)/)?.[1];
     expect(picked).toBeDefined();
