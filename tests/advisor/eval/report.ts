@@ -93,6 +93,7 @@ const HALVES = [
   'pool42',
   'pool43',
   'pool44',
+  'pool46',
 ] as const;
 type Half = (typeof HALVES)[number];
 

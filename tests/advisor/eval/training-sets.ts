@@ -79,6 +79,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 42', files: ['pool42/situations.json'] },
   { name: 'pool 43', files: ['pool43/situations.json'] },
   { name: 'pool 44', files: ['pool44/situations.json'] },
+  { name: 'pool 46', files: ['pool46/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -140,6 +141,7 @@ const WHOLE = new Set([
   'pool42/situations.json',
   'pool43/situations.json',
   'pool44/situations.json',
+  'pool46/situations.json',
 ]);
 
 export interface LabelledRow {
