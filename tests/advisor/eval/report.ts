@@ -92,6 +92,7 @@ const HALVES = [
   'pool41',
   'pool42',
   'pool43',
+  'pool47',
 ] as const;
 type Half = (typeof HALVES)[number];
 
