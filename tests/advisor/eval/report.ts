@@ -94,6 +94,7 @@ const HALVES = [
   'pool43',
   'pool44',
   'pool46',
+  'pool47',
 ] as const;
 type Half = (typeof HALVES)[number];
 
