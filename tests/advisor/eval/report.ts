@@ -92,6 +92,7 @@ const HALVES = [
   'pool41',
   'pool42',
   'pool43',
+  'pool48',
 ] as const;
 type Half = (typeof HALVES)[number];
 

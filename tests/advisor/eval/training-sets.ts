@@ -78,6 +78,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 41', files: ['pool41/situations.json'] },
   { name: 'pool 42', files: ['pool42/situations.json'] },
   { name: 'pool 43', files: ['pool43/situations.json'] },
+  { name: 'pool 48', files: ['pool48/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -138,6 +139,7 @@ const WHOLE = new Set([
   'pool41/situations.json',
   'pool42/situations.json',
   'pool43/situations.json',
+  'pool48/situations.json',
 ]);
 
 export interface LabelledRow {
