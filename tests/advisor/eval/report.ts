@@ -95,6 +95,7 @@ const HALVES = [
   'pool44',
   'pool46',
   'pool47',
+  'pool48',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -81,6 +81,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 44', files: ['pool44/situations.json'] },
   { name: 'pool 46', files: ['pool46/situations.json'] },
   { name: 'pool 47', files: ['pool47/situations.json'] },
+  { name: 'pool 48', files: ['pool48/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -144,6 +145,7 @@ const WHOLE = new Set([
   'pool44/situations.json',
   'pool46/situations.json',
   'pool47/situations.json',
+  'pool48/situations.json',
 ]);
 
 export interface LabelledRow {
