@@ -10,6 +10,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * Orleans, gRPC for .NET, YARP, the Azure SDKs, Avalonia and WPF, Unity and Godot networking), labelled from the
  * seed's rules and the wizard alone, with the words that settle each question (`settles`). It settles the payload
  * question often, in varied words, and has at least eight rows of each 'neither' kind.
+ * Its search budget ran out early: about twenty rows cite pages linked from the threads it read (a Twilio post, a
+ * Stack Overflow question, docs pages) rather than pages it read itself, and their texts follow those pages' topics.
  */
 describePool({
   name: 'the forty-sixth training pool',

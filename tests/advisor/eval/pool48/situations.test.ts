@@ -11,6 +11,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  * GitLab, exchanges' market-data feeds), labelled from the seed's rules and the wizard alone, with the words that
  * settle each question (`settles`). It settles the payload question often, in varied words, and has at least eight
  * rows of each 'neither' kind.
+ * Its search budget ran out early: thirteen rows (p48-003, 018, 021, 029, 032, 039, 040, 048, 054, 072, 086, 094,
+ * 097) cite pages linked from results it read, written from those pages' topics, not from the pages themselves.
  */
 describePool({
   name: 'the forty-eighth training pool',
