@@ -2575,3 +2575,22 @@ describe('pools 11-20: alternatives of two words are written as two phrases', ()
     expect(readerPickOf('team chat for the office: ws or sse, which would you pick')).toBe('ask:direction');
   });
 });
+
+describe('pools 21-25: naming the two technologies as a choice, with only domain words, asks the direction', () => {
+  it.each([
+    ['our club scoreboard wants to feel live, sse vs websockets?', 'ask:direction'],
+    ['the warehouse stock dashboard: websockets or an event stream?', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a condition said outright still answers the choice: two services of ours need no direction', () => {
+    expect(readerPickOf('the pricing worker feeds the quoting service, both run in our cluster. ws or sse?')).toBe(
+      'service-to-service',
+    );
+  });
+  it('"nothing streams upward" is a direction said outright beside the choice', () => {
+    expect(readerPickOf('the build page fills in as jobs finish, nothing streams upward from it. sse or ws?')).toBe(
+      'sse',
+    );
+  });
+});
