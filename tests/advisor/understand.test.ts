@@ -2594,3 +2594,20 @@ describe('pools 21-25: naming the two technologies as a choice, with only domain
     );
   });
 });
+
+describe('pools 21-25: uploads said with other verbs or ends are client → server', () => {
+  it.each([
+    ['the loggers dump the whole week of logs up to us in one go', 'batched-posts'],
+    ['trail cameras dump their motion logs to the server whenever they reconnect', 'batched-posts'],
+    ['our checkout widget posts tiny usage events to the gateway on each click', 'batched-posts'],
+    ['the plugin buffers usage counters on the client and flushes them to the service every minute', 'batched-posts'],
+    ['the buoys beam wave heights to our server every minute', 'batched-posts'],
+    [
+      'handheld scanners shovel barcodes up to the depot all shift, the server never sends anything back',
+      'batched-posts',
+    ],
+    ['every vending machine sale should be recorded, one way into our data lake', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
