@@ -2611,3 +2611,16 @@ describe('pools 21-25: uploads said with other verbs or ends are client → serv
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 21-25: calls said by who joins, rings or talks, and a webcam shown live, are live media', () => {
+  it.each([
+    ['in the quiz lobby anyone can start a call mid-round and whoever accepts joins with their camera', 'webrtc'],
+    ['our survival game needs proximity chat so squads can talk while they play', 'webrtc'],
+    ['repair crews ring a specialist from the site and share their phone camera', 'webrtc'],
+    ['the drone pilot streams what the camera sees to the instructor in the browser and both can talk', 'webrtc'],
+    ['chess streamers want their webcam to show up in the overlay live', 'webrtc'],
+    ['pool players keep webcams on so the other player sees the table', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
