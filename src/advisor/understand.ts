@@ -675,6 +675,12 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
       }
       const nearest = earlier.sort((a, b) => b.first - a.first)[0];
       const question = nearest && 'question' in nearest.target ? nearest.target.question : undefined;
+      // "the frame encoding is tbd" is about the question its own clause raises, not the statement before it.
+      const raisedHere = found.flatMap((f) => ('raises' in f.target && words.clause[f.first] === clause ? [f] : []));
+      if (raisedHere.length > 0 && !raisedHere.some((f) => 'raises' in f.target && f.target.raises === question)) {
+        i = last;
+        continue;
+      }
       mine.push(...earlier.filter((f) => 'question' in f.target && f.target.question === question));
     }
     for (const f of mine) f.undecided = true;

@@ -2624,3 +2624,17 @@ describe('pools 21-25: calls said by who joins, rings or talks, and a webcam sho
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 21-25: a payload whose format is left open on the wire is asked', () => {
+  it.each([
+    ['the lobby page only receives seat maps from the server. the map encoding is tbd', 'ask:binary'],
+    ['the kiosk just displays the map tiles we push to it, and we have not decided how to pack them', 'ask:binary'],
+    [
+      'the tablet only listens for alerts from our hub, nothing goes back. what they look like on the wire, who knows',
+      'ask:binary',
+    ],
+    ['the tv wall just shows the charts we push, the payload is up to us', 'ask:binary'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
