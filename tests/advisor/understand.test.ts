@@ -2638,3 +2638,16 @@ describe('pools 21-25: a payload whose format is left open on the wire is asked'
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 21-25: a client that sends now and then, or through a plain request, is mostly server → client', () => {
+  it.each([
+    ['the lobby board shows who is online, and a guest can send a note now and then', 'sse'],
+    ['the trivia screen pushes each round to every phone, each phone taps its pick via a plain request', 'sse'],
+    [
+      "help desk widget: staff replies get pushed to the customer, the customer's rare messages go up through fetch",
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
