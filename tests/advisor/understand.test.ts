@@ -2651,3 +2651,31 @@ describe('pools 21-25: a client that sends now and then, or through a plain requ
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe("pools 21-25: a host or network that can't keep a socket or stream open leaves long polling", () => {
+  it.each([
+    ["our shared host can't keep a socket open for long, and the page only receives fresh scores", 'long-polling'],
+    [
+      'the cheap vps provider kills anything that stays open past a minute; the page needs new messages',
+      'long-polling',
+    ],
+    ['the school proxy cant hold open streams, yet the page should hear about new posts', 'long-polling'],
+    ['the platform allows no persistent connections, yet the page should show new orders', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  // The reader splits a pattern word at anything but letters, digits and its own signs, so "n't|not" was the word
+  // "n" followed by "t|not" and never matched; "not" matches "n't" by its lemma.
+  it('no pattern word holds an apostrophe, or a hyphen beside its alternatives', () => {
+    const u = websocketVsSse.understanding;
+    const patterns = [
+      ...(u?.cues ?? []).flatMap((c) => [...c.phrases, ...(c.notBefore ?? []), ...(c.notAfter ?? [])]),
+      ...(u?.undecided ?? []),
+      ...(u?.hedges ?? []),
+    ];
+    const split = patterns.filter((p) =>
+      p.split(/\s+/).some((chunk) => /\w['’]|['’]\w/.test(chunk) || (chunk.includes('|') && chunk.includes('-'))),
+    );
+    expect(split).toEqual([]);
+  });
+});
