@@ -2679,3 +2679,14 @@ describe("pools 21-25: a host or network that can't keep a socket or stream open
     expect(split).toEqual([]);
   });
 });
+
+describe('pools 21-25: what goes up and out again, orders from the screen, publish and subscribe are both ways', () => {
+  it.each([
+    ['sticky-note wall: every note goes up to our server and out to the team at once', 'websocket'],
+    ['ticket exchange: users sell seats from the app while the prices update live', 'websocket'],
+    ['risk console shows fills and the analyst places orders from the same screen', 'websocket'],
+    ['the kiosk page has to publish and subscribe to topics on our nats broker', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
