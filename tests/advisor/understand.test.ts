@@ -2690,3 +2690,17 @@ describe('pools 21-25: what goes up and out again, orders from the screen, publi
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 21-25: an app or page that pushes to browsers is the sending side, not a peer', () => {
+  it("a status page that streams to visitors' browsers is a feed", () => {
+    expect(readerPickOf("the status page streams outage notes to visitors' browsers")).toBe('sse');
+  });
+  it('an app that emits events to the browser says nothing of browsers talking to each other', () => {
+    expect(readerPickOf('the rails app emits job events to the browser tab')).toBe('ask:direction');
+  });
+  it('replies an app streams into the ui are not the user replying', () => {
+    expect(
+      readerPickOf('the tray app streams model replies into the ui; the only thing the user sends is the odd cancel'),
+    ).toBe('sse');
+  });
+});
