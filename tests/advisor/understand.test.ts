@@ -2704,3 +2704,17 @@ describe('pools 21-25: an app or page that pushes to browsers is the sending sid
     ).toBe('sse');
   });
 });
+
+describe('pools 21-25: broadcasts said by their tools, their audience or a delay on purpose', () => {
+  it.each([
+    ['we restream the chess final with ffmpeg to anyone who opens the site, 20 seconds behind is fine', 'hls'],
+    ['the campus tv feed is served to many phones, a few seconds behind is ok', 'hls'],
+    ['the club wants to stream its quiz night to an audience that only watches', 'hls'],
+    ['the league streams each cup final live to our website for fans on any phone', 'hls'],
+    ['lecture netcast for people who cannot attend, picture and sound go out and nothing comes back', 'hls'],
+    ['the host streams the tournament to viewers with a long delay so nobody can cheat', 'hls'],
+    ['our web player plays the keynote stream for the whole audience, nobody sends anything back', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
