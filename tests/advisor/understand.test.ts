@@ -2718,3 +2718,19 @@ describe('pools 21-25: broadcasts said by their tools, their audience or a delay
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 21-25: onlookers who cannot act, rare picks, numbers shown live and typed arrays', () => {
+  it.each([
+    ['the page receives spectra from our server as float32 arrays', 'websocket'],
+    ['the alert page gets notices from the server; now and then users reply to one', 'sse'],
+    [
+      'our widget has to follow a batch of flight numbers and get each status change; the widget never talks back',
+      'sse',
+    ],
+    ['tournament onlookers receive each move a round late, they can not act', 'sse'],
+    ['the tv page hops between matches on its own, watchers just sit there, nothing typed', 'sse'],
+    ['the line screen shows live counts against the plan, sent from our server', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
