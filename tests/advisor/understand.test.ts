@@ -2734,3 +2734,9 @@ describe('pools 21-25: onlookers who cannot act, rare picks, numbers shown live 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 21-25: a chart that just appends what comes is a receiver, beside a choice of technologies', () => {
+  it('"the chart just appends it" says which way, so "sse or ws?" is answered', () => {
+    expect(readerPickOf('stock widget, the chart just appends each new quote. sse or ws?')).toBe('sse');
+  });
+});
