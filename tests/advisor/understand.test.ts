@@ -2740,3 +2740,17 @@ describe('pools 21-25: a chart that just appends what comes is a receiver, besid
     expect(readerPickOf('stock widget, the chart just appends each new quote. sse or ws?')).toBe('sse');
   });
 });
+
+describe('pools 21-25: a voice bot fed mic audio as frames or chunks to our server is a socket, not a call', () => {
+  it.each([
+    ['phone-order voice agent: mic frames stream up to our server and the spoken answer streams back', 'websocket'],
+    ['voice agent in the page: audio chunks go to our pipeline nonstop and synthesized replies come back', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('people talking through pcm chunks the game server relays today are still a call', () => {
+    expect(readerPickOf('voice chat between players; today the game server relays pcm chunks and it lags')).toBe(
+      'webrtc',
+    );
+  });
+});
