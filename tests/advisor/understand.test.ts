@@ -2754,3 +2754,13 @@ describe('pools 21-25: a voice bot fed mic audio as frames or chunks to our serv
     );
   });
 });
+
+describe('pools 21-25: a screen that only reads and "never talks back", gets no input or is stared at is one way', () => {
+  it.each([
+    ['the wallboard only shows build results, it never talks back', 'sse'],
+    ['tenant gauges page with dials for heat and water. no input from them whatsoever', 'sse'],
+    ['the cashier just stares at the queue length the server keeps changing', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
