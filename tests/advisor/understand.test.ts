@@ -2764,3 +2764,14 @@ describe('pools 21-25: a screen that only reads and "never talks back", gets no 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 21-25: uploads where nothing comes down, or the server only acks, are client → server', () => {
+  it.each([
+    ['the kiosk keeps scans offline and replays them to our stats endpoint later, nothing comes down', 'batched-posts'],
+    ['the editor plugin sends each keystroke count up in its own request, server just acks', 'batched-posts'],
+    ['mods report their errors at our backend for later triage, nothing needs to come back', 'batched-posts'],
+    ['each station transmits readings on a schedule to our server and that is all', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
