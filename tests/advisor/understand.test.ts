@@ -2775,3 +2775,16 @@ describe('pools 21-25: uploads where nothing comes down, or the server only acks
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 21-25: controls worked from the screen that shows the state live are both ways', () => {
+  it.each([
+    ['lighting console lists each lamp live and staff flip lamps from the same tablet', 'websocket'],
+    ['the browser client has to pub and sub on our mqtt topics', 'websocket'],
+    ['greenhouse app: staff tweak the vents while watching the humidity move', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('opening a link to watch a status is no control', () => {
+    expect(readerPickOf('customers open the tracking link and watch the status change, they just look')).toBe('sse');
+  });
+});
