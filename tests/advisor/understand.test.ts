@@ -2788,3 +2788,14 @@ describe('pools 21-25: controls worked from the screen that shows the state live
     expect(readerPickOf('customers open the tracking link and watch the status change, they just look')).toBe('sse');
   });
 });
+
+describe('pools 21-25: a receiver that gets told, pinged or kept posted, or whoever has the page open, is fed by the server', () => {
+  it.each([
+    ['imports finish whenever they finish and the tab should get told right away', 'sse'],
+    ['backups run at night and the admin page should get a ping when each one is done', 'sse'],
+    ['we kick off a long import and the tab should be kept posted on where it is', 'sse'],
+    ['the deploy script narrates every step to whoever has the tab open', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
