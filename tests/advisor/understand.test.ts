@@ -2799,3 +2799,13 @@ describe('pools 21-25: a receiver that gets told, pinged or kept posted, or whoe
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 21-25: more alternatives that held a space are written as phrases of their own', () => {
+  it.each([
+    ['grandparents ring someone from the tablet and see them on video', 'webrtc'],
+    ['the lobby board should feel live. would websockets help here?', 'ask:direction'],
+    ['this is purely backend: the scorer streams results to the ranker', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
