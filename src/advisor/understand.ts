@@ -675,6 +675,12 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
       }
       const nearest = earlier.sort((a, b) => b.first - a.first)[0];
       const question = nearest && 'question' in nearest.target ? nearest.target.question : undefined;
+      // "the frame encoding is tbd" is about the question its own clause raises, not the statement before it.
+      const raisedHere = found.flatMap((f) => ('raises' in f.target && words.clause[f.first] === clause ? [f] : []));
+      if (raisedHere.length > 0 && !raisedHere.some((f) => 'raises' in f.target && f.target.raises === question)) {
+        i = last;
+        continue;
+      }
       mine.push(...earlier.filter((f) => 'question' in f.target && f.target.question === question));
     }
     for (const f of mine) f.undecided = true;
@@ -836,13 +842,6 @@ export function read(reader: Reader, text: string, tokens: readonly Token[] = to
     };
   }
 
-  const raised = [
-    ...new Set([
-      ...usable.flatMap((f) => ('raises' in f.target ? [f.target.raises] : [])),
-      ...stated.flatMap((f) => (f.undecided && 'question' in f.target ? [f.target.question] : [])),
-    ]),
-  ].filter((q) => answers[q]?.strength !== 'direct' || yieldsToUndecided(stated, q));
-
   const conditions: HeldCondition[] = [];
   const denied: string[] = [];
   for (const condition of reader.comparison.understanding?.conditions ?? []) {
@@ -875,6 +874,21 @@ export function read(reader: Reader, text: string, tokens: readonly Token[] = to
       words: [...new Set(supporting.map((f) => f.words))],
     });
   }
+  // A question a "which one?" raises is moot where a condition said directly picks whatever its answer ("between
+  // two services of ours, ws or sse?"): that condition answers what was asked. One the person left undecided stays.
+  const picksWhatever = new Set(
+    (reader.comparison.understanding?.conditions ?? [])
+      .filter((c) => c.pick && !c.overrides && !c.when && !c.requires)
+      .map((c) => c.id),
+  );
+  const answeredByCondition = conditions.some((c) => c.strength === 'direct' && picksWhatever.has(c.id));
+  const raised = [
+    ...new Set([
+      ...(answeredByCondition ? [] : usable.flatMap((f) => ('raises' in f.target ? [f.target.raises] : []))),
+      ...stated.flatMap((f) => (f.undecided && 'question' in f.target ? [f.target.question] : [])),
+    ]),
+  ].filter((q) => answers[q]?.strength !== 'direct' || yieldsToUndecided(stated, q));
+
   return {
     findings: all,
     answers,

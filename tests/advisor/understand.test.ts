@@ -2575,3 +2575,237 @@ describe('pools 11-20: alternatives of two words are written as two phrases', ()
     expect(readerPickOf('team chat for the office: ws or sse, which would you pick')).toBe('ask:direction');
   });
 });
+
+describe('pools 21-25: naming the two technologies as a choice, with only domain words, asks the direction', () => {
+  it.each([
+    ['our club scoreboard wants to feel live, sse vs websockets?', 'ask:direction'],
+    ['the warehouse stock dashboard: websockets or an event stream?', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a condition said outright still answers the choice: two services of ours need no direction', () => {
+    expect(readerPickOf('the pricing worker feeds the quoting service, both run in our cluster. ws or sse?')).toBe(
+      'service-to-service',
+    );
+  });
+  it('"nothing streams upward" is a direction said outright beside the choice', () => {
+    expect(readerPickOf('the build page fills in as jobs finish, nothing streams upward from it. sse or ws?')).toBe(
+      'sse',
+    );
+  });
+});
+
+describe('pools 21-25: uploads said with other verbs or ends are client → server', () => {
+  it.each([
+    ['the loggers dump the whole week of logs up to us in one go', 'batched-posts'],
+    ['trail cameras dump their motion logs to the server whenever they reconnect', 'batched-posts'],
+    ['our checkout widget posts tiny usage events to the gateway on each click', 'batched-posts'],
+    ['the plugin buffers usage counters on the client and flushes them to the service every minute', 'batched-posts'],
+    ['the buoys beam wave heights to our server every minute', 'batched-posts'],
+    [
+      'handheld scanners shovel barcodes up to the depot all shift, the server never sends anything back',
+      'batched-posts',
+    ],
+    ['every vending machine sale should be recorded, one way into our data lake', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 21-25: calls said by who joins, rings or talks, and a webcam shown live, are live media', () => {
+  it.each([
+    ['in the quiz lobby anyone can start a call mid-round and whoever accepts joins with their camera', 'webrtc'],
+    ['our survival game needs proximity chat so squads can talk while they play', 'webrtc'],
+    ['repair crews ring a specialist from the site and share their phone camera', 'webrtc'],
+    ['the drone pilot streams what the camera sees to the instructor in the browser and both can talk', 'webrtc'],
+    ['chess streamers want their webcam to show up in the overlay live', 'webrtc'],
+    ['pool players keep webcams on so the other player sees the table', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 21-25: a payload whose format is left open on the wire is asked', () => {
+  it.each([
+    ['the lobby page only receives seat maps from the server. the map encoding is tbd', 'ask:binary'],
+    ['the kiosk just displays the map tiles we push to it, and we have not decided how to pack them', 'ask:binary'],
+    [
+      'the tablet only listens for alerts from our hub, nothing goes back. what they look like on the wire, who knows',
+      'ask:binary',
+    ],
+    ['the tv wall just shows the charts we push, the payload is up to us', 'ask:binary'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 21-25: a client that sends now and then, or through a plain request, is mostly server → client', () => {
+  it.each([
+    ['the lobby board shows who is online, and a guest can send a note now and then', 'sse'],
+    ['the trivia screen pushes each round to every phone, each phone taps its pick via a plain request', 'sse'],
+    [
+      "help desk widget: staff replies get pushed to the customer, the customer's rare messages go up through fetch",
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe("pools 21-25: a host or network that can't keep a socket or stream open leaves long polling", () => {
+  it.each([
+    ["our shared host can't keep a socket open for long, and the page only receives fresh scores", 'long-polling'],
+    [
+      'the cheap vps provider kills anything that stays open past a minute; the page needs new messages',
+      'long-polling',
+    ],
+    ['the school proxy cant hold open streams, yet the page should hear about new posts', 'long-polling'],
+    ['the platform allows no persistent connections, yet the page should show new orders', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  // The reader splits a pattern word at anything but letters, digits and its own signs, so "n't|not" was the word
+  // "n" followed by "t|not" and never matched; "not" matches "n't" by its lemma.
+  it('no pattern word holds an apostrophe, or a hyphen beside its alternatives', () => {
+    const u = websocketVsSse.understanding;
+    const patterns = [
+      ...(u?.cues ?? []).flatMap((c) => [...c.phrases, ...(c.notBefore ?? []), ...(c.notAfter ?? [])]),
+      ...(u?.undecided ?? []),
+      ...(u?.hedges ?? []),
+    ];
+    const split = patterns.filter((p) =>
+      p.split(/\s+/).some((chunk) => /\w['’]|['’]\w/.test(chunk) || (chunk.includes('|') && chunk.includes('-'))),
+    );
+    expect(split).toEqual([]);
+  });
+});
+
+describe('pools 21-25: what goes up and out again, orders from the screen, publish and subscribe are both ways', () => {
+  it.each([
+    ['sticky-note wall: every note goes up to our server and out to the team at once', 'websocket'],
+    ['ticket exchange: users sell seats from the app while the prices update live', 'websocket'],
+    ['risk console shows fills and the analyst places orders from the same screen', 'websocket'],
+    ['the kiosk page has to publish and subscribe to topics on our nats broker', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 21-25: an app or page that pushes to browsers is the sending side, not a peer', () => {
+  it("a status page that streams to visitors' browsers is a feed", () => {
+    expect(readerPickOf("the status page streams outage notes to visitors' browsers")).toBe('sse');
+  });
+  it('an app that emits events to the browser says nothing of browsers talking to each other', () => {
+    expect(readerPickOf('the rails app emits job events to the browser tab')).toBe('ask:direction');
+  });
+  it('replies an app streams into the ui are not the user replying', () => {
+    expect(
+      readerPickOf('the tray app streams model replies into the ui; the only thing the user sends is the odd cancel'),
+    ).toBe('sse');
+  });
+});
+
+describe('pools 21-25: broadcasts said by their tools, their audience or a delay on purpose', () => {
+  it.each([
+    ['we restream the chess final with ffmpeg to anyone who opens the site, 20 seconds behind is fine', 'hls'],
+    ['the campus tv feed is served to many phones, a few seconds behind is ok', 'hls'],
+    ['the club wants to stream its quiz night to an audience that only watches', 'hls'],
+    ['the league streams each cup final live to our website for fans on any phone', 'hls'],
+    ['lecture netcast for people who cannot attend, picture and sound go out and nothing comes back', 'hls'],
+    ['the host streams the tournament to viewers with a long delay so nobody can cheat', 'hls'],
+    ['our web player plays the keynote stream for the whole audience, nobody sends anything back', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 21-25: onlookers who cannot act, rare picks, numbers shown live and typed arrays', () => {
+  it.each([
+    ['the page receives spectra from our server as float32 arrays', 'websocket'],
+    ['the alert page gets notices from the server; now and then users reply to one', 'sse'],
+    [
+      'our widget has to follow a batch of flight numbers and get each status change; the widget never talks back',
+      'sse',
+    ],
+    ['tournament onlookers receive each move a round late, they can not act', 'sse'],
+    ['the tv page hops between matches on its own, watchers just sit there, nothing typed', 'sse'],
+    ['the line screen shows live counts against the plan, sent from our server', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 21-25: a chart that just appends what comes is a receiver, beside a choice of technologies', () => {
+  it('"the chart just appends it" says which way, so "sse or ws?" is answered', () => {
+    expect(readerPickOf('stock widget, the chart just appends each new quote. sse or ws?')).toBe('sse');
+  });
+});
+
+describe('pools 21-25: a voice bot fed mic audio as frames or chunks to our server is a socket, not a call', () => {
+  it.each([
+    ['phone-order voice agent: mic frames stream up to our server and the spoken answer streams back', 'websocket'],
+    ['voice agent in the page: audio chunks go to our pipeline nonstop and synthesized replies come back', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('people talking through pcm chunks the game server relays today are still a call', () => {
+    expect(readerPickOf('voice chat between players; today the game server relays pcm chunks and it lags')).toBe(
+      'webrtc',
+    );
+  });
+});
+
+describe('pools 21-25: a screen that only reads and "never talks back", gets no input or is stared at is one way', () => {
+  it.each([
+    ['the wallboard only shows build results, it never talks back', 'sse'],
+    ['tenant gauges page with dials for heat and water. no input from them whatsoever', 'sse'],
+    ['the cashier just stares at the queue length the server keeps changing', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 21-25: uploads where nothing comes down, or the server only acks, are client → server', () => {
+  it.each([
+    ['the kiosk keeps scans offline and replays them to our stats endpoint later, nothing comes down', 'batched-posts'],
+    ['the editor plugin sends each keystroke count up in its own request, server just acks', 'batched-posts'],
+    ['mods report their errors at our backend for later triage, nothing needs to come back', 'batched-posts'],
+    ['each station transmits readings on a schedule to our server and that is all', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 21-25: controls worked from the screen that shows the state live are both ways', () => {
+  it.each([
+    ['lighting console lists each lamp live and staff flip lamps from the same tablet', 'websocket'],
+    ['the browser client has to pub and sub on our mqtt topics', 'websocket'],
+    ['greenhouse app: staff tweak the vents while watching the humidity move', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('opening a link to watch a status is no control', () => {
+    expect(readerPickOf('customers open the tracking link and watch the status change, they just look')).toBe('sse');
+  });
+});
+
+describe('pools 21-25: a receiver that gets told, pinged or kept posted, or whoever has the page open, is fed by the server', () => {
+  it.each([
+    ['imports finish whenever they finish and the tab should get told right away', 'sse'],
+    ['backups run at night and the admin page should get a ping when each one is done', 'sse'],
+    ['we kick off a long import and the tab should be kept posted on where it is', 'sse'],
+    ['the deploy script narrates every step to whoever has the tab open', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 21-25: more alternatives that held a space are written as phrases of their own', () => {
+  it.each([
+    ['grandparents ring someone from the tablet and see them on video', 'webrtc'],
+    ['the lobby board should feel live. would websockets help here?', 'ask:direction'],
+    ['this is purely backend: the scorer streams results to the ranker', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
