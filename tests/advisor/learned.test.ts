@@ -317,6 +317,15 @@ describe('the learned second opinion', () => {
     );
   });
 
+  it('weighs a pick the answers reach without the condition the text denies: a batched upload is no rule against a socket', () => {
+    // The reader reads "batched up" as uploads and as denying a high-rate stream from the client; a WebSocket for
+    // a board that fans merged updates back to everyone needs no such stream.
+    const text = 'the zorblat: pointer samples batched up from each client, merged updates fanned back to all';
+    expect(pick(readerAlone.understand(text).view)).toBe('batched-posts');
+    const sure = handMade({ zorblat: { websocket: 8 } }, {}, { decide: 0.5, overrule: 0.6 });
+    expect(pick(advisorWith(sure).understand(text).view)).toBe('websocket');
+  });
+
   it('keeps a learned quote in the button value: the verdict resumed from it still says the answer was learned', () => {
     const { view } = withLearned.understand(
       'app fires a separate telemetry request per click and page view, rather queue them and flush every 20 events',
