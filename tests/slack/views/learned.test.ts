@@ -4,7 +4,7 @@
  * said them.
  */
 import { describe, expect, it } from 'vitest';
-import { createAdvisor, learnedModelOf } from '../../../src/advisor/index.js';
+import { createAdvisor, type LearnedModel, learnedModelOf } from '../../../src/advisor/index.js';
 import { ACTION, WIZARD_NAVIGATION } from '../../../src/slack/ids.js';
 import { fromSlack } from '../../../src/slack/slack-text.js';
 import { replyMessage } from '../../../src/slack/views/reply.js';
@@ -14,27 +14,36 @@ import { wizardMessage } from '../../../src/slack/views/wizard.js';
 import { advisor, comparisons, websocketVsSse } from '../../advisor/helpers.js';
 import { visibleText } from '../harness.js';
 
+/**
+ * An advisor whose classifier is sure of `pick` from one nonce word, "zorblat", and of nothing else: hand-made
+ * weights, so that a rule shows in Slack whatever the trained weights become.
+ */
+function sureOf(pick: string, policy: Partial<LearnedModel['policy']>) {
+  const model = learnedModelOf(websocketVsSse);
+  if (!model) throw new Error('no model');
+  const other = pick === 'sse' ? 'websocket' : 'sse';
+  return createAdvisor(comparisons, {
+    learned: new Map([
+      [
+        websocketVsSse.id,
+        {
+          ...model,
+          classes: [pick, other],
+          bias: [0, 0],
+          features: ['zorblat'],
+          weights: [[8], [0]],
+          answers: undefined,
+          policy: { ...model.policy, ...policy },
+        },
+      ],
+    ]),
+  });
+}
+
 describe('the learned second opinion in Slack', () => {
   it('answers with the condition its sure pick carried, never with "nothing in your words", however little was read', () => {
-    const model = learnedModelOf(websocketVsSse);
-    if (!model) throw new Error('no model');
-    // Hand-made weights: sure of HLS from one nonce word, so the pick rests on the conditions it carries alone.
-    const sure = createAdvisor(comparisons, {
-      learned: new Map([
-        [
-          websocketVsSse.id,
-          {
-            ...model,
-            classes: ['sse', 'hls'],
-            bias: [0, 0],
-            features: ['zorblat'],
-            weights: [[0], [8]],
-            answers: undefined,
-            policy: { ...model.policy, decide: 0.7 },
-          },
-        ],
-      ]),
-    });
+    // Sure of HLS from one nonce word, so the pick rests on the conditions it carries alone.
+    const sure = sureOf('hls', { decide: 0.7 });
     const text = 'the zorblat goes out to everyone on the site';
     const message = replyMessage(sure.reply(text), {
       audience: 'private',
@@ -82,25 +91,7 @@ describe('the learned second opinion in Slack', () => {
   });
 
   it("shows the statement it outvoted beside the verdict, in the person's words, with the answer to change", () => {
-    const model = learnedModelOf(websocketVsSse);
-    if (!model) throw new Error('no model');
-    // Hand-made weights: sure of SSE from one nonce word, so the rule shows whatever the trained weights become.
-    const sure = createAdvisor(comparisons, {
-      learned: new Map([
-        [
-          websocketVsSse.id,
-          {
-            ...model,
-            classes: ['sse', 'websocket'],
-            bias: [0, 0],
-            features: ['zorblat'],
-            weights: [[8], [0]],
-            answers: undefined,
-            policy: { ...model.policy, decide: 0.5, resolve: 0.8 },
-          },
-        ],
-      ]),
-    });
+    const sure = sureOf('sse', { decide: 0.5, resolve: 0.8 });
     const text = 'the zorblat: the browser never sends anything back. the client also sends its cursor positions';
     const message = replyMessage(sure.reply(text), {
       audience: 'private',
