@@ -263,8 +263,7 @@ function decide(
   // a question two direct statements contradict each other on, unless resolved as above: it is asked with both sides
   // named, never guessed (domain words torn both ways are no statement to keep, and the guess is shown as one).
   const torn = (question: string) => weighed.conflicts[question]?.strength === 'direct';
-  const keptBy = (resolved: Readonly<Record<string, unknown>>) => (question: string) =>
-    stands(question) || raised.includes(question) || torn(question) || question in resolved;
+  const kept = (question: string) => stands(question) || raised.includes(question) || torn(question);
   // The conditions found, or those and the condition the pick needs (with any it requires), when the person's answers
   // alone cannot reach it: "everyone plays along ~10–20s late" is a broadcast the reader did not read as one.
   const defined = comparison.understanding?.conditions ?? [];
@@ -282,7 +281,7 @@ function decide(
   function decideWith(added: readonly string[]): { weighed: Weighed; opinion: Opinion } | undefined {
     const held = [...conditions, ...added];
     const resolved = sidesToward(held);
-    const kept = keptBy(resolved);
+    // A resolved question is kept at the side that won, as a statement is.
     const answers: Answers = {
       ...weighed.answers,
       ...Object.fromEntries(Object.entries(resolved).map(([q, side]) => [q, side.option])),
