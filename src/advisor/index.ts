@@ -272,21 +272,18 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
         { id: condition.id, says: condition.says, words, restore: encode(restoreCondition(state, condition.id)) },
       ];
     });
+    // Words that pointed to another option of a question, with that question and option as the person reads them.
+    const pointing = <Words>(questionId: string, option: string, words: Words) => {
+      const found = label(questionId, option);
+      return found.question && found.option
+        ? [{ question: found.question.prompt, answer: found.option.label, words }]
+        : [];
+    };
     const outweighed = Object.entries(fresh?.reading.answers ?? {}).flatMap(([questionId, answered]) =>
-      answered.outweighed.flatMap(({ option, words }) => {
-        const found = label(questionId, option);
-        return found.question && found.option
-          ? [{ question: found.question.prompt, answer: found.option.label, words }]
-          : [];
-      }),
+      answered.outweighed.flatMap(({ option, words }) => pointing(questionId, option, words)),
     );
     const outvoted = Object.entries(fresh?.outvoted ?? {}).flatMap(([questionId, sides]) =>
-      sides.flatMap(({ option, words }) => {
-        const found = label(questionId, option);
-        return found.question && found.option
-          ? [{ question: found.question.prompt, answer: found.option.label, words }]
-          : [];
-      }),
+      sides.flatMap(({ option, words }) => pointing(questionId, option, words)),
     );
     return { answers, conditions, setAside, outweighed, outvoted };
   };
