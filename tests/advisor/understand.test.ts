@@ -2809,3 +2809,14 @@ describe('pools 21-25: more alternatives that held a space are written as phrase
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: live media whose lag is shrugged off, sent at adaptive bitrates or started by a creator who goes live, is a broadcast', () => {
+  it.each([
+    ['our choir livestream goes out to families at home, lag is not a big deal', 'hls'],
+    ['the farm webcam feed goes out to the village site, the delay does not bother anyone', 'hls'],
+    ['the school sends its live audio of the assembly to parents with adaptive bitrate for weak links', 'hls'],
+    ['in our app a creator goes live and the followers watch, whatever delay', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
