@@ -2820,3 +2820,13 @@ describe('pools 26-37: live media whose lag is shrugged off, sent at adaptive bi
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: a client that sends nothing, said after the verb, is no client that sends', () => {
+  it.each([
+    ['the status page gets told when a build finishes, the browser sends nothing on that line', 'sse'],
+    ['the ops app refreshes itself when the server says so; the user sends zero over that connection', 'sse'],
+    ['backend should inform the page when the parcel moves. the visitor sends nothing there', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
