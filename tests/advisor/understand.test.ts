@@ -2830,3 +2830,17 @@ describe('pools 26-37: a client that sends nothing, said after the verb, is no c
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: needing signalling for a call named plainly leaves the call live media', () => {
+  it.each([
+    ['grandma and the kids should video call from the tablet app, do we also need a signalling service?', 'webrtc'],
+    ['a voice call between two gamers in our launcher; we want signaling for it as well', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('offers and candidates swapped through a relay are still the signalling itself', () => {
+    expect(
+      readerPickOf('our relay lets two browsers swap sdp offers and candidates quickly before their call starts'),
+    ).toBe('websocket');
+  });
+});
