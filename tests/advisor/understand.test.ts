@@ -2844,3 +2844,17 @@ describe('pools 26-37: needing signalling for a call named plainly leaves the ca
     ).toBe('websocket');
   });
 });
+
+describe('pools 26-37: cameras or voices that reach each other, or people who talk and see each other, are a call', () => {
+  it.each([
+    ['the two coaches should chat by camera with each other before the match', 'webrtc'],
+    ["each other's webcams should show up in the duel lobby", 'webrtc'],
+    ['the pair should talk and see each other from two cities', 'webrtc'],
+    ['our two pilots need their voices to reach each other in the sim', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('scores that players see of each other are no call', () => {
+    expect(readerPickOf("players type and see each other's scores in the lobby")).toBe('websocket');
+  });
+});
