@@ -2858,3 +2858,15 @@ describe('pools 26-37: cameras or voices that reach each other, or people who ta
     expect(readerPickOf("players type and see each other's scores in the lobby")).toBe('websocket');
   });
 });
+
+describe('pools 26-37: a batch job, run or eval is work on the server, not uploads in batches', () => {
+  it.each([
+    ['the nightly batch import should report its progress live on the admin page', 'sse'],
+    ['our batch run of 500 renders should tick off on the dashboard as each one is done', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('clicks kept locally and sent in batches are still batched posts', () => {
+    expect(readerPickOf('phones keep the clicks locally and send them in batches every hour')).toBe('batched-posts');
+  });
+});
