@@ -2870,3 +2870,13 @@ describe('pools 26-37: a batch job, run or eval is work on the server, not uploa
     expect(readerPickOf('phones keep the clicks locally and send them in batches every hour')).toBe('batched-posts');
   });
 });
+
+describe('pools 26-37: a device log shown on a page, and results that only show in a screen, are no uploads', () => {
+  it.each([
+    ['our admin page should tail the robot log live, nobody types anything back', 'sse'],
+    ['test results only show in the dashboard after the suite ends, we want them live', 'sse'],
+    ['scores only land in the page after the round is over; they should stream in live instead', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
