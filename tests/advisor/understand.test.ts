@@ -2880,3 +2880,15 @@ describe('pools 26-37: a device log shown on a page, and results that only show 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: a show that goes live, a live playlist, a film or a sermon stream is the media a broadcast needs', () => {
+  it.each([
+    ['the band goes live each friday to a large audience that just watches', 'hls'],
+    ['the museum pipes its live playlist to thousands of screens, a few seconds behind is fine', 'hls'],
+    ['indie creators broadcasting to fans who just watch from home', 'hls'],
+    ['the old movie plays out to a huge audience, a few seconds late is fine', 'hls'],
+    ['the chapel worship streaming reaches a large audience', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
