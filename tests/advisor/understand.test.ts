@@ -2892,3 +2892,15 @@ describe('pools 26-37: a show that goes live, a live playlist, a film or a sermo
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: HLS named with live media hints at a broadcast, unless people act on the picture or hate its lag', () => {
+  it.each([
+    ['the kennel webcam is served as hls to the owners who peek in', 'hls'],
+    ['the lecture hall feed is packaged as hls for the students', 'hls'],
+    // Each of these is a broadcast by its HLS alone: operators who act on the picture, or lag people hate, say otherwise.
+    ['our hls cam feed for the harbour, the pilots hate the lag', 'webrtc'],
+    ['the crane operators react to the hls camera feed from the hook', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
