@@ -2904,3 +2904,18 @@ describe('pools 26-37: HLS named with live media hints at a broadcast, unless pe
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: a network or firewall that refuses the upgrade is a restrictive network, whatever the direction', () => {
+  it.each([
+    [
+      'on guest wifi networks the socket upgrade gets refused; the menu board just needs price changes pushed',
+      'long-polling',
+    ],
+    [
+      'our socket upgrades get stripped by corporate firewalls, and the feed only flows down to the page',
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
