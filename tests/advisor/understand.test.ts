@@ -2919,3 +2919,18 @@ describe('pools 26-37: a network or firewall that refuses the upgrade is a restr
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: a middlebox that kills idle connections, or cuts a response that stays open, lets only plain requests through', () => {
+  it.each([
+    [
+      'the airport wifi cuts every idle connection after a minute, yet the gate screens still need boarding updates',
+      'long-polling',
+    ],
+    [
+      'their load balancer closes any stream that stays open past 30s, but the clerks want new tickets shown live',
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
