@@ -2934,3 +2934,26 @@ describe('pools 26-37: a middlebox that kills idle connections, or cuts a respon
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: a wire format not yet settled, or how much resuming matters, is asked rather than assumed', () => {
+  it.each([
+    [
+      'the kiosk only shows the gate changes our server pushes; we have not settled the message format yet',
+      'ask:binary',
+    ],
+    [
+      'the ward screen only displays readings from the monitor. we have not chosen how they travel over the wire',
+      'ask:binary',
+    ],
+    [
+      'the wallboard only reads the alerts from our backend. how much do we value resume after a drop?',
+      'ask:simplicity',
+    ],
+    [
+      'the map only shows the trucks our server pushes, and whether reconnecting on its own matters is for later',
+      'ask:simplicity',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
