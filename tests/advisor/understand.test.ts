@@ -2957,3 +2957,17 @@ describe('pools 26-37: a wire format not yet settled, or how much resuming matte
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: "unclear", "unknown", "not designed yet" and "no idea yet how …" leave the direction open', () => {
+  it.each([
+    ['the game lobby loads over a socket, what players send after that is not designed yet', 'ask:direction'],
+    ['our order page streams fills; people can also cancel from it, how often is unclear', 'ask:direction'],
+    // Reaches back from "how": the statement before it in the sentence is what is left open.
+    [
+      'we show the odds live and punters can also place bets from the same screen, no idea yet how often they bet',
+      'ask:direction',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
