@@ -2971,3 +2971,20 @@ describe('pools 26-37: "unclear", "unknown", "not designed yet" and "no idea yet
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: both ends our own nodes, containers or services, and nothing going to a browser, are service to service', () => {
+  it.each([
+    ['the billing worker streams invoices to the ledger service, nothing goes to a browser', 'service-to-service'],
+    [
+      'the scorer and the ranker are both containers on the same host and pass results along as they come',
+      'service-to-service',
+    ],
+    ['the sync step and the indexer, both our rust services, swap change events over nats', 'service-to-service'],
+    ['the importer feeds rows to the search node as they land. both are our own nodes', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('needing nothing from the browser side is no backend-only statement', () => {
+    expect(readerPickOf('a toast pops when an order is paid and we need nothing from the browser side')).toBe('sse');
+  });
+});
