@@ -2988,3 +2988,13 @@ describe('pools 26-37: both ends our own nodes, containers or services, and noth
     expect(readerPickOf('a toast pops when an order is paid and we need nothing from the browser side')).toBe('sse');
   });
 });
+
+describe('pools 26-37: a client that posts or shoves its location, or data one-way to us, sends up', () => {
+  it.each([
+    ['can the phone app post its location to our api every few minutes?', 'batched-posts'],
+    ["the runner app keeps shoving the watch's coordinates at our backend every few secs", 'batched-posts'],
+    ['crash counts from each install, strictly one-way to us', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
