@@ -2998,3 +2998,18 @@ describe('pools 26-37: a client that posts or shoves its location, or data one-w
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: jpg, png, webp or mjpeg images and mp3 or wav clips pushed down are binary', () => {
+  it.each([
+    ['the render farm pushes finished png previews to the artists page, they only look', 'websocket'],
+    ['the server sends mp3 clips of each announcement down to the kiosk page, which only plays them', 'websocket'],
+    ['new jpg snapshots of the parking lot get pushed to the guard page, the guards only look', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a png screencast with sound under 100ms is still live media', () => {
+    expect(
+      readerPickOf('a png screencast of the lab tab should show live with sound for one person, under 100ms'),
+    ).toBe('webrtc');
+  });
+});
