@@ -3013,3 +3013,11 @@ describe('pools 26-37: jpg, png, webp or mjpeg images and mp3 or wav clips pushe
     ).toBe('webrtc');
   });
 });
+
+describe('pools 26-37: a client that sends a single post, prompt or question is no client in a two-way exchange', () => {
+  it('replies streamed back after one question are server to client', () => {
+    expect(
+      readerPickOf('replies stream back into the tab as the model writes them, the visitor sends a single question'),
+    ).toBe('sse');
+  });
+});
