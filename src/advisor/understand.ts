@@ -656,8 +656,8 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
     const mine = answers.filter(
       (f) => words.clause[f.first] === clause && (f.first > last || (statement && f.first >= i)),
     );
-    // It reaches back when it ends its clause or asks which of them ("not sure yet which ones we expose"); "not
-    // sure if sse or ws" is about something else.
+    // It reaches back when it ends its clause or asks which of them or how ("not sure yet which ones we expose", "no
+    // idea yet how often they trade"); "not sure if sse or ws" is about something else.
     const next = words.clause[last + 1] === clause ? words.tokens[last + 1]?.norm : undefined;
     // An undecided sentence of its own ("nobody knows.", "we haven't scoped it yet.") is about the sentence before
     // it that said something.
@@ -666,7 +666,11 @@ function markUndecided(reader: Reader, words: Words, found: Placed[]): void {
       (next === undefined || PRONOUNS_AFTER_UNDECIDED.has(next)) &&
       words.sentence.filter((s) => s === sentence).length - length <= ALONE_AROUND_UNDECIDED &&
       !answers.some((f) => words.sentence[f.first] === sentence);
-    if (statement && mine.length === 0 && (next === undefined || next === 'which' || next === 'what' || alone)) {
+    if (
+      statement &&
+      mine.length === 0 &&
+      (next === undefined || next === 'which' || next === 'what' || next === 'how' || alone)
+    ) {
       let earlier = answers.filter((f) => f.first < i && words.sentence[f.first] === sentence);
       if (alone) {
         const before = answers.filter((f) => f.first < i);

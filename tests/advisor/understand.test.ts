@@ -2809,3 +2809,215 @@ describe('pools 21-25: more alternatives that held a space are written as phrase
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 26-37: live media whose lag is shrugged off, sent at adaptive bitrates or started by a creator who goes live, is a broadcast', () => {
+  it.each([
+    ['our choir livestream goes out to families at home, lag is not a big deal', 'hls'],
+    ['the farm webcam feed goes out to the village site, the delay does not bother anyone', 'hls'],
+    ['the school sends its live audio of the assembly to parents with adaptive bitrate for weak links', 'hls'],
+    ['in our app a creator goes live and the followers watch, whatever delay', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: a client that sends nothing, said after the verb, is no client that sends', () => {
+  it.each([
+    ['the status page gets told when a build finishes, the browser sends nothing on that line', 'sse'],
+    ['the ops app refreshes itself when the server says so; the user sends zero over that connection', 'sse'],
+    ['backend should inform the page when the parcel moves. the visitor sends nothing there', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: needing signalling for a call named plainly leaves the call live media', () => {
+  it.each([
+    ['grandma and the kids should video call from the tablet app, do we also need a signalling service?', 'webrtc'],
+    ['a voice call between two gamers in our launcher; we want signaling for it as well', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('offers and candidates swapped through a relay are still the signalling itself', () => {
+    expect(
+      readerPickOf('our relay lets two browsers swap sdp offers and candidates quickly before their call starts'),
+    ).toBe('websocket');
+  });
+});
+
+describe('pools 26-37: cameras or voices that reach each other, or people who talk and see each other, are a call', () => {
+  it.each([
+    ['the two coaches should chat by camera with each other before the match', 'webrtc'],
+    ["each other's webcams should show up in the duel lobby", 'webrtc'],
+    ['the pair should talk and see each other from two cities', 'webrtc'],
+    ['our two pilots need their voices to reach each other in the sim', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('scores that players see of each other are no call', () => {
+    expect(readerPickOf("players type and see each other's scores in the lobby")).toBe('websocket');
+  });
+});
+
+describe('pools 26-37: a batch job, run or eval is work on the server, not uploads in batches', () => {
+  it.each([
+    ['the nightly batch import should report its progress live on the admin page', 'sse'],
+    ['our batch run of 500 renders should tick off on the dashboard as each one is done', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('clicks kept locally and sent in batches are still batched posts', () => {
+    expect(readerPickOf('phones keep the clicks locally and send them in batches every hour')).toBe('batched-posts');
+  });
+});
+
+describe('pools 26-37: a device log shown on a page, and results that only show in a screen, are no uploads', () => {
+  it.each([
+    ['our admin page should tail the robot log live, nobody types anything back', 'sse'],
+    ['test results only show in the dashboard after the suite ends, we want them live', 'sse'],
+    ['scores only land in the page after the round is over; they should stream in live instead', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: a show that goes live, a live playlist, a film or a sermon stream is the media a broadcast needs', () => {
+  it.each([
+    ['the band goes live each friday to a large audience that just watches', 'hls'],
+    ['the museum pipes its live playlist to thousands of screens, a few seconds behind is fine', 'hls'],
+    ['indie creators broadcasting to fans who just watch from home', 'hls'],
+    ['the old movie plays out to a huge audience, a few seconds late is fine', 'hls'],
+    ['the chapel worship streaming reaches a large audience', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: HLS named with live media hints at a broadcast, unless people act on the picture or hate its lag', () => {
+  it.each([
+    ['the kennel webcam is served as hls to the owners who peek in', 'hls'],
+    ['the lecture hall feed is packaged as hls for the students', 'hls'],
+    // Each of these is a broadcast by its HLS alone: operators who act on the picture, or lag people hate, say otherwise.
+    ['our hls cam feed for the harbour, the pilots hate the lag', 'webrtc'],
+    ['the crane operators react to the hls camera feed from the hook', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: a network or firewall that refuses the upgrade is a restrictive network, whatever the direction', () => {
+  it.each([
+    [
+      'on guest wifi networks the socket upgrade gets refused; the menu board just needs price changes pushed',
+      'long-polling',
+    ],
+    [
+      'our socket upgrades get stripped by corporate firewalls, and the feed only flows down to the page',
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: a middlebox that kills idle connections, or cuts a response that stays open, lets only plain requests through', () => {
+  it.each([
+    [
+      'the airport wifi cuts every idle connection after a minute, yet the gate screens still need boarding updates',
+      'long-polling',
+    ],
+    [
+      'their load balancer closes any stream that stays open past 30s, but the clerks want new tickets shown live',
+      'long-polling',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: a wire format not yet settled, or how much resuming matters, is asked rather than assumed', () => {
+  it.each([
+    [
+      'the kiosk only shows the gate changes our server pushes; we have not settled the message format yet',
+      'ask:binary',
+    ],
+    [
+      'the ward screen only displays readings from the monitor. we have not chosen how they travel over the wire',
+      'ask:binary',
+    ],
+    [
+      'the wallboard only reads the alerts from our backend. how much do we value resume after a drop?',
+      'ask:simplicity',
+    ],
+    [
+      'the map only shows the trucks our server pushes, and whether reconnecting on its own matters is for later',
+      'ask:simplicity',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: "unclear", "unknown", "not designed yet" and "no idea yet how …" leave the direction open', () => {
+  it.each([
+    ['the game lobby loads over a socket, what players send after that is not designed yet', 'ask:direction'],
+    ['our order page streams fills; people can also cancel from it, how often is unclear', 'ask:direction'],
+    // Reaches back from "how": the statement before it in the sentence is what is left open.
+    [
+      'we show the odds live and punters can also place bets from the same screen, no idea yet how often they bet',
+      'ask:direction',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: both ends our own nodes, containers or services, and nothing going to a browser, are service to service', () => {
+  it.each([
+    ['the billing worker streams invoices to the ledger service, nothing goes to a browser', 'service-to-service'],
+    [
+      'the scorer and the ranker are both containers on the same host and pass results along as they come',
+      'service-to-service',
+    ],
+    ['the sync step and the indexer, both our rust services, swap change events over nats', 'service-to-service'],
+    ['the importer feeds rows to the search node as they land. both are our own nodes', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('needing nothing from the browser side is no backend-only statement', () => {
+    expect(readerPickOf('a toast pops when an order is paid and we need nothing from the browser side')).toBe('sse');
+  });
+});
+
+describe('pools 26-37: a client that posts or shoves its location, or data one-way to us, sends up', () => {
+  it.each([
+    ['can the phone app post its location to our api every few minutes?', 'batched-posts'],
+    ["the runner app keeps shoving the watch's coordinates at our backend every few secs", 'batched-posts'],
+    ['crash counts from each install, strictly one-way to us', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 26-37: jpg, png, webp or mjpeg images and mp3 or wav clips pushed down are binary', () => {
+  it.each([
+    ['the render farm pushes finished png previews to the artists page, they only look', 'websocket'],
+    ['the server sends mp3 clips of each announcement down to the kiosk page, which only plays them', 'websocket'],
+    ['new jpg snapshots of the parking lot get pushed to the guard page, the guards only look', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a png screencast with sound under 100ms is still live media', () => {
+    expect(
+      readerPickOf('a png screencast of the lab tab should show live with sound for one person, under 100ms'),
+    ).toBe('webrtc');
+  });
+});
+
+describe('pools 26-37: a client that sends a single post, prompt or question is no client in a two-way exchange', () => {
+  it('replies streamed back after one question are server to client', () => {
+    expect(
+      readerPickOf('replies stream back into the tab as the model writes them, the visitor sends a single question'),
+    ).toBe('sse');
+  });
+});
