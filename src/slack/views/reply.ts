@@ -69,7 +69,7 @@ export function replyMessage(reply: Reply, options: ReplyOptions): SlackMessage 
       // built once, measured, then given the words.
       const verdict = reply.view.kind === 'verdict' ? verdictMessage(reply.view, 'message') : undefined;
       // A statement the verdict outvoted is said above it, as the collapsed verdict has no room for what was read.
-      const outvoted = verdict && reply.view.understood ? outvotedBlocks(reply.view.understood) : [];
+      const outvoted = verdict && reply.view.understood ? outvotedBlocks(reply.view.understood, true) : [];
       const room = verdict
         ? COLLAPSED_VERDICT_MAX - visibleLength([...verdict.blocks, ...outvoted, ...open]) - 'You asked: '.length
         : Number.POSITIVE_INFINITY;

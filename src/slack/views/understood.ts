@@ -90,17 +90,19 @@ export function outweighedBlocks(understood: Understood): KnownBlock[] {
 
 /**
  * A statement that lost to another it contradicted (the learned classifier's sure pick decided between them): said,
- * so that no contradiction is resolved unseen, with what to do if it holds. A collapsed verdict shows it above itself.
+ * so that no contradiction is resolved unseen, with what to do if it holds. A collapsed verdict shows it above itself,
+ * and its Change buttons are behind "Why?" (`collapsed`).
  */
-export function outvotedBlocks(understood: Understood): KnownBlock[] {
+export function outvotedBlocks(understood: Understood, collapsed = false): KnownBlock[] {
   if (!understood.outvoted.length) return [];
   const words = understood.outvoted
     .slice(0, 3)
     .map((o) => `${o.words.slice(0, 2).map(quoted).join(', ')} (suggests ${escapeText(o.answer)})`)
     .join(', ');
+  const change = collapsed ? 'open *Why?* to change that answer' : 'change that answer';
   return [
     context(
-      `Your words also said ${words}; situations worded like this one rarely mean that. If yours does, change the answer.`,
+      `Your words also said ${words}; situations worded like this one rarely mean that. If yours does, ${change}.`,
     ),
   ];
 }

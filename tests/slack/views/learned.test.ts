@@ -101,7 +101,7 @@ describe('the learned second opinion in Slack', () => {
     expect(message.text).toMatch(/^Verdict: SSE/);
     // The collapsed verdict says it above itself, right under the person's words.
     expect(visibleText(message)).toContain(
-      'Your words also said “client also sends” (suggests Both ways: the client also sends often, with low latency); situations worded like this one rarely mean that. If yours does, change the answer.',
+      'Your words also said “client also sends” (suggests Both ways: the client also sends often, with low latency); situations worded like this one rarely mean that. If yours does, open *Why?* to change that answer.',
     );
     // "Why?" shows the answer that won, in the person's words, with its Change button.
     const { view } = sure.understand(text);
@@ -113,6 +113,7 @@ describe('the learned second opinion in Slack', () => {
     );
     const accessory = direction && 'accessory' in direction ? direction.accessory : undefined;
     expect(accessory?.type === 'button' ? accessory.text.text : undefined).toBe('Change');
+    expect(visibleText({ blocks: body })).toContain('If yours does, change that answer.');
   });
 
   it('answers words the reader does not know with its guess, never with "nothing in your words"', () => {
