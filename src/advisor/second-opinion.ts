@@ -63,7 +63,29 @@ export function secondOpinion(
   conditions: readonly string[],
   denied: readonly string[] = [],
 ): { weighed: Weighed; opinion: Opinion } {
-  const prediction = predict(model, text, tokens);
+  return weigh(
+    comparison,
+    model,
+    { text, tokens, prediction: predict(model, text, tokens) },
+    weighed,
+    conditions,
+    denied,
+  );
+}
+
+/**
+ * The second opinion on a text the classifier has already read: weighed again, with the same prediction, once a
+ * condition is set aside.
+ */
+function weigh(
+  comparison: Comparison,
+  model: LearnedModel,
+  read: { text: string; tokens: readonly Token[]; prediction: Prediction },
+  weighed: Weighed,
+  conditions: readonly string[],
+  denied: readonly string[],
+): { weighed: Weighed; opinion: Opinion } {
+  const { text, tokens, prediction } = read;
   // A pick that only a condition the text denies outright leads to ("browsers" against "backend services") is no
   // opinion to weigh: the classifier reads the topic's words, not what a sentence rules out. A pick the answers reach
   // without it stands: "nothing goes up at a high rate" rules out no WebSocket for a whiteboard that syncs both ways.
@@ -105,7 +127,7 @@ export function secondOpinion(
     });
     if (leading.length > 0) {
       const rest = conditions.filter((id) => !leading.includes(id));
-      const again = secondOpinion(comparison, model, text, tokens, weighed, rest, [...denied, ...leading]);
+      const again = weigh(comparison, model, read, weighed, rest, [...denied, ...leading]);
       return { ...again, weighed: { ...again.weighed, setAside: [...(again.weighed.setAside ?? []), ...leading] } };
     }
   }
