@@ -8,10 +8,14 @@ import type { Comparison } from './schema.js';
 import { type Opinion, secondOpinion } from './second-opinion.js';
 import { conditionPickId, reachablePicks } from './settle.js';
 import { type Conflict, type Reader, type Reading, read } from './understand.js';
-import { type Answers, applicableQuestions, type Quote, type WizardState } from './wizard.js';
-
-/** How many quotes an answer keeps: the first ones are enough to recognise the reading. */
-const QUOTES_PER_ANSWER = 2;
+import {
+  type Answers,
+  applicableQuestions,
+  QUOTES_PER_ANSWER,
+  type Quote,
+  quotesOf,
+  type WizardState,
+} from './wizard.js';
 
 export interface TextReading {
   reading: Reading;
@@ -112,9 +116,7 @@ export function readText(
     const side = [...conflict.sides].sort((a, b) => order.indexOf(a.option) - order.indexOf(b.option))[0];
     if (!side) continue;
     found[questionId] = side.option;
-    quotes[questionId] = side.words
-      .slice(0, QUOTES_PER_ANSWER)
-      .map((words) => ({ words, strength: conflict.strength }));
+    quotes[questionId] = quotesOf(side.words, conflict.strength);
     delete open[questionId];
   }
   // The learned second opinion, on what the reader settled: it may ask back an answer or fill an open question.

@@ -27,7 +27,7 @@ import type { Token } from './nlp.js';
 import type { Comparison } from './schema.js';
 import { completions, conditionPickId, pickOf, reachablePicks, settle } from './settle.js';
 import type { Conflict } from './understand.js';
-import type { Answers, Quote } from './wizard.js';
+import { type Answers, type Quote, quotesOf } from './wizard.js';
 
 export interface Weighed {
   answers: Answers;
@@ -347,10 +347,7 @@ function decide(
       ]),
     );
     const statements = Object.fromEntries(
-      Object.entries(resolved).map(([q, side]) => [
-        q,
-        side.words.slice(0, 2).map((words): Quote => ({ words, strength: 'direct' })),
-      ]),
+      Object.entries(resolved).map(([q, side]) => [q, quotesOf(side.words, 'direct')]),
     );
     const next: Weighed = {
       answers: chosen,

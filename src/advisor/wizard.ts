@@ -16,6 +16,14 @@ export interface Quote {
   readonly strength: 'direct' | 'hint' | 'assumed' | 'learned';
 }
 
+/** How many quotes an answer keeps: the first ones are enough to recognise the reading. */
+export const QUOTES_PER_ANSWER = 2;
+
+/** The words that set an answer (one side of a conflict that answers it), as its quotes at the strength said. */
+export function quotesOf(words: readonly string[], strength: Quote['strength']): Quote[] {
+  return words.slice(0, QUOTES_PER_ANSWER).map((w) => ({ words: w, strength }));
+}
+
 /**
  * Free text's part of the state: the quotes behind the answers it found (an answer the person then changed has
  * none), the conditions it found with their words, and the questions the text itself left open. A state with a
