@@ -49,6 +49,8 @@ const HALVES = [
   'round11-held-out',
   'round12-development',
   'round12-held-out',
+  'round13-development',
+  'round13-held-out',
   'pool',
   'pool2',
   'pool3',
