@@ -98,6 +98,7 @@ const HALVES = [
   'pool46',
   'pool47',
   'pool48',
+  'pool50',
 ] as const;
 type Half = (typeof HALVES)[number];
 
