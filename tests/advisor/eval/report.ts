@@ -99,6 +99,7 @@ const HALVES = [
   'pool47',
   'pool48',
   'pool50',
+  'pool51',
 ] as const;
 type Half = (typeof HALVES)[number];
 

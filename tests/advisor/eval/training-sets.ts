@@ -84,6 +84,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 48', files: ['pool48/situations.json'] },
   { name: 'round 13', files: ['round13/development.json'] },
   { name: 'pool 50', files: ['pool50/situations.json'] },
+  { name: 'pool 51', files: ['pool51/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -152,6 +153,7 @@ const WHOLE = new Set([
   'pool47/situations.json',
   'pool48/situations.json',
   'pool50/situations.json',
+  'pool51/situations.json',
 ]);
 
 export interface LabelledRow {
