@@ -100,6 +100,7 @@ const HALVES = [
   'pool48',
   'pool50',
   'pool51',
+  'pool52',
 ] as const;
 type Half = (typeof HALVES)[number];
 

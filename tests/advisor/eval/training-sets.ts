@@ -85,6 +85,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 13', files: ['round13/development.json'] },
   { name: 'pool 50', files: ['pool50/situations.json'] },
   { name: 'pool 51', files: ['pool51/situations.json'] },
+  { name: 'pool 52', files: ['pool52/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -154,6 +155,7 @@ const WHOLE = new Set([
   'pool48/situations.json',
   'pool50/situations.json',
   'pool51/situations.json',
+  'pool52/situations.json',
 ]);
 
 export interface LabelledRow {
