@@ -101,6 +101,7 @@ const HALVES = [
   'pool50',
   'pool51',
   'pool52',
+  'pool53',
 ] as const;
 type Half = (typeof HALVES)[number];
 

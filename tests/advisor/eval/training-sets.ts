@@ -86,6 +86,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 50', files: ['pool50/situations.json'] },
   { name: 'pool 51', files: ['pool51/situations.json'] },
   { name: 'pool 52', files: ['pool52/situations.json'] },
+  { name: 'pool 53', files: ['pool53/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -156,6 +157,7 @@ const WHOLE = new Set([
   'pool50/situations.json',
   'pool51/situations.json',
   'pool52/situations.json',
+  'pool53/situations.json',
 ]);
 
 export interface LabelledRow {
