@@ -102,6 +102,7 @@ const HALVES = [
   'pool51',
   'pool52',
   'pool53',
+  'pool54',
 ] as const;
 type Half = (typeof HALVES)[number];
 
