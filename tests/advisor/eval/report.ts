@@ -96,6 +96,7 @@ const HALVES = [
   'pool46',
   'pool47',
   'pool48',
+  'pool55',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -82,6 +82,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 46', files: ['pool46/situations.json'] },
   { name: 'pool 47', files: ['pool47/situations.json'] },
   { name: 'pool 48', files: ['pool48/situations.json'] },
+  { name: 'pool 55', files: ['pool55/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -149,6 +150,7 @@ const WHOLE = new Set([
   'pool46/situations.json',
   'pool47/situations.json',
   'pool48/situations.json',
+  'pool55/situations.json',
 ]);
 
 export interface LabelledRow {
