@@ -103,6 +103,7 @@ const HALVES = [
   'pool52',
   'pool53',
   'pool54',
+  'pool55',
 ] as const;
 type Half = (typeof HALVES)[number];
 
