@@ -10,6 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
  * PeerTube, Jellyfin, MediaMTX, SRS, voice-agent frameworks, signalling servers, VoIP web clients, live captioning),
  * labelled from the seed's rules and the wizard alone, with the words that settle each question (`settles`). It
  * settles the payload question often, in varied words, and has at least eight rows of each 'neither' kind.
+ * Four rows were dropped when it landed for citing pages that round 13 or pool 52 cites too.
  */
 describePool({
   name: 'the fifty-fourth training pool',
