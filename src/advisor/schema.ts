@@ -177,8 +177,8 @@ export const cueSchema = z.object({
   notBefore: z.array(phrase).optional(),
   notAfter: z.array(phrase).optional(),
   /**
-   * Cues whose findings this cue, found and not negated, sets aside: "whisper" and "recognised text" make "live
-   * audio" data for a machine, not media for people.
+   * Cues whose findings this cue, found and not negated, sets aside: "captions" or "transcripts" shown under "the
+   * video" are text to show, not media to send.
    */
   outweighs: z.array(id).optional(),
   /** The advice entry (quick take or situational pick) a verdict cites when this cue helped set it. */

@@ -979,10 +979,15 @@ describe('conditions that name both ends, and live media', () => {
       'pair-coding rooms: the video is already peer to peer, this ticket is only the server that relays join / offer / candidate messages between peers',
       'websocket',
     ],
-    // Audio for a recogniser is data for a machine, not a call.
+    // Live audio is media whoever receives it, a recogniser too (the data's WebRTC entry: "if live audio or video
+    // is sent"); a transcription job's progress is text.
     [
       'can our whisper.cpp server take a live audio feed and push recognised text back on the same persistent connection as it goes?',
-      'websocket',
+      'webrtc',
+    ],
+    [
+      "transcription jobs run in the background (whisper). ui needs 'queued → transcribing → done' updates pushed, user never interacts with the job",
+      'sse',
     ],
     // People speaking, a webcam or a screen live to a few: media.
     [
