@@ -51,6 +51,8 @@ const HALVES = [
   'round12-held-out',
   'round13-development',
   'round13-held-out',
+  'round14-development',
+  'round14-held-out',
   'pool',
   'pool2',
   'pool3',
