@@ -106,6 +106,7 @@ const HALVES = [
   'pool53',
   'pool54',
   'pool55',
+  'pool56',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -90,6 +90,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 54', files: ['pool54/situations.json'] },
   { name: 'pool 55', files: ['pool55/situations.json'] },
   { name: 'round 14', files: ['round14/development.json'] },
+  { name: 'pool 56', files: ['pool56/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -163,6 +164,7 @@ const WHOLE = new Set([
   'pool53/situations.json',
   'pool54/situations.json',
   'pool55/situations.json',
+  'pool56/situations.json',
 ]);
 
 export interface LabelledRow {
