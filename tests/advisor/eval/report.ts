@@ -107,6 +107,7 @@ const HALVES = [
   'pool54',
   'pool55',
   'pool56',
+  'pool57',
 ] as const;
 type Half = (typeof HALVES)[number];
 

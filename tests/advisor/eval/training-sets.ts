@@ -91,6 +91,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 55', files: ['pool55/situations.json'] },
   { name: 'round 14', files: ['round14/development.json'] },
   { name: 'pool 56', files: ['pool56/situations.json'] },
+  { name: 'pool 57', files: ['pool57/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -165,6 +166,7 @@ const WHOLE = new Set([
   'pool54/situations.json',
   'pool55/situations.json',
   'pool56/situations.json',
+  'pool57/situations.json',
 ]);
 
 export interface LabelledRow {
