@@ -108,6 +108,7 @@ const HALVES = [
   'pool55',
   'pool56',
   'pool57',
+  'pool58',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -92,6 +92,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 14', files: ['round14/development.json'] },
   { name: 'pool 56', files: ['pool56/situations.json'] },
   { name: 'pool 57', files: ['pool57/situations.json'] },
+  { name: 'pool 58', files: ['pool58/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -167,6 +168,7 @@ const WHOLE = new Set([
   'pool55/situations.json',
   'pool56/situations.json',
   'pool57/situations.json',
+  'pool58/situations.json',
 ]);
 
 export interface LabelledRow {
