@@ -109,6 +109,7 @@ const HALVES = [
   'pool56',
   'pool57',
   'pool58',
+  'pool59',
 ] as const;
 type Half = (typeof HALVES)[number];
 

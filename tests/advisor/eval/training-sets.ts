@@ -93,6 +93,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 56', files: ['pool56/situations.json'] },
   { name: 'pool 57', files: ['pool57/situations.json'] },
   { name: 'pool 58', files: ['pool58/situations.json'] },
+  { name: 'pool 59', files: ['pool59/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -169,6 +170,7 @@ const WHOLE = new Set([
   'pool56/situations.json',
   'pool57/situations.json',
   'pool58/situations.json',
+  'pool59/situations.json',
 ]);
 
 export interface LabelledRow {
