@@ -110,6 +110,7 @@ const HALVES = [
   'pool57',
   'pool58',
   'pool59',
+  'pool60',
 ] as const;
 type Half = (typeof HALVES)[number];
 

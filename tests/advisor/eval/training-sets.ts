@@ -94,6 +94,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 57', files: ['pool57/situations.json'] },
   { name: 'pool 58', files: ['pool58/situations.json'] },
   { name: 'pool 59', files: ['pool59/situations.json'] },
+  { name: 'pool 60', files: ['pool60/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -171,6 +172,7 @@ const WHOLE = new Set([
   'pool57/situations.json',
   'pool58/situations.json',
   'pool59/situations.json',
+  'pool60/situations.json',
 ]);
 
 export interface LabelledRow {
