@@ -104,6 +104,7 @@ const HALVES = [
   'pool53',
   'pool54',
   'pool55',
+  'pool61',
 ] as const;
 type Half = (typeof HALVES)[number];
 

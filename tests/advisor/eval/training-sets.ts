@@ -89,6 +89,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 53', files: ['pool53/situations.json'] },
   { name: 'pool 54', files: ['pool54/situations.json'] },
   { name: 'pool 55', files: ['pool55/situations.json'] },
+  { name: 'pool 61', files: ['pool61/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -162,6 +163,7 @@ const WHOLE = new Set([
   'pool53/situations.json',
   'pool54/situations.json',
   'pool55/situations.json',
+  'pool61/situations.json',
 ]);
 
 export interface LabelledRow {
