@@ -111,6 +111,7 @@ const HALVES = [
   'pool58',
   'pool59',
   'pool60',
+  'pool61',
 ] as const;
 type Half = (typeof HALVES)[number];
 

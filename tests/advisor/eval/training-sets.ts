@@ -95,6 +95,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 58', files: ['pool58/situations.json'] },
   { name: 'pool 59', files: ['pool59/situations.json'] },
   { name: 'pool 60', files: ['pool60/situations.json'] },
+  { name: 'pool 61', files: ['pool61/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -173,6 +174,7 @@ const WHOLE = new Set([
   'pool58/situations.json',
   'pool59/situations.json',
   'pool60/situations.json',
+  'pool61/situations.json',
 ]);
 
 export interface LabelledRow {
