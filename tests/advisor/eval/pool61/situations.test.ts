@@ -10,6 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
  * servers, realtime voice APIs, tracing SDKs, AI broadcast and robotics tooling), labelled from the seed's rules and
  * the wizard alone, with the words that settle each question (`settles`). It settles the payload question often, in
  * varied words, and has at least eight rows of each 'neither' kind.
+ * Two rows were dropped when it landed for citing pages that pool 56 cites too.
  */
 describePool({
   name: 'the sixty-first training pool',
