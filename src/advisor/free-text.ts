@@ -29,6 +29,8 @@ export interface TextReading {
    * `resolve`), by question: the sides that lost, in the person's words, shown beside the answer that won.
    */
   outvoted?: Record<string, { option: string; words: string[] }[]>;
+  /** The same for denials: words that denied a condition the classifier's sure pick upheld, by condition. */
+  outvotedDenials?: Record<string, string[]>;
 }
 
 /**
@@ -129,6 +131,7 @@ export function readText(
         { answers: found, quotes, conflicts: open, raised: reading.raised },
         ids,
         reading.denied ?? [],
+        reading.contested ?? [],
       )
     : undefined;
   const guessed = second?.opinion.kind === 'fills' || second?.opinion.kind === 'decides';
@@ -136,7 +139,11 @@ export function readText(
   const weighed = second?.weighed ?? { answers: found, quotes, conflicts: open, raised: reading.raised };
   const learnedConditions = weighed.learnedConditions ?? [];
   const setAside = decisive.filter((c) => weighed.setAside?.includes(c.id));
-  const held = decisive.filter((c) => !weighed.setAside?.includes(c.id));
+  const upheld = weighed.upheld ?? [];
+  const held = [
+    ...decisive.filter((c) => !weighed.setAside?.includes(c.id)),
+    ...upheld.map((c) => ({ id: c.id, words: c.words })),
+  ];
   // Only answers to questions that apply to the others: "both ways" leaves nothing for the binary question.
   const applicable = new Set(applicableQuestions(comparison, weighed.answers).map((q) => q.id));
   const answers: Answers = Object.fromEntries(Object.entries(weighed.answers).filter(([q]) => applicable.has(q)));
@@ -147,6 +154,7 @@ export function readText(
     reading,
     conflicts,
     ...(Object.keys(outvoted).length ? { outvoted } : {}),
+    ...(upheld.length ? { outvotedDenials: Object.fromEntries(upheld.map((c) => [c.id, c.against])) } : {}),
     ...(second ? { opinion: second.opinion } : {}),
     state: {
       comparisonId: comparison.id,

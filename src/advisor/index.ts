@@ -113,6 +113,11 @@ export interface Understood {
    * person's words: shown beside the answer it lost to, which the person can change. Only right after reading the text.
    */
   outvoted: { question: string; answer: string; words: readonly string[] }[];
+  /**
+   * Words that denied a condition the text also stated, where the classifier's sure pick upheld it: shown beside the
+   * condition, which the person can drop. Only right after reading the text.
+   */
+  outvotedDenials?: { says: string; words: readonly string[] }[];
 }
 
 export interface ConflictView {
@@ -148,7 +153,7 @@ export interface VerdictView {
 export type WizardView = QuestionView | VerdictView;
 
 /** What only the reading of a text knows, shown right after it and not carried in the state of a later click. */
-type FreshReading = Pick<TextReading, 'reading' | 'conflicts' | 'outvoted'>;
+type FreshReading = Pick<TextReading, 'reading' | 'conflicts' | 'outvoted' | 'outvotedDenials'>;
 
 /** What to show for a text typed after the command: every surface renders the same answer. */
 export type Reply =
@@ -285,7 +290,18 @@ export function createAdvisor(comparisons: readonly Comparison[], options: Advis
     const outvoted = Object.entries(fresh?.outvoted ?? {}).flatMap(([questionId, sides]) =>
       sides.flatMap(({ option, words }) => pointing(questionId, option, words)),
     );
-    return { answers, conditions, setAside, outweighed, outvoted };
+    const outvotedDenials = (c.understanding?.conditions ?? []).flatMap((condition) => {
+      const words = fresh?.outvotedDenials?.[condition.id];
+      return words && text.conditions[condition.id] ? [{ says: condition.says, words }] : [];
+    });
+    return {
+      answers,
+      conditions,
+      setAside,
+      outweighed,
+      outvoted,
+      ...(outvotedDenials.length ? { outvotedDenials } : {}),
+    };
   };
 
   const questionView = (

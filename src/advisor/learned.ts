@@ -132,6 +132,9 @@ export const learnedModelSchema = z.strictObject({
      * At or above this probability, a pick that only one side of two contradicting direct statements leads to answers
      * that question with that side's words, and the other side is shown beside the verdict as outvoted ("it never
      * talks back" read as the server never answering), never dropped unseen. Below it, such a question is asked.
+     * A condition the text both states and denies directly ("both our services", "forward to users") is decided the
+     * same way: at this probability for the pick only it leads to, it holds and the denial is shown outvoted; below
+     * it, the denial stands.
      */
     resolve: z.number().min(0).max(1).optional(),
   }),

@@ -3,8 +3,9 @@
  * weighed most for it:
  * - where the classifier is sure (`decide`), its pick stands over answers from domain words and open questions (a
  *   direct statement only where the policy lets it be asked back, never two that contradict each other unless it is
- *   surer still (`resolve`) and only one of them leads to its pick: that one answers, the other is shown outvoted),
- *   each answer it sets quoted as a guess, with the condition the pick needs where no answers lead there;
+ *   surer still (`resolve`) and only one of them leads to its pick: that one answers, the other is shown outvoted;
+ *   so too a condition the text both states and denies directly), each answer it sets quoted as a guess, with the
+ *   condition the pick needs where no answers lead there;
  * - where it is surer still (`overturn`) of a pick that the reader's stands against only through a condition the
  *   reader found, and all but rules the reader's out, or gives the reader's pick under `doubt` however sure it is of
  *   its own, that condition is set aside, shown as such, and restorable;
@@ -26,7 +27,7 @@ import { type LearnedModel, type Prediction, predict, probabilityOf } from './le
 import type { Token } from './nlp.js';
 import type { Comparison } from './schema.js';
 import { completions, conditionPickId, pickOf, reachablePicks, settle } from './settle.js';
-import type { Conflict } from './understand.js';
+import type { Conflict, ContestedCondition } from './understand.js';
 import { type Answers, type Quote, quotesOf } from './wizard.js';
 
 export interface Weighed {
@@ -43,6 +44,8 @@ export interface Weighed {
    * shown beside the verdict in the person's words.
    */
   outvoted?: Record<string, { option: string; words: string[] }[]>;
+  /** Conditions stated and denied directly that the classifier's sure pick upheld (`resolve`), with both sides' words. */
+  upheld?: ContestedCondition[];
 }
 
 /** What the second opinion did, for the command line's --json and for tests. */
@@ -62,15 +65,31 @@ export function secondOpinion(
   weighed: Weighed,
   conditions: readonly string[],
   denied: readonly string[] = [],
+  contested: readonly ContestedCondition[] = [],
 ): { weighed: Weighed; opinion: Opinion } {
-  return weigh(
+  const prediction = predict(model, text, tokens);
+  // A condition stated and denied in so many words ("both our services", "forward to users") is decided like two
+  // statements that contradict each other on a question: where the classifier is `resolve` sure of the pick that
+  // only the condition leads to, the condition holds in the person's words and the denial is shown outvoted.
+  const resolve = model.policy.resolve;
+  const upheld =
+    resolve !== undefined && prediction.probability >= resolve && prediction.words.length > 0
+      ? contested.filter((c) => {
+          const condition = comparison.understanding?.conditions.find((d) => d.id === c.id);
+          return condition !== undefined && conditionPickId(condition) === prediction.label;
+        })
+      : [];
+  const ids = upheld.map((c) => c.id);
+  const result = weigh(
     comparison,
     model,
-    { text, tokens, prediction: predict(model, text, tokens) },
+    { text, tokens, prediction },
     weighed,
-    conditions,
-    denied,
+    [...conditions, ...ids],
+    denied.filter((id) => !ids.includes(id)),
   );
+  if (!upheld.length) return result;
+  return { ...result, weighed: { ...result.weighed, upheld } };
 }
 
 /**

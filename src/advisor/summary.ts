@@ -20,6 +20,7 @@ interface ViewLike {
     conditions: readonly { id: string; says: string; words: readonly string[] }[];
     setAside?: readonly { id: string; says: string; words: readonly string[] }[];
     outvoted?: readonly { question: string; answer: string; words: readonly string[] }[];
+    outvotedDenials?: readonly { says: string; words: readonly string[] }[];
   };
   conflict?: { sides: readonly { optionId: string; words: readonly string[]; learned?: boolean }[] };
 }
@@ -33,6 +34,8 @@ export interface TextSummary {
   outweighed: { question: string; option: string; words: string }[];
   /** Direct statements that contradicted another and that the learned classifier's sure pick outvoted. */
   outvoted?: { question: string; answer: string; words: string[] }[];
+  /** Words that denied a condition the text also stated, which the learned classifier's sure pick upheld. */
+  outvotedDenials?: { says: string; words: string[] }[];
   asked?: {
     question: string;
     prompt: string;
@@ -63,12 +66,14 @@ export function summarise(view: ViewLike, reading?: Reading): TextSummary {
   );
   const setAside = (view.understood?.setAside ?? []).map((c) => ({ id: c.id, says: c.says, words: [...c.words] }));
   const outvoted = (view.understood?.outvoted ?? []).map((o) => ({ ...o, words: [...o.words] }));
+  const outvotedDenials = (view.understood?.outvotedDenials ?? []).map((o) => ({ ...o, words: [...o.words] }));
   const summary: TextSummary = {
     understood,
     conditions,
     ...(setAside.length ? { setAside } : {}),
     outweighed,
     ...(outvoted.length ? { outvoted } : {}),
+    ...(outvotedDenials.length ? { outvotedDenials } : {}),
   };
   if (view.kind === 'question' && view.question)
     summary.asked = {

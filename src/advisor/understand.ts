@@ -66,6 +66,13 @@ export interface HeldCondition {
   words: string[];
 }
 
+/** A condition that direct statements both state and deny, with the words on each side. */
+export interface ContestedCondition {
+  id: string;
+  words: string[];
+  against: string[];
+}
+
 export interface Reading {
   findings: Finding[];
   answers: Record<string, Answered>;
@@ -75,6 +82,11 @@ export interface Reading {
   conditions: HeldCondition[];
   /** Conditions the text directly says do not hold ("browsers" against "backend services" alone). */
   denied?: string[];
+  /**
+   * Denied conditions that the text also states directly ("both our services", "forward to users"): two statements
+   * that contradict each other, which the learned second opinion may decide between as it does on a question.
+   */
+  contested?: ContestedCondition[];
   /** Advice entries cited by the cues that set answers. */
   cites: string[];
 }
@@ -848,6 +860,7 @@ export function read(reader: Reader, text: string, tokens: readonly Token[] = to
 
   const conditions: HeldCondition[] = [];
   const denied: string[] = [];
+  const contested: ContestedCondition[] = [];
   for (const condition of reader.comparison.understanding?.conditions ?? []) {
     // What they have today is no constraint on what they want: "replies come back via long polling today" is how it
     // works now, not a network that lets only plain requests through. A standing fact ("the vpn blocks websockets")
@@ -867,6 +880,17 @@ export function read(reader: Reader, text: string, tokens: readonly Token[] = to
       );
     const forIt = rank(true);
     if (rank(false) === RANK.direct && forIt <= rank(false)) denied.push(condition.id);
+    if (rank(false) === RANK.direct && forIt === RANK.direct) {
+      const saying = (holds: boolean) => [
+        ...new Set(
+          mine
+            .filter((f) => 'condition' in f.target && (f.target.holds ?? true) === holds)
+            .filter((f) => RANK[strengthOf(f.target)] === RANK.direct)
+            .map((f) => f.words),
+        ),
+      ];
+      contested.push({ id: condition.id, words: saying(true), against: saying(false) });
+    }
     // A condition holds when what speaks for it is stronger than what speaks against it.
     if (forIt < 0 || forIt <= rank(false)) continue;
     const supporting = mine.filter(
@@ -900,6 +924,7 @@ export function read(reader: Reader, text: string, tokens: readonly Token[] = to
     raised,
     conditions,
     ...(denied.length ? { denied } : {}),
+    ...(contested.length ? { contested } : {}),
     cites: [...cites],
   };
 }

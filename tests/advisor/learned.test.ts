@@ -317,6 +317,24 @@ describe('the learned second opinion', () => {
     );
   });
 
+  it('decides a condition the text both states and denies where it is sure of the pick only the condition leads to', () => {
+    const text =
+      'the zorblat: our web nodes pass each event on to users, and the hop itself is between both our services';
+    const sure = handMade({ zorblat: { 'service-to-service': 8 } }, {}, { decide: 0.5, resolve: 0.8 });
+    const { view } = advisorWith(sure).understand(text);
+    expect(pick(view)).toBe('service-to-service');
+    // The condition holds in the words that stated it, and the words that denied it are shown as outvoted.
+    expect(view.understood?.conditions.map((c) => [c.id, c.words, c.learned])).toEqual([
+      ['backend-only', ['both our services'], undefined],
+    ]);
+    expect(view.understood?.outvotedDenials).toEqual([
+      { says: 'both ends are backend services (no browser)', words: ['users'] },
+    ]);
+    // Short of `resolve`, the denial stands as before: no pick that needs the condition.
+    const short = handMade({ zorblat: { 'service-to-service': 8 } }, {}, { decide: 0.5, resolve: 1 });
+    expect(pick(advisorWith(short).understand(text).view)).not.toBe('service-to-service');
+  });
+
   it('weighs a pick the answers reach without the condition the text denies: a batched upload is no rule against a socket', () => {
     // The reader reads "batched up" as uploads and as denying a high-rate stream from the client; a WebSocket for
     // a board that fans merged updates back to everyone needs no such stream.

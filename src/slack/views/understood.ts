@@ -94,17 +94,29 @@ export function outweighedBlocks(understood: Understood): KnownBlock[] {
  * and its Change buttons are behind "Why?" (`collapsed`).
  */
 export function outvotedBlocks(understood: Understood, collapsed = false): KnownBlock[] {
-  if (!understood.outvoted.length) return [];
-  const words = understood.outvoted
-    .slice(0, 3)
-    .map((o) => `${o.words.slice(0, 2).map(quoted).join(', ')} (suggests ${escapeText(o.answer)})`)
-    .join(', ');
-  const change = collapsed ? 'open *Why?* to change that answer' : 'change that answer';
-  return [
-    context(
-      `Your words also said ${words}; situations worded like this one rarely mean that. If yours does, ${change}.`,
-    ),
-  ];
+  const blocks: KnownBlock[] = [];
+  if (understood.outvoted.length) {
+    const words = understood.outvoted
+      .slice(0, 3)
+      .map((o) => `${o.words.slice(0, 2).map(quoted).join(', ')} (suggests ${escapeText(o.answer)})`)
+      .join(', ');
+    const change = collapsed ? 'open *Why?* to change that answer' : 'change that answer';
+    blocks.push(
+      context(
+        `Your words also said ${words}; situations worded like this one rarely mean that. If yours does, ${change}.`,
+      ),
+    );
+  }
+  // A denial the verdict outvoted is answered by the condition's own Not so button.
+  for (const denial of (understood.outvotedDenials ?? []).slice(0, 2)) {
+    const drop = collapsed ? 'open *Why?* and press *Not so* beside it' : 'press *Not so* beside it';
+    blocks.push(
+      context(
+        `Your words also said ${denial.words.slice(0, 2).map(quoted).join(', ')}, against “${escapeText(denial.says)}”; situations worded like this one rarely mean that. If yours does, ${drop}.`,
+      ),
+    );
+  }
+  return blocks;
 }
 
 export function conflictBlock(conflict: ConflictView): KnownBlock {

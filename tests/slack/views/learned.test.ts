@@ -116,6 +116,36 @@ describe('the learned second opinion in Slack', () => {
     expect(visibleText({ blocks: body })).toContain('If yours does, change that answer.');
   });
 
+  it('shows the words that denied a condition its sure pick upheld, with the Not so button that takes it back', () => {
+    const sure = sureOf('service-to-service', { decide: 0.5, resolve: 0.8 });
+    const text =
+      'the zorblat: our web nodes pass each event on to users, and the hop itself is between both our services';
+    const message = replyMessage(sure.reply(text), {
+      audience: 'private',
+      wizardButton: { actionId: ACTION.startOver, value: sure.startValue() },
+      asked: fromSlack(text),
+    });
+    expect(message.text).toMatch(/^Verdict: The streaming the RPC stack or broker provides/);
+    expect(visibleText(message)).toContain(
+      'Your words also said “users”, against “both ends are backend services (no browser)”; situations worded like this one rarely mean that. If yours does, open *Why?* and press *Not so* beside it.',
+    );
+    const { view } = sure.understand(text);
+    if (view.kind !== 'verdict') throw new Error('expected a verdict');
+    const body = verdictBody(view.comparison, view, true, 'message');
+    const condition = body.find((b) => visibleText({ blocks: [b] }).startsWith('*Also:*'));
+    expect(visibleText({ blocks: condition ? [condition] : [] })).toContain(
+      '*Also:* both ends are backend services (no browser) _(from “both our services”)_',
+    );
+    const accessory = condition && 'accessory' in condition ? condition.accessory : undefined;
+    expect(accessory?.type === 'button' ? accessory.text.text : undefined).toBe('Not so');
+    // Not so takes the condition back: no service-to-service verdict any more.
+    const dropped = sure.resume(accessory?.type === 'button' ? (accessory.value ?? '') : '');
+    if (!dropped.ok) throw new Error('expected the wizard back');
+    expect(dropped.view.kind === 'verdict' ? dropped.view.verdict.pick.id : 'a question').not.toBe(
+      'service-to-service',
+    );
+  });
+
   it('answers words the reader does not know with its guess, never with "nothing in your words"', () => {
     const text =
       'support agents want new tickets to just appear in their inbox view, nobody wants to keep hitting reload';
