@@ -53,6 +53,8 @@ const HALVES = [
   'round13-held-out',
   'round14-development',
   'round14-held-out',
+  'round15-development',
+  'round15-held-out',
   'pool',
   'pool2',
   'pool3',
