@@ -114,6 +114,7 @@ const HALVES = [
   'pool59',
   'pool60',
   'pool61',
+  'pool62',
 ] as const;
 type Half = (typeof HALVES)[number];
 
