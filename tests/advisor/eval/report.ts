@@ -115,6 +115,7 @@ const HALVES = [
   'pool60',
   'pool61',
   'pool62',
+  'pool63',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -98,6 +98,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 61', files: ['pool61/situations.json'] },
   { name: 'round 15', files: ['round15/development.json'] },
   { name: 'pool 62', files: ['pool62/situations.json'] },
+  { name: 'pool 63', files: ['pool63/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -178,6 +179,7 @@ const WHOLE = new Set([
   'pool60/situations.json',
   'pool61/situations.json',
   'pool62/situations.json',
+  'pool63/situations.json',
 ]);
 
 export interface LabelledRow {
