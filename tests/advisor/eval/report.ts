@@ -116,6 +116,7 @@ const HALVES = [
   'pool61',
   'pool62',
   'pool63',
+  'pool64',
 ] as const;
 type Half = (typeof HALVES)[number];
 

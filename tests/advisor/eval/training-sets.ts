@@ -99,6 +99,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'round 15', files: ['round15/development.json'] },
   { name: 'pool 62', files: ['pool62/situations.json'] },
   { name: 'pool 63', files: ['pool63/situations.json'] },
+  { name: 'pool 64', files: ['pool64/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -180,6 +181,7 @@ const WHOLE = new Set([
   'pool61/situations.json',
   'pool62/situations.json',
   'pool63/situations.json',
+  'pool64/situations.json',
 ]);
 
 export interface LabelledRow {
