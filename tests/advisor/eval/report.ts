@@ -117,6 +117,7 @@ const HALVES = [
   'pool62',
   'pool63',
   'pool64',
+  'pool65',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -100,6 +100,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 62', files: ['pool62/situations.json'] },
   { name: 'pool 63', files: ['pool63/situations.json'] },
   { name: 'pool 64', files: ['pool64/situations.json'] },
+  { name: 'pool 65', files: ['pool65/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -182,6 +183,7 @@ const WHOLE = new Set([
   'pool62/situations.json',
   'pool63/situations.json',
   'pool64/situations.json',
+  'pool65/situations.json',
 ]);
 
 export interface LabelledRow {
