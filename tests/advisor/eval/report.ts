@@ -112,6 +112,7 @@ const HALVES = [
   'pool59',
   'pool60',
   'pool61',
+  'pool66',
 ] as const;
 type Half = (typeof HALVES)[number];
 
