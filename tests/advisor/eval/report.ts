@@ -118,6 +118,7 @@ const HALVES = [
   'pool63',
   'pool64',
   'pool65',
+  'pool66',
 ] as const;
 type Half = (typeof HALVES)[number];
 

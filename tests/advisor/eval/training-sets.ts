@@ -101,6 +101,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 63', files: ['pool63/situations.json'] },
   { name: 'pool 64', files: ['pool64/situations.json'] },
   { name: 'pool 65', files: ['pool65/situations.json'] },
+  { name: 'pool 66', files: ['pool66/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -184,6 +185,7 @@ const WHOLE = new Set([
   'pool63/situations.json',
   'pool64/situations.json',
   'pool65/situations.json',
+  'pool66/situations.json',
 ]);
 
 export interface LabelledRow {
