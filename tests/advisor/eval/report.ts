@@ -112,6 +112,7 @@ const HALVES = [
   'pool59',
   'pool60',
   'pool61',
+  'pool67',
 ] as const;
 type Half = (typeof HALVES)[number];
 

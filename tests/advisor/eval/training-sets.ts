@@ -96,6 +96,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 59', files: ['pool59/situations.json'] },
   { name: 'pool 60', files: ['pool60/situations.json'] },
   { name: 'pool 61', files: ['pool61/situations.json'] },
+  { name: 'pool 67', files: ['pool67/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -175,6 +176,7 @@ const WHOLE = new Set([
   'pool59/situations.json',
   'pool60/situations.json',
   'pool61/situations.json',
+  'pool67/situations.json',
 ]);
 
 export interface LabelledRow {
