@@ -119,6 +119,7 @@ const HALVES = [
   'pool64',
   'pool65',
   'pool66',
+  'pool67',
 ] as const;
 type Half = (typeof HALVES)[number];
 
