@@ -3026,3 +3026,39 @@ describe('pools 26-37: a client that sends a single post, prompt or question is 
     ).toBe('sse');
   });
 });
+
+describe('pools 38-55: a condition said in words the reader lacked', () => {
+  it.each([
+    // Both ends named as what we run, or as one machine to another.
+    ['the relay should tell the archiver each time a shard closes. both ends are vms we operate', 'service-to-service'],
+    ['the label printer gets each weight from the scale app, just box to box', 'service-to-service'],
+    // WebSockets switched off or disabled where the client is.
+    ['the bank disabled websockets on every teller pc, and the rate board still has to refresh', 'long-polling'],
+    ['websockets are switched off in the kiosk build, yet the queue number must update', 'long-polling'],
+    // A host or middlebox that cuts any request past some time, or anything shaped like a stream.
+    ['the load balancer closes every connection after 45 seconds; we post score changes to fans', 'long-polling'],
+    ['the hospital proxy kills anything that resembles a stream. nurses just need new alerts', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+// A webcam put in the overlay is still live media ("chess streamers want their webcam to show up in the overlay live").
+describe('pools 38-55: an overlay or browser source shows data on top of a stream; it sends no media itself', () => {
+  it.each([
+    ['the scoreboard overlay in obs just displays the goals the server pushes', 'sse'],
+    ['our browser source for obs shows each new tip the server pushes', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 38-55: readings fired, logged or landed at our backend go up, so "nothing back" is the server', () => {
+  it.each([
+    ['the weather mast is logging wind gusts to my server; nothing flows back', 'batched-posts'],
+    ['each till is firing its sales totals at our endpoint, nothing flows back', 'batched-posts'],
+    ['we want the scanned badge ids to land on the api as they happen. nothing returns', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
