@@ -3062,3 +3062,21 @@ describe('pools 38-55: readings fired, logged or landed at our backend go up, so
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 38-55: reactions, raised hands or a whiteboard over a call are small messages, not the call', () => {
+  it.each([
+    [
+      'during the weekly town hall call, attendees tap a heart reaction over the video and everyone else sees it pop instantly',
+      'websocket',
+    ],
+    [
+      'in our webinar call, people send emoji over the video tiles and everyone sees them float up immediately',
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a room where people talk live is still the call, raised hands or not', () => {
+    expect(readerPickOf('audio rooms with hand raise where people talk to each other live')).toBe('webrtc');
+  });
+});
