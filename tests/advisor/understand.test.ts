@@ -3080,3 +3080,17 @@ describe('pools 38-55: reactions, raised hands or a whiteboard over a call are s
     expect(readerPickOf('audio rooms with hand raise where people talk to each other live')).toBe('webrtc');
   });
 });
+
+describe('pools 38-55: people who talk through a mic, live with each other, or over in-game voice are a call', () => {
+  it.each([
+    ['the referee talks through her headset mic to the two linesmen during the game, it has to be instant', 'webrtc'],
+    ['our trivia night app needs voice so the teams in each room can chat while they answer', 'webrtc'],
+    ['guild members want in-game voice for raids', 'webrtc'],
+    ['the coach should talk live with the rowers from the launch', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a page that talks to the api is no call', () => {
+    expect(readerPickOf('our dashboard talks to the api live')).not.toBe('webrtc');
+  });
+});
