@@ -3094,3 +3094,18 @@ describe('pools 38-55: people who talk through a mic, live with each other, or o
     expect(readerPickOf('our dashboard talks to the api live')).not.toBe('webrtc');
   });
 });
+
+describe('pools 38-55: a shell people type commands into, and moves or guesses going up, are both ways', () => {
+  it.each([
+    ['in our web sudoku duel my guesses go up and the rival board must change the instant they play', 'websocket'],
+    ['support wants a serial console to each router in the browser, we type and it echoes right back', 'websocket'],
+    ['the remote pc page: I run commands there all afternoon and want output instantly', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('moves sent as plain form posts beside a stream down are rare client events', () => {
+    expect(
+      readerPickOf("chess tab: moves go in as normal form posts, the clock and the other side's moves stream down"),
+    ).toBe('sse');
+  });
+});
