@@ -3109,3 +3109,17 @@ describe('pools 38-55: a shell people type commands into, and moves or guesses g
     ).toBe('sse');
   });
 });
+
+describe('pools 38-55: a client that purely receives, hears incoming only, or whose edits are plain rest calls', () => {
+  it.each([
+    ['the quiz extension misses messages in the background; it purely receives game scores from our backend', 'sse'],
+    ['the phone gets new alerts, incoming only, game news mostly', 'sse'],
+    ["the socket is only for hearing about new orders; the waiter's tablet shows them", 'sse'],
+    [
+      "shared shopping list: when someone ticks an item, everyone else's list updates at once. edits themselves are plain rest calls",
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
