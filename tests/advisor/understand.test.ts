@@ -3123,3 +3123,12 @@ describe('pools 38-55: a client that purely receives, hears incoming only, or wh
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 38-55: a middlebox that only passes plain http, or does not pass streams, leaves long polling', () => {
+  it.each([
+    ['the clinic firewall only passes http, and the triage board still needs new cases as they arrive', 'long-polling'],
+    ['our gateway does not pass event streams at all; the page needs deploy news as it happens', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
