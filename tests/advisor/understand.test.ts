@@ -3132,3 +3132,17 @@ describe('pools 38-55: a middlebox that only passes plain http, or does not pass
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 38-55: two services said by what they do to each other, and nothing on the client side', () => {
+  it.each([
+    ['the stock service publishes price moves and the ledger service consumes them as they come', 'service-to-service'],
+    ['one service pings another each time a refund clears', 'service-to-service'],
+    [
+      'the scheduler and the mailer are separate go services; the mailer must hear about every new slot',
+      'service-to-service',
+    ],
+    ['the tracker pushes every parcel scan to the partner portal, nothing client side', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
