@@ -3146,3 +3146,12 @@ describe('pools 38-55: two services said by what they do to each other, and noth
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 38-55: telemetry fired at a collector, or reported up to us on its own, goes up', () => {
+  it.each([
+    ['our quiz tablets are firing analytics events into the collector; there are no replies', 'batched-posts'],
+    ['the widget should report its load time up to us on its own', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
