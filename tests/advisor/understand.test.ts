@@ -3155,3 +3155,15 @@ describe('pools 38-55: telemetry fired at a collector, or reported up to us on i
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 38-55: who has not said, does not know yet, or says it is not known leaves the direction open', () => {
+  it.each([
+    [
+      "we're adding live bits to the tutoring app; i dont know yet if students will be posting as much as reading",
+      'ask:direction',
+    ],
+    ['our ws server pushes long reports to the page. do the pages send much back? not known yet', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
