@@ -3167,3 +3167,12 @@ describe('pools 38-55: who has not said, does not know yet, or says it is not kn
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 38-55: live media said as what already runs is still the media a broadcast needs', () => {
+  it.each([
+    ['the farm cam already runs as a live channel on our site; visitors just watch', 'hls'],
+    ['our ffmpeg box already feeds the league games to the club site, members only watch', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
