@@ -3176,3 +3176,16 @@ describe('pools 38-55: live media said as what already runs is still the media a
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 38-55: talks, a sports day or a caster feed broadcast to watchers who do not mind the lag', () => {
+  it.each([
+    ["we want to broadcast the club's sports day to grandparents at home, 20s late is fine", 'hls'],
+    ['one caster feed goes to thousands of fans on our site, a few secs of delay is no problem', 'hls'],
+    ['we stream our meetup talks to other towns; fine if it lags, they only watch', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a stream of sports scores is no media', () => {
+    expect(readerPickOf('the bot listens on the sports scores stream, never writes back')).toBe('sse');
+  });
+});
