@@ -3026,3 +3026,166 @@ describe('pools 26-37: a client that sends a single post, prompt or question is 
     ).toBe('sse');
   });
 });
+
+describe('pools 38-55: a condition said in words the reader lacked', () => {
+  it.each([
+    // Both ends named as what we run, or as one machine to another.
+    ['the relay should tell the archiver each time a shard closes. both ends are vms we operate', 'service-to-service'],
+    ['the label printer gets each weight from the scale app, just box to box', 'service-to-service'],
+    // WebSockets switched off or disabled where the client is.
+    ['the bank disabled websockets on every teller pc, and the rate board still has to refresh', 'long-polling'],
+    ['websockets are switched off in the kiosk build, yet the queue number must update', 'long-polling'],
+    // A host or middlebox that cuts any request past some time, or anything shaped like a stream.
+    ['the load balancer closes every connection after 45 seconds; we post score changes to fans', 'long-polling'],
+    ['the hospital proxy kills anything that resembles a stream. nurses just need new alerts', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+// A webcam put in the overlay is still live media ("chess streamers want their webcam to show up in the overlay live").
+describe('pools 38-55: an overlay or browser source shows data on top of a stream; it sends no media itself', () => {
+  it.each([
+    ['the scoreboard overlay in obs just displays the goals the server pushes', 'sse'],
+    ['our browser source for obs shows each new tip the server pushes', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 38-55: readings fired, logged or landed at our backend go up, so "nothing back" is the server', () => {
+  it.each([
+    ['the weather mast is logging wind gusts to my server; nothing flows back', 'batched-posts'],
+    ['each till is firing its sales totals at our endpoint, nothing flows back', 'batched-posts'],
+    ['we want the scanned badge ids to land on the api as they happen. nothing returns', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 38-55: reactions, raised hands or a whiteboard over a call are small messages, not the call', () => {
+  it.each([
+    [
+      'during the weekly town hall call, attendees tap a heart reaction over the video and everyone else sees it pop instantly',
+      'websocket',
+    ],
+    [
+      'in our webinar call, people send emoji over the video tiles and everyone sees them float up immediately',
+      'websocket',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a room where people talk live is still the call, raised hands or not', () => {
+    expect(readerPickOf('audio rooms with hand raise where people talk to each other live')).toBe('webrtc');
+  });
+});
+
+describe('pools 38-55: people who talk through a mic, live with each other, or over in-game voice are a call', () => {
+  it.each([
+    ['the referee talks through her headset mic to the two linesmen during the game, it has to be instant', 'webrtc'],
+    ['our trivia night app needs voice so the teams in each room can chat while they answer', 'webrtc'],
+    ['guild members want in-game voice for raids', 'webrtc'],
+    ['the coach should talk live with the rowers from the launch', 'webrtc'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a page that talks to the api is no call', () => {
+    expect(readerPickOf('our dashboard talks to the api live')).not.toBe('webrtc');
+  });
+});
+
+describe('pools 38-55: a shell people type commands into, and moves or guesses going up, are both ways', () => {
+  it.each([
+    ['in our web sudoku duel my guesses go up and the rival board must change the instant they play', 'websocket'],
+    ['support wants a serial console to each router in the browser, we type and it echoes right back', 'websocket'],
+    ['the remote pc page: I run commands there all afternoon and want output instantly', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('moves sent as plain form posts beside a stream down are rare client events', () => {
+    expect(
+      readerPickOf("chess tab: moves go in as normal form posts, the clock and the other side's moves stream down"),
+    ).toBe('sse');
+  });
+});
+
+describe('pools 38-55: a client that purely receives, hears incoming only, or whose edits are plain rest calls', () => {
+  it.each([
+    ['the quiz extension misses messages in the background; it purely receives game scores from our backend', 'sse'],
+    ['the phone gets new alerts, incoming only, game news mostly', 'sse'],
+    ["the socket is only for hearing about new orders; the waiter's tablet shows them", 'sse'],
+    [
+      "shared shopping list: when someone ticks an item, everyone else's list updates at once. edits themselves are plain rest calls",
+      'sse',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 38-55: a middlebox that only passes plain http, or does not pass streams, leaves long polling', () => {
+  it.each([
+    ['the clinic firewall only passes http, and the triage board still needs new cases as they arrive', 'long-polling'],
+    ['our gateway does not pass event streams at all; the page needs deploy news as it happens', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 38-55: two services said by what they do to each other, and nothing on the client side', () => {
+  it.each([
+    ['the stock service publishes price moves and the ledger service consumes them as they come', 'service-to-service'],
+    ['one service pings another each time a refund clears', 'service-to-service'],
+    [
+      'the scheduler and the mailer are separate go services; the mailer must hear about every new slot',
+      'service-to-service',
+    ],
+    ['the tracker pushes every parcel scan to the partner portal, nothing client side', 'service-to-service'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 38-55: telemetry fired at a collector, or reported up to us on its own, goes up', () => {
+  it.each([
+    ['our quiz tablets are firing analytics events into the collector; there are no replies', 'batched-posts'],
+    ['the widget should report its load time up to us on its own', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 38-55: who has not said, does not know yet, or says it is not known leaves the direction open', () => {
+  it.each([
+    [
+      "we're adding live bits to the tutoring app; i dont know yet if students will be posting as much as reading",
+      'ask:direction',
+    ],
+    ['our ws server pushes long reports to the page. do the pages send much back? not known yet', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 38-55: live media said as what already runs is still the media a broadcast needs', () => {
+  it.each([
+    ['the farm cam already runs as a live channel on our site; visitors just watch', 'hls'],
+    ['our ffmpeg box already feeds the league games to the club site, members only watch', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 38-55: talks, a sports day or a caster feed broadcast to watchers who do not mind the lag', () => {
+  it.each([
+    ["we want to broadcast the club's sports day to grandparents at home, 20s late is fine", 'hls'],
+    ['one caster feed goes to thousands of fans on our site, a few secs of delay is no problem', 'hls'],
+    ['we stream our meetup talks to other towns; fine if it lags, they only watch', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+  it('a stream of sports scores is no media', () => {
+    expect(readerPickOf('the bot listens on the sports scores stream, never writes back')).toBe('sse');
+  });
+});
