@@ -137,6 +137,12 @@ export const learnedModelSchema = z.strictObject({
      * it, the denial stands.
      */
     resolve: z.number().min(0).max(1).optional(),
+    /**
+     * At or above this probability, the classifier's pick stands over direct statements too (payloads included): on
+     * blind pools it was wrong in under one text in a hundred it was this sure of. Each statement it overrules is
+     * shown beside the verdict as outvoted, with its Change button.
+     */
+    prevail: z.number().min(0).max(1).optional(),
   }),
 });
 export type LearnedModel = z.infer<typeof learnedModelSchema>;

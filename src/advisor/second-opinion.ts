@@ -6,6 +6,8 @@
  *   surer still (`resolve`) and only one of them leads to its pick: that one answers, the other is shown outvoted;
  *   so too a condition the text both states and denies directly), each answer it sets quoted as a guess, with the
  *   condition the pick needs where no answers lead there;
+ * - where it is surer still (`prevail`), a direct statement stands in its pick's way no more than a domain word: the
+ *   answers it changes are quoted as guesses, and each statement it overruled is shown outvoted;
  * - where it is surer still (`overturn`) of a pick that the reader's stands against only through a condition the
  *   reader found, and all but rules the reader's out, or gives the reader's pick under `doubt` however sure it is of
  *   its own, that condition is set aside, shown as such, and restorable;
@@ -122,8 +124,11 @@ function weigh(
   // An answer the text states directly is asked back, or decided over, only at a higher confidence than one set by
   // domain words.
   const said = (question: string) => (weighed.quotes[question] ?? []).some((q) => q.strength === 'direct');
+  // Where it is surer still (`prevail`), no statement stands in its pick's way: each it overrules is shown outvoted.
+  const prevails =
+    model.policy.prevail !== undefined && !prediction.label.startsWith(ASK) && confident(model.policy.prevail);
   const stands = (question: string) =>
-    said(question) && !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
+    !prevails && said(question) && !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
 
   const settledPick = settled.kind === 'verdict' ? settled.verdict.pick.id : undefined;
   const sure = model.policy.decide !== undefined && !prediction.label.startsWith(ASK) && confident(model.policy.decide);
@@ -357,14 +362,21 @@ function decide(
     const conflicts = Object.fromEntries(
       Object.entries(weighed.conflicts).filter(([q]) => !filled.includes(q) && !(q in resolved)),
     );
-    const outvoted = Object.fromEntries(
-      Object.entries(resolved).map(([q, side]) => [
+    // The other side of each resolved conflict, and each statement the pick overruled, are shown, never dropped unseen.
+    const overruled = filled.flatMap((q) => {
+      const option = weighed.answers[q];
+      const words = (quotes[q] ?? []).filter((quote) => quote.strength === 'direct').map((quote) => quote.words);
+      return option !== undefined && words.length > 0 ? [[q, [{ option, words }]] as const] : [];
+    });
+    const outvoted = Object.fromEntries([
+      ...Object.entries(resolved).map(([q, side]) => [
         q,
         (weighed.conflicts[q]?.sides ?? [])
           .filter((other) => other.option !== side.option)
           .map(({ option, words }) => ({ option, words })),
       ]),
-    );
+      ...overruled,
+    ]);
     const statements = Object.fromEntries(
       Object.entries(resolved).map(([q, side]) => [q, quotesOf(side.words, 'direct')]),
     );

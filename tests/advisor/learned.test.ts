@@ -211,9 +211,9 @@ describe('the learned second opinion', () => {
   });
 
   it('carries the condition its sure pick needs where the answers could reach it only by changing one the person stated', () => {
-    // A stated "both ways" stands (overrule 1); live media one way would reach WebRTC only by changing it.
+    // A stated "both ways" stands (overrule and prevail 1); live media one way would reach WebRTC only by changing it.
     const text = 'the zorblat goes both ways between the two of them';
-    const sure = handMade({ zorblat: { webrtc: 8 } }, {}, { decide: 0.7, overrule: 1 });
+    const sure = handMade({ zorblat: { webrtc: 8 } }, {}, { decide: 0.7, overrule: 1, prevail: 1 });
     const { view } = advisorWith(sure).understand(text);
     expect(pick(view)).toBe('webrtc');
     expect(view.understood?.conditions.map((c) => [c.id, c.learned])).toEqual([['live-calls', true]]);
@@ -315,6 +315,21 @@ describe('the learned second opinion', () => {
     expect(pick(advisorWith(sure).understand('backend services push alerts to the on-call engineers').view)).not.toBe(
       'sse',
     );
+  });
+
+  it('stands over a direct statement where it is prevail-sure, and shows the statement it overruled', () => {
+    const text = 'the zorblat: the board just listens for new orders, and the payloads are raw binary frames';
+    expect(pick(readerAlone.understand(text).view)).toBe('websocket');
+    const sure = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, prevail: 0.9 });
+    const { view } = advisorWith(sure).understand(text);
+    expect(pick(view)).toBe('sse');
+    // The payloads are now a guess, and the words that said otherwise are shown as outvoted.
+    const payloads = view.understood?.answers.find((a) => a.questionId === 'binary');
+    expect(payloads?.quotes.map((q) => q.strength)).toEqual(['learned']);
+    expect(view.understood?.outvoted.map((o) => [o.answer, o.words])).toEqual([['Yes, binary frames', ['binary']]]);
+    // Short of `prevail`, the stated payloads stand: no SSE (the direction, which it may ask back, is asked).
+    const short = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, prevail: 1 });
+    expect(pick(advisorWith(short).understand(text).view)).toBe('ask:direction');
   });
 
   it('decides a condition the text both states and denies where it is sure of the pick only the condition leads to', () => {
