@@ -121,6 +121,7 @@ const HALVES = [
   'pool66',
   'pool67',
   'pool70',
+  'pool71',
 ] as const;
 type Half = (typeof HALVES)[number];
 

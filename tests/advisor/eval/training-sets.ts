@@ -104,6 +104,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 66', files: ['pool66/situations.json'] },
   { name: 'pool 67', files: ['pool67/situations.json'] },
   { name: 'pool 70', files: ['pool70/situations.json'] },
+  { name: 'pool 71', files: ['pool71/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -190,6 +191,7 @@ const WHOLE = new Set([
   'pool66/situations.json',
   'pool67/situations.json',
   'pool70/situations.json',
+  'pool71/situations.json',
 ]);
 
 export interface LabelledRow {
