@@ -120,6 +120,7 @@ const HALVES = [
   'pool65',
   'pool66',
   'pool67',
+  'pool72',
 ] as const;
 type Half = (typeof HALVES)[number];
 

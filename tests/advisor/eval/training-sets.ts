@@ -103,6 +103,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 65', files: ['pool65/situations.json'] },
   { name: 'pool 66', files: ['pool66/situations.json'] },
   { name: 'pool 67', files: ['pool67/situations.json'] },
+  { name: 'pool 72', files: ['pool72/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -188,6 +189,7 @@ const WHOLE = new Set([
   'pool65/situations.json',
   'pool66/situations.json',
   'pool67/situations.json',
+  'pool72/situations.json',
 ]);
 
 export interface LabelledRow {
