@@ -122,6 +122,7 @@ const HALVES = [
   'pool67',
   'pool70',
   'pool71',
+  'pool72',
 ] as const;
 type Half = (typeof HALVES)[number];
 

@@ -105,6 +105,7 @@ export const TRAINING_SETS: readonly TrainingSet[] = [
   { name: 'pool 67', files: ['pool67/situations.json'] },
   { name: 'pool 70', files: ['pool70/situations.json'] },
   { name: 'pool 71', files: ['pool71/situations.json'] },
+  { name: 'pool 72', files: ['pool72/situations.json'] },
 ];
 
 /** Held-out halves that were reported once and then retired into development, with the hash each round pins. */
@@ -192,6 +193,7 @@ const WHOLE = new Set([
   'pool67/situations.json',
   'pool70/situations.json',
   'pool71/situations.json',
+  'pool72/situations.json',
 ]);
 
 export interface LabelledRow {
