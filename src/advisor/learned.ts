@@ -143,6 +143,11 @@ export const learnedModelSchema = z.strictObject({
      * shown beside the verdict as outvoted, with its Change button.
      */
     prevail: z.number().min(0).max(1).optional(),
+    /**
+     * Answers stated directly that stand however sure the classifier is, by question: a payload named as binary
+     * ("jpg", "msgpack") is the text's most specific need, and overruling it cost more than it gained.
+     */
+    firm: z.record(z.string().min(1), z.array(z.string().min(1))).optional(),
   }),
 });
 export type LearnedModel = z.infer<typeof learnedModelSchema>;

@@ -124,11 +124,16 @@ function weigh(
   // An answer the text states directly is asked back, or decided over, only at a higher confidence than one set by
   // domain words.
   const said = (question: string) => (weighed.quotes[question] ?? []).some((q) => q.strength === 'direct');
-  // Where it is surer still (`prevail`), no statement stands in its pick's way: each it overrules is shown outvoted.
+  // Where it is surer still (`prevail`), no statement stands in its pick's way but a `firm` answer ("jpg", "msgpack":
+  // a payload named as binary): each it overrules is shown outvoted.
   const prevails =
     model.policy.prevail !== undefined && !prediction.label.startsWith(ASK) && confident(model.policy.prevail);
+  const firm = (question: string) => {
+    const option = answers[question];
+    return option !== undefined && (model.policy.firm?.[question] ?? []).includes(option);
+  };
   const stands = (question: string) =>
-    !prevails && said(question) && !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
+    !(prevails && !firm(question)) && said(question) && !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
 
   const settledPick = settled.kind === 'verdict' ? settled.verdict.pick.id : undefined;
   const sure = model.policy.decide !== undefined && !prediction.label.startsWith(ASK) && confident(model.policy.decide);

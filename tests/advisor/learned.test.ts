@@ -318,18 +318,33 @@ describe('the learned second opinion', () => {
   });
 
   it('stands over a direct statement where it is prevail-sure, and shows the statement it overruled', () => {
-    const text = 'the zorblat: the board just listens for new orders, and the payloads are raw binary frames';
-    expect(pick(readerAlone.understand(text).view)).toBe('websocket');
+    const text = 'the zorblat: the board just listens, and the feed is live video';
+    expect(pick(readerAlone.understand(text).view)).toBe('hls');
     const sure = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, prevail: 0.9 });
     const { view } = advisorWith(sure).understand(text);
     expect(pick(view)).toBe('sse');
     // The payloads are now a guess, and the words that said otherwise are shown as outvoted.
     const payloads = view.understood?.answers.find((a) => a.questionId === 'binary');
     expect(payloads?.quotes.map((q) => q.strength)).toEqual(['learned']);
-    expect(view.understood?.outvoted.map((o) => [o.answer, o.words])).toEqual([['Yes, binary frames', ['binary']]]);
-    // Short of `prevail`, the stated payloads stand: no SSE (the direction, which it may ask back, is asked).
+    expect(view.understood?.outvoted.map((o) => [o.answer, o.words])).toEqual([
+      ['Live audio or video', ['live video']],
+    ]);
+    // Short of `prevail`, the stated payloads stand: no SSE.
     const short = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, prevail: 1 });
-    expect(pick(advisorWith(short).understand(text).view)).toBe('ask:direction');
+    expect(pick(advisorWith(short).understand(text).view)).not.toBe('sse');
+  });
+
+  it('never overrules a firm answer however sure it is: a payload named as binary stands', () => {
+    const text = 'the zorblat: the board just listens for new orders, and the payloads are raw binary frames';
+    const sure = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, prevail: 0.9, firm: { binary: ['yes'] } });
+    const { view } = advisorWith(sure).understand(text);
+    // No SSE: the stated payloads stand in the person's words (the direction, which it may ask back, is asked).
+    expect(pick(view)).toBe('ask:direction');
+    const payloads = view.understood?.answers.find((a) => a.questionId === 'binary');
+    expect([payloads?.answer, payloads?.quotes.map((q) => q.strength)]).toEqual(['Yes, binary frames', ['direct']]);
+    // Without `firm`, the same certainty overrules it.
+    const loose = handMade({ zorblat: { sse: 8 } }, {}, { decide: 0.5, prevail: 0.9, firm: {} });
+    expect(pick(advisorWith(loose).understand(text).view)).toBe('sse');
   });
 
   it('decides a condition the text both states and denies where it is sure of the pick only the condition leads to', () => {
