@@ -133,7 +133,9 @@ function weigh(
     return option !== undefined && (model.policy.firm?.[question] ?? []).includes(option);
   };
   const stands = (question: string) =>
-    !(prevails && !firm(question)) && said(question) && !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
+    !(prevails && !firm(question)) &&
+    said(question) &&
+    !(model.policy.overrulable.includes(question) && confident(model.policy.overrule));
 
   const settledPick = settled.kind === 'verdict' ? settled.verdict.pick.id : undefined;
   const sure = model.policy.decide !== undefined && !prediction.label.startsWith(ASK) && confident(model.policy.decide);
