@@ -3189,3 +3189,44 @@ describe('pools 38-55: talks, a sports day or a caster feed broadcast to watcher
     expect(readerPickOf('the bot listens on the sports scores stream, never writes back')).toBe('sse');
   });
 });
+
+describe('pools 56-67: uploads said as going up to a store, upward, or uploaded to where they are shown', () => {
+  it.each([
+    ["scanners shove the day's records up to the depot server after each shift", 'batched-posts'],
+    ['the lab pc uploads its results to the dashboard every hour', 'batched-posts'],
+    ['field recorders talk to the archive; the only traffic is upward', 'batched-posts'],
+    ['docs sync: the laptop pushes edited chapters up to our storage, nothing returns', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: a reply that flows or trickles down, or events that arrive from the server, come down', () => {
+  it.each([
+    ["we'd like the planner agent's reply to flow into the sidebar as it is written", 'sse'],
+    ['the summary trickles down into the notes pane', 'sse'],
+    ['the tablet only shows the queue; new tickets just arrive from the server', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: both ends said to be servers, deployments or programs of ours, or no person on that leg', () => {
+  it.each([
+    [
+      'the quoting engine and the ledger are both servers; quotes must reach the ledger as they change',
+      'service-to-service',
+    ],
+    [
+      'the indexer and the crawler are both our own deployments and the crawler hands over each link as it finds it',
+      'service-to-service',
+    ],
+    ['the thumbnailer streams progress to the archiver, no humans on that hop', 'service-to-service'],
+    [
+      'what is the live way to link two of our lambdas so one hears about every upload the other sees?',
+      'service-to-service',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
