@@ -3230,3 +3230,14 @@ describe('pools 56-67: both ends said to be servers, deployments or programs of 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 56-67: cameras watched live, webinar streams, meetings watchable from home and radio stations are live media', () => {
+  it.each([
+    ['two of us check the barn cams live from the office', 'webrtc'],
+    ['the choir rehearsals should be watchable from home for the parents, one camera, they only watch', 'hls'],
+    ['the webinar stream goes to our members, they only watch', 'hls'],
+    ['our community radio station should reach whoever opens the site, a little lag is nothing', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
