@@ -3241,3 +3241,13 @@ describe('pools 56-67: cameras watched live, webinar streams, meetings watchable
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 56-67: a client or host that cannot read or write a stream holds no stream', () => {
+  it.each([
+    ['our quiz ships as a mini program and headlines should reach it as they are written', 'long-polling'],
+    ["the expo app's http lib doesn't really stream, yet the summary should appear as it is written", 'long-polling'],
+    ['the function host writes each response only once; readers want headlines as they come', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
