@@ -3251,3 +3251,14 @@ describe('pools 56-67: a client or host that cannot read or write a stream holds
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 56-67: both ways said as traded, each way, commands issued or inputs going back', () => {
+  it.each([
+    ['the plotter and the tablet trade messages constantly while someone draws', 'websocket'],
+    ['lots of frames each way while the match runs, text only', 'websocket'],
+    ['the rover streams its sensor values to my laptop and my joystick inputs go back to it, lag hurts', 'websocket'],
+    ['every answer the learners submit appears on the shared board', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
