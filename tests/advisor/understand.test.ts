@@ -3262,3 +3262,16 @@ describe('pools 56-67: both ways said as traded, each way, commands issued or in
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 56-67: files, clips or recordings sent up once are uploads, and "nothing live" is no live media', () => {
+  it.each([
+    ['the inspector app sends each signed contract pdf up once the visit ends', 'batched-posts'],
+    [
+      'our dictaphone app: the nurse records a memo, then the phone pushes the recording up, nothing live',
+      'batched-posts',
+    ],
+    ['a recorded file going up from the kiosk, nothing streams live', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
