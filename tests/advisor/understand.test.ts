@@ -3275,3 +3275,13 @@ describe('pools 56-67: files, clips or recordings sent up once are uploads, and 
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 56-67: "what should it ride on", "what could it use" or what goes which way not worked out raises the direction', () => {
+  it.each([
+    ['the ops dashboard needs a live corner for the new badge. what should it ride on?', 'ask:direction'],
+    ['the depot status board should feel realtime; what could it use?', 'ask:direction'],
+    ['the ops dashboard should go live; nobody knows what goes which way yet', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
