@@ -3285,3 +3285,12 @@ describe('pools 56-67: "what should it ride on", "what could it use" or what goe
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 56-67: readings or logs posted, forwarded or shipped into a database, bucket or log store go up', () => {
+  it.each([
+    ['the weather stations post their wind figures to the influx db every minute', 'batched-posts'],
+    ['our routers forward syslog lines to the siem, we only ingest', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
