@@ -3294,3 +3294,12 @@ describe('pools 56-67: readings or logs posted, forwarded or shipped into a data
     expect(readerPickOf(text)).toBe(pick);
   });
 });
+
+describe('pools 56-67: what only shows up on a screen comes down, and a client that uploads nothing sends nothing up', () => {
+  it.each([
+    ['the wallboard only shows up results at the end of the run; we want them appearing as they come', 'sse'],
+    ['the watch app uploads nothing, new scores just need to appear on it', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
