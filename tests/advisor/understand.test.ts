@@ -3189,3 +3189,117 @@ describe('pools 38-55: talks, a sports day or a caster feed broadcast to watcher
     expect(readerPickOf('the bot listens on the sports scores stream, never writes back')).toBe('sse');
   });
 });
+
+describe('pools 56-67: uploads said as going up to a store, upward, or uploaded to where they are shown', () => {
+  it.each([
+    ["scanners shove the day's records up to the depot server after each shift", 'batched-posts'],
+    ['the lab pc uploads its results to the dashboard every hour', 'batched-posts'],
+    ['field recorders talk to the archive; the only traffic is upward', 'batched-posts'],
+    ['docs sync: the laptop pushes edited chapters up to our storage, nothing returns', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: a reply that flows or trickles down, or events that arrive from the server, come down', () => {
+  it.each([
+    ["we'd like the planner agent's reply to flow into the sidebar as it is written", 'sse'],
+    ['the summary trickles down into the notes pane', 'sse'],
+    ['the tablet only shows the queue; new tickets just arrive from the server', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: both ends said to be servers, deployments or programs of ours, or no person on that leg', () => {
+  it.each([
+    [
+      'the quoting engine and the ledger are both servers; quotes must reach the ledger as they change',
+      'service-to-service',
+    ],
+    [
+      'the indexer and the crawler are both our own deployments and the crawler hands over each link as it finds it',
+      'service-to-service',
+    ],
+    ['the thumbnailer streams progress to the archiver, no humans on that hop', 'service-to-service'],
+    [
+      'what is the live way to link two of our lambdas so one hears about every upload the other sees?',
+      'service-to-service',
+    ],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: cameras watched live, webinar streams, meetings watchable from home and radio stations are live media', () => {
+  it.each([
+    ['two of us check the barn cams live from the office', 'webrtc'],
+    ['the choir rehearsals should be watchable from home for the parents, one camera, they only watch', 'hls'],
+    ['the webinar stream goes to our members, they only watch', 'hls'],
+    ['our community radio station should reach whoever opens the site, a little lag is nothing', 'hls'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: a client or host that cannot read or write a stream holds no stream', () => {
+  it.each([
+    ['our quiz ships as a mini program and headlines should reach it as they are written', 'long-polling'],
+    ["the expo app's http lib doesn't really stream, yet the summary should appear as it is written", 'long-polling'],
+    ['the function host writes each response only once; readers want headlines as they come', 'long-polling'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: both ways said as traded, each way, commands issued or inputs going back', () => {
+  it.each([
+    ['the plotter and the tablet trade messages constantly while someone draws', 'websocket'],
+    ['lots of frames each way while the match runs, text only', 'websocket'],
+    ['the rover streams its sensor values to my laptop and my joystick inputs go back to it, lag hurts', 'websocket'],
+    ['every answer the learners submit appears on the shared board', 'websocket'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: files, clips or recordings sent up once are uploads, and "nothing live" is no live media', () => {
+  it.each([
+    ['the inspector app sends each signed contract pdf up once the visit ends', 'batched-posts'],
+    [
+      'our dictaphone app: the nurse records a memo, then the phone pushes the recording up, nothing live',
+      'batched-posts',
+    ],
+    ['a recorded file going up from the kiosk, nothing streams live', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: "what should it ride on", "what could it use" or what goes which way not worked out raises the direction', () => {
+  it.each([
+    ['the ops dashboard needs a live corner for the new badge. what should it ride on?', 'ask:direction'],
+    ['the depot status board should feel realtime; what could it use?', 'ask:direction'],
+    ['the ops dashboard should go live; nobody knows what goes which way yet', 'ask:direction'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: readings or logs posted, forwarded or shipped into a database, bucket or log store go up', () => {
+  it.each([
+    ['the weather stations post their wind figures to the influx db every minute', 'batched-posts'],
+    ['our routers forward syslog lines to the siem, we only ingest', 'batched-posts'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
+
+describe('pools 56-67: what only shows up on a screen comes down, and a client that uploads nothing sends nothing up', () => {
+  it.each([
+    ['the wallboard only shows up results at the end of the run; we want them appearing as they come', 'sse'],
+    ['the watch app uploads nothing, new scores just need to appear on it', 'sse'],
+  ])('"%s" → %s', (text, pick) => {
+    expect(readerPickOf(text)).toBe(pick);
+  });
+});
