@@ -4,7 +4,7 @@
  * said them.
  */
 import { describe, expect, it } from 'vitest';
-import { createAdvisor, type LearnedModel, learnedModelOf } from '../../../src/advisor/index.js';
+import { type Advisor, createAdvisor, type LearnedModel, learnedModelOf } from '../../../src/advisor/index.js';
 import { ACTION, WIZARD_NAVIGATION } from '../../../src/slack/ids.js';
 import { fromSlack } from '../../../src/slack/slack-text.js';
 import { replyMessage } from '../../../src/slack/views/reply.js';
@@ -40,16 +40,35 @@ function sureOf(pick: string, policy: Partial<LearnedModel['policy']>) {
   });
 }
 
+/** The private reply to `/realtime <text>`, as the person sees it. */
+function replyTo(advisor: Advisor, text: string) {
+  return replyMessage(advisor.reply(text), {
+    audience: 'private',
+    wizardButton: { actionId: ACTION.startOver, value: advisor.startValue() },
+    asked: fromSlack(text),
+  });
+}
+
+/** The verdict's Why? for `text`, and its first block whose text `matches`, with that block's button. */
+function whyOf(advisor: Advisor, text: string, matches: (line: string) => boolean) {
+  const { view } = advisor.understand(text);
+  if (view.kind !== 'verdict') throw new Error('expected a verdict');
+  const body = verdictBody(view.comparison, view, true, 'message');
+  const block = body.find((b) => matches(visibleText({ blocks: [b] })));
+  const accessory = block && 'accessory' in block ? block.accessory : undefined;
+  return {
+    body: visibleText({ blocks: body }),
+    line: visibleText({ blocks: block ? [block] : [] }),
+    button: accessory?.type === 'button' ? accessory : undefined,
+  };
+}
+
 describe('the learned second opinion in Slack', () => {
   it('answers with the condition its sure pick carried, never with "nothing in your words", however little was read', () => {
     // Sure of HLS from one nonce word, so the pick rests on the conditions it carries alone.
     const sure = sureOf('hls', { decide: 0.7 });
     const text = 'the zorblat goes out to everyone on the site';
-    const message = replyMessage(sure.reply(text), {
-      audience: 'private',
-      wizardButton: { actionId: ACTION.startOver, value: sure.startValue() },
-      asked: fromSlack(text),
-    });
+    const message = replyTo(sure, text);
     expect(message.text).toMatch(/^Verdict: HLS/);
     expect(visibleText(message)).not.toContain('Nothing in your words');
   });
@@ -93,53 +112,33 @@ describe('the learned second opinion in Slack', () => {
   it("shows the statement it outvoted beside the verdict, in the person's words, with the answer to change", () => {
     const sure = sureOf('sse', { decide: 0.5, resolve: 0.8 });
     const text = 'the zorblat: the browser never sends anything back. the client also sends its cursor positions';
-    const message = replyMessage(sure.reply(text), {
-      audience: 'private',
-      wizardButton: { actionId: ACTION.startOver, value: sure.startValue() },
-      asked: fromSlack(text),
-    });
+    const message = replyTo(sure, text);
     expect(message.text).toMatch(/^Verdict: SSE/);
     // The collapsed verdict says it above itself, right under the person's words.
     expect(visibleText(message)).toContain(
       'Your words also said “client also sends” (suggests Both ways: the client also sends often, with low latency); situations worded like this one rarely mean that. If yours does, open *Why?* to change that answer.',
     );
     // "Why?" shows the answer that won, in the person's words, with its Change button.
-    const { view } = sure.understand(text);
-    if (view.kind !== 'verdict') throw new Error('expected a verdict');
-    const body = verdictBody(view.comparison, view, true, 'message');
-    const direction = body.find((b) => visibleText({ blocks: [b] }).includes('Server → client only'));
-    expect(visibleText({ blocks: direction ? [direction] : [] })).toContain(
-      'Server → client only _(from “browser never sends”)_',
-    );
-    const accessory = direction && 'accessory' in direction ? direction.accessory : undefined;
-    expect(accessory?.type === 'button' ? accessory.text.text : undefined).toBe('Change');
-    expect(visibleText({ blocks: body })).toContain('If yours does, change that answer.');
+    const why = whyOf(sure, text, (line) => line.includes('Server → client only'));
+    expect(why.line).toContain('Server → client only _(from “browser never sends”)_');
+    expect(why.button?.text.text).toBe('Change');
+    expect(why.body).toContain('If yours does, change that answer.');
   });
 
   it('shows the words that denied a condition its sure pick upheld, with the Not so button that takes it back', () => {
     const sure = sureOf('service-to-service', { decide: 0.5, resolve: 0.8 });
     const text =
       'the zorblat: our web nodes pass each event on to users, and the hop itself is between both our services';
-    const message = replyMessage(sure.reply(text), {
-      audience: 'private',
-      wizardButton: { actionId: ACTION.startOver, value: sure.startValue() },
-      asked: fromSlack(text),
-    });
+    const message = replyTo(sure, text);
     expect(message.text).toMatch(/^Verdict: The streaming the RPC stack or broker provides/);
     expect(visibleText(message)).toContain(
       'Your words also said “users”, against “both ends are backend services (no browser)”; situations worded like this one rarely mean that. If yours does, open *Why?* and press *Not so* beside it.',
     );
-    const { view } = sure.understand(text);
-    if (view.kind !== 'verdict') throw new Error('expected a verdict');
-    const body = verdictBody(view.comparison, view, true, 'message');
-    const condition = body.find((b) => visibleText({ blocks: [b] }).startsWith('*Also:*'));
-    expect(visibleText({ blocks: condition ? [condition] : [] })).toContain(
-      '*Also:* both ends are backend services (no browser) _(from “both our services”)_',
-    );
-    const accessory = condition && 'accessory' in condition ? condition.accessory : undefined;
-    expect(accessory?.type === 'button' ? accessory.text.text : undefined).toBe('Not so');
+    const why = whyOf(sure, text, (line) => line.startsWith('*Also:*'));
+    expect(why.line).toContain('*Also:* both ends are backend services (no browser) _(from “both our services”)_');
+    expect(why.button?.text.text).toBe('Not so');
     // Not so takes the condition back: no service-to-service verdict any more.
-    const dropped = sure.resume(accessory?.type === 'button' ? (accessory.value ?? '') : '');
+    const dropped = sure.resume(why.button?.value ?? '');
     if (!dropped.ok) throw new Error('expected the wizard back');
     expect(dropped.view.kind === 'verdict' ? dropped.view.verdict.pick.id : 'a question').not.toBe(
       'service-to-service',
@@ -149,12 +148,7 @@ describe('the learned second opinion in Slack', () => {
   it('answers words the reader does not know with its guess, never with "nothing in your words"', () => {
     const text =
       'support agents want new tickets to just appear in their inbox view, nobody wants to keep hitting reload';
-    const reply = advisor.reply(text);
-    const message = replyMessage(reply, {
-      audience: 'private',
-      wizardButton: { actionId: ACTION.startOver, value: advisor.startValue() },
-      asked: fromSlack(text),
-    });
+    const message = replyTo(advisor, text);
     expect(message.text).toMatch(/^Verdict: SSE/);
     expect(visibleText(message)).not.toContain('Nothing in your words');
   });
