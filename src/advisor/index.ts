@@ -114,8 +114,8 @@ export interface Understood {
    */
   outvoted: { question: string; answer: string; words: readonly string[] }[];
   /**
-   * Words that denied a condition the text also stated, where the classifier's sure pick upheld it: shown beside the
-   * condition, which the person can drop. Only right after reading the text.
+   * Words that denied a condition the text also stated, where the classifier's sure pick upheld it: said beside the
+   * verdict, and the condition's Not so button takes it back. Only right after reading the text.
    */
   outvotedDenials?: { says: string; words: readonly string[] }[];
 }

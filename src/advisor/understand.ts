@@ -871,35 +871,32 @@ export function read(reader: Reader, text: string, tokens: readonly Token[] = to
         f.target.condition === condition.id &&
         !(f.current && condition.pick && (f.target.holds ?? true) && !reader.cues.get(f.cue)?.standing),
     );
-    const rank = (holds: boolean) =>
-      Math.max(
-        -1,
-        ...mine
-          .filter((f) => 'condition' in f.target && (f.target.holds ?? true) === holds)
-          .map((f) => RANK[strengthOf(f.target)]),
+    // The findings on one side (for the condition, or against it) at one strength.
+    const saying = (holds: boolean, strength?: number) =>
+      mine.filter(
+        (f) =>
+          'condition' in f.target &&
+          (f.target.holds ?? true) === holds &&
+          (strength === undefined || RANK[strengthOf(f.target)] === strength),
       );
+    const wordsOf = (findings: readonly Finding[]) => [...new Set(findings.map((f) => f.words))];
+    const rank = (holds: boolean) => Math.max(-1, ...saying(holds).map((f) => RANK[strengthOf(f.target)]));
     const forIt = rank(true);
-    if (rank(false) === RANK.direct && forIt <= rank(false)) denied.push(condition.id);
-    if (rank(false) === RANK.direct && forIt === RANK.direct) {
-      const saying = (holds: boolean) => [
-        ...new Set(
-          mine
-            .filter((f) => 'condition' in f.target && (f.target.holds ?? true) === holds)
-            .filter((f) => RANK[strengthOf(f.target)] === RANK.direct)
-            .map((f) => f.words),
-        ),
-      ];
-      contested.push({ id: condition.id, words: saying(true), against: saying(false) });
-    }
+    const against = rank(false);
+    if (against === RANK.direct && forIt <= against) denied.push(condition.id);
+    if (against === RANK.direct && forIt === RANK.direct)
+      contested.push({
+        id: condition.id,
+        words: wordsOf(saying(true, RANK.direct)),
+        against: wordsOf(saying(false, RANK.direct)),
+      });
     // A condition holds when what speaks for it is stronger than what speaks against it.
-    if (forIt < 0 || forIt <= rank(false)) continue;
-    const supporting = mine.filter(
-      (f) => 'condition' in f.target && (f.target.holds ?? true) && RANK[strengthOf(f.target)] === forIt,
-    );
+    if (forIt < 0 || forIt <= against) continue;
+    const supporting = saying(true, forIt);
     conditions.push({
       id: condition.id,
       strength: strengthOf((supporting[0] as Finding).target),
-      words: [...new Set(supporting.map((f) => f.words))],
+      words: wordsOf(supporting),
     });
   }
   // A question a "which one?" raises is moot where a condition said directly picks whatever its answer ("between
