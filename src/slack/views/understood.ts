@@ -94,28 +94,26 @@ export function outweighedBlocks(understood: Understood): KnownBlock[] {
  * and its Change buttons are behind "Why?" (`collapsed`).
  */
 export function outvotedBlocks(understood: Understood, collapsed = false): KnownBlock[] {
+  /** The first two of a statement's quotes: enough to recognise it. */
+  const said = (words: readonly string[]) => words.slice(0, 2).map(quoted).join(', ');
+  const line = (what: string, todo: string) =>
+    context(`Your words also said ${what}; situations worded like this one rarely mean that. If yours does, ${todo}.`);
   const blocks: KnownBlock[] = [];
   if (understood.outvoted.length) {
     const words = understood.outvoted
       .slice(0, 3)
-      .map((o) => `${o.words.slice(0, 2).map(quoted).join(', ')} (suggests ${escapeText(o.answer)})`)
+      .map((o) => `${said(o.words)} (suggests ${escapeText(o.answer)})`)
       .join(', ');
-    const change = collapsed ? 'open *Why?* to change that answer' : 'change that answer';
-    blocks.push(
-      context(
-        `Your words also said ${words}; situations worded like this one rarely mean that. If yours does, ${change}.`,
-      ),
-    );
+    blocks.push(line(words, collapsed ? 'open *Why?* to change that answer' : 'change that answer'));
   }
   // A denial the verdict outvoted is answered by the condition's own Not so button.
-  for (const denial of (understood.outvotedDenials ?? []).slice(0, 2)) {
-    const drop = collapsed ? 'open *Why?* and press *Not so* beside it' : 'press *Not so* beside it';
+  for (const denial of (understood.outvotedDenials ?? []).slice(0, 2))
     blocks.push(
-      context(
-        `Your words also said ${denial.words.slice(0, 2).map(quoted).join(', ')}, against “${escapeText(denial.says)}”; situations worded like this one rarely mean that. If yours does, ${drop}.`,
+      line(
+        `${said(denial.words)}, against “${escapeText(denial.says)}”`,
+        collapsed ? 'open *Why?* and press *Not so* beside it' : 'press *Not so* beside it',
       ),
     );
-  }
   return blocks;
 }
 
